@@ -1,0 +1,85 @@
+package com.claribi.identity;
+
+import com.claribi.platform.ClientInfo;
+import java.security.SecureRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with an empty database, creates the organization and its administrator from
+ * {@code CLARIBI_BOOTSTRAP_*}; with no email set, {@code admin@localhost} with a random password printed once.
+ */
+@Component
+@Profile("!cli")
+final class Bootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final Organizations organizations;
+    private final IdentityManagement identity;
+    private final Settings settings;
+
+    Bootstrap(Organizations organizations, IdentityManagement identity, Settings settings) {
+        this.organizations = organizations;
+        this.identity = identity;
+        this.settings = settings;
+    }
+
+    @ConfigurationProperties("claribi.bootstrap")
+    record Settings(
+            @Nullable String adminEmail, @Nullable String adminPassword, @DefaultValue("clariBI") String orgName) {}
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!organizations.isEmpty()) {
+            return;
+        }
+        boolean generated = settings.adminEmail() == null || settings.adminEmail().isBlank();
+        String email = generated ? "admin@localhost" : settings.adminEmail().trim();
+        String password = settings.adminPassword();
+        if (generated || password == null || password.isEmpty()) {
+            password = randomPassword();
+            generated = true;
+        }
+        try {
+            identity.createOrganization(
+                    settings.orgName(),
+                    "professional",
+                    1500,
+                    new IdentityManagement.NewUser(email, password, Role.ADMINISTRATOR, "", ""),
+                    ClientInfo.COMMAND_LINE);
+        } catch (DuplicateKeyException e) {
+            log.info("Another server process created the first administrator already");
+            return;
+        }
+        if (generated) {
+            // Printed once, to the console only: it is stored nowhere but as an Argon2id hash.
+            System.out.println();
+            System.out.println("  clariBI created the organization \"" + settings.orgName() + "\" and its administrator:");
+            System.out.println("    email:    " + email);
+            System.out.println("    password: " + password);
+            System.out.println("  This password is shown only this once. Change it with POST /api/auth/password/.");
+            System.out.println();
+        } else {
+            log.info("Created the organization \"{}\" and its administrator {}", settings.orgName(), email);
+        }
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(24);
+        for (int i = 0; i < 24; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

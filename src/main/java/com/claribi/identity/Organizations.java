@@ -1,0 +1,54 @@
+package com.claribi.identity;
+
+import com.claribi.platform.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The organizations table. */
+@Repository
+public class Organizations {
+
+    private final JdbcClient jdbc;
+
+    Organizations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Organization insert(String name, String plan, int aiCredits, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into organizations (name, plan, ai_credits_remaining, created_at) values (?, ?, ?, ?)")
+                .params(name, plan, aiCredits, Timestamps.toDatabase(now))
+                .update(keys, "id");
+        return new Organization(keys.getKeyAs(Long.class), name, plan, aiCredits, now);
+    }
+
+    public Optional<Organization> findById(long id) {
+        return jdbc.sql("select * from organizations where id = ?").param(id).query(Organizations::map).optional();
+    }
+
+    public Optional<Organization> findByName(String name) {
+        return jdbc.sql("select * from organizations where name = ? order by id")
+                .param(name)
+                .query(Organizations::map)
+                .stream()
+                .findFirst();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("select count(*) from organizations").query(Long.class).single() == 0;
+    }
+
+    private static Organization map(ResultSet rs, int row) throws SQLException {
+        return new Organization(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("plan"),
+                rs.getInt("ai_credits_remaining"),
+                Timestamps.require(rs, "created_at"));
+    }
+}

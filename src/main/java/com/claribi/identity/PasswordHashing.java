@@ -1,0 +1,91 @@
+package com.claribi.identity;
+
+import com.claribi.platform.ApiException;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Argon2id password hashing (RFC 9106) on a small bounded pool of its own, so that a flood of logins occupies at
+ * most that pool and the other requests keep their threads; past the pool's queue a login is refused at once with
+ * 429 instead of waiting.
+ */
+@Component
+public final class PasswordHashing {
+
+    private final Argon2PasswordEncoder encoder;
+    private final ThreadPoolExecutor pool;
+    private final String dummyHash;
+
+    PasswordHashing(Settings settings) {
+        // Salt 16 bytes, hash 32 bytes, parallelism 1: the OWASP minimum is m=19 MiB, t=2, p=1.
+        this.encoder = new Argon2PasswordEncoder(16, 32, 1, settings.memoryKib(), settings.iterations());
+        int threads = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.queue()),
+                r -> {
+                    Thread thread = new Thread(r, "password-hashing-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        this.dummyHash = encoder.encode("a password nobody has: it only makes unknown emails cost the same time");
+    }
+
+    /** Hashing parameters and the pool's size; the defaults meet OWASP's Argon2id minimum. */
+    @ConfigurationProperties("claribi.password-hashing")
+    record Settings(
+            @DefaultValue("19456") int memoryKib,
+            @DefaultValue("2") int iterations,
+            @DefaultValue("0") int threads,
+            @DefaultValue("64") int queue) {}
+
+    /** The outcome of checking a password: whether it matched and, if so, whether its hash should be redone. */
+    public record Verification(boolean matches, boolean needsRehash) {}
+
+    public CompletableFuture<String> hash(String password) {
+        return submit(() -> encoder.encode(password));
+    }
+
+    /** Checks {@code password} against {@code hash}, or against a dummy hash when there is no user, at equal cost. */
+    public CompletableFuture<Verification> verify(String password, @Nullable String hash) {
+        return submit(() -> {
+            boolean matches = encoder.matches(password, hash == null ? dummyHash : hash);
+            return new Verification(matches && hash != null, matches && hash != null && encoder.upgradeEncoding(hash));
+        });
+    }
+
+    /** Hashes on the calling thread: for the command line, where no request is waiting. */
+    public String hashNow(String password) {
+        return encoder.encode(password);
+    }
+
+    private <T> CompletableFuture<T> submit(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, pool);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(
+                    ApiException.rateLimited(1, "The server is busy checking other sign-ins; retry in a second."));
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,109 @@
+package com.claribi.identity;
+
+import com.claribi.platform.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The users table; emails are unique ignoring case. */
+@Repository
+public class Users {
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String normalize(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    User insert(
+            long organizationId,
+            String email,
+            String firstName,
+            String lastName,
+            Role role,
+            String passwordHash,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into users (organization_id, email, email_normalized, first_name, last_name, role,
+                                   password_hash, active, created_at, password_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, true, ?, ?)""")
+                .params(
+                        organizationId,
+                        email.trim(),
+                        normalize(email),
+                        firstName,
+                        lastName,
+                        role.value(),
+                        passwordHash,
+                        Timestamps.toDatabase(now),
+                        Timestamps.toDatabase(now))
+                .update(keys, "id");
+        return new User(
+                keys.getKeyAs(Long.class),
+                organizationId,
+                email.trim(),
+                firstName,
+                lastName,
+                role,
+                passwordHash,
+                true,
+                now,
+                now);
+    }
+
+    public Optional<User> findById(long id) {
+        return jdbc.sql("select * from users where id = ?").param(id).query(Users::map).optional();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql("select * from users where email_normalized = ?")
+                .param(normalize(email))
+                .query(Users::map)
+                .optional();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select count(*) from users where email_normalized = ?")
+                .param(normalize(email))
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    void updatePasswordHash(long userId, String hash) {
+        jdbc.sql("update users set password_hash = ? where id = ?").params(hash, userId).update();
+    }
+
+    void changePassword(long userId, String hash, Instant now) {
+        jdbc.sql("update users set password_hash = ?, password_changed_at = ? where id = ?")
+                .params(hash, Timestamps.toDatabase(now), userId)
+                .update();
+    }
+
+    void setActive(long userId, boolean active) {
+        jdbc.sql("update users set active = ? where id = ?").params(active, userId).update();
+    }
+
+    private static User map(ResultSet rs, int row) throws SQLException {
+        return new User(
+                rs.getLong("id"),
+                rs.getLong("organization_id"),
+                rs.getString("email"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                Role.parse(rs.getString("role")),
+                rs.getString("password_hash"),
+                rs.getBoolean("active"),
+                Timestamps.require(rs, "created_at"),
+                Timestamps.require(rs, "password_changed_at"));
+    }
+}

@@ -1,0 +1,47 @@
+package com.claribi.identity.web;
+
+import com.claribi.identity.IdentityManagement;
+import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.CurrentPrincipal;
+import com.claribi.platform.Fields;
+import com.claribi.platform.HttpsPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/auth/password/}: changes the password and ends every other session of the user. */
+@RestController
+class PasswordController {
+
+    private final IdentityManagement identity;
+    private final HttpsPolicy https;
+
+    PasswordController(IdentityManagement identity, HttpsPolicy https) {
+        this.identity = identity;
+        this.https = https;
+    }
+
+    record PasswordChange(@Nullable String oldPassword, @Nullable String newPassword) {}
+
+    @PostMapping("/api/auth/password")
+    CompletableFuture<ResponseEntity<Void>> change(@RequestBody PasswordChange body, HttpServletRequest request) {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        String session = principal.requireSession();
+        new Fields()
+                .require("old_password", body.oldPassword())
+                .require("new_password", body.newPassword())
+                .throwIfAny();
+        return identity.changePassword(
+                        principal.userId(),
+                        body.oldPassword(),
+                        body.newPassword(),
+                        session,
+                        ClientInfo.of(request, https))
+                .thenApply(done -> ResponseEntity.noContent().build());
+    }
+}

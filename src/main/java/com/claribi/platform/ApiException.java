@@ -1,0 +1,149 @@
+package com.claribi.platform;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The one error type of the API: a status, a snake_case code, a sentence and a specific detail, rendered as
+ * {@code {"error","message","detail"}} in exactly one place ({@link ErrorResponses}).
+ */
+public final class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String detail;
+    private final @Nullable Map<String, List<String>> fields;
+    private final @Nullable Long retryAfterSeconds;
+
+    public ApiException(HttpStatus status, String code, String message, String detail) {
+        this(status, code, message, detail, null, null);
+    }
+
+    private ApiException(
+            HttpStatus status,
+            String code,
+            String message,
+            String detail,
+            @Nullable Map<String, List<String>> fields,
+            @Nullable Long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+        this.fields = fields;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ApiException notAuthenticated() {
+        return new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "not_authenticated",
+                "Authentication credentials were not provided.",
+                "Send an access token in the Authorization header (Bearer) or an API key in the X-API-Key header.");
+    }
+
+    public static ApiException invalidToken(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token", "The token is invalid.", detail);
+    }
+
+    public static ApiException tokenExpired(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "token_expired", "The token has expired.", detail);
+    }
+
+    public static ApiException invalidCredentials() {
+        return new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "invalid_credentials",
+                "The email or password is incorrect.",
+                "Check the email address and password and try again.");
+    }
+
+    public static ApiException permissionDenied(String detail) {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "permission_denied",
+                "You do not have permission to perform this action.",
+                detail);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(
+                HttpStatus.NOT_FOUND, "not_found", "The requested resource does not exist.", detail);
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "The request could not be processed.", detail);
+    }
+
+    public static ApiException validation(Map<String, List<String>> fields) {
+        String detail = fields.entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.join(" ", e.getValue()))
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request body is not valid.");
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "validation_error",
+                "The request contains invalid data.",
+                detail,
+                Map.copyOf(fields),
+                null);
+    }
+
+    public static ApiException validation(String field, String problem) {
+        return validation(Map.of(field, List.of(problem)));
+    }
+
+    public static ApiException rateLimited(long retryAfterSeconds, String detail) {
+        return new ApiException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Too many requests. Retry after the time given in the Retry-After header.",
+                detail,
+                null,
+                Math.max(1, retryAfterSeconds));
+    }
+
+    public static ApiException serviceUnavailable(String detail) {
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service_unavailable",
+                "The service is temporarily unavailable. Retry shortly.",
+                detail,
+                null,
+                5L);
+    }
+
+    public static ApiException httpsRequired() {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "https_required",
+                "The API is served over HTTPS only.",
+                "Repeat the request with an https:// URL.");
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(HttpStatus.CONFLICT, "conflict", "The request conflicts with the current state.", detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public @Nullable Map<String, List<String>> fields() {
+        return fields;
+    }
+
+    public @Nullable Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,58 @@
+package com.claribi.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Renders an {@link ApiException} as the API's error body; the only place an error body is built. */
+@Component
+public final class ErrorResponses {
+
+    private final JsonMapper json;
+
+    ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public ResponseEntity<Map<String, Object>> entity(ApiException error) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(error.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (error.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(error.retryAfterSeconds()));
+        }
+        return builder.body(body(error));
+    }
+
+    public void write(HttpServletResponse response, ApiException error) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(error.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (error.retryAfterSeconds() != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(error.retryAfterSeconds()));
+        }
+        response.getOutputStream().write(json.writeValueAsBytes(body(error)));
+        response.flushBuffer();
+    }
+
+    private static Map<String, Object> body(ApiException error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.code());
+        body.put("message", error.getMessage());
+        body.put("detail", error.detail());
+        if (error.fields() != null) {
+            body.put("fields", error.fields());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,171 @@
+package com.claribi.platform.internal;
+
+import com.claribi.platform.ApiException;
+import com.claribi.platform.ErrorResponses;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/** Turns every exception a controller can raise into the API's error body; nothing reaches a client as a 500 page. */
+@RestControllerAdvice
+final class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorResponses errors;
+
+    ApiExceptionHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return errors.entity(e);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return errors.entity(translateUnreadable(e));
+    }
+
+    static ApiException translateUnreadable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLarge) {
+                return RequestBodyTooLarge.error();
+            }
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                return ApiException.validation(path(mismatch), "This field has the wrong type.");
+            }
+            if (cause instanceof StreamReadException) {
+                return ApiException.badRequest("The request body is not valid JSON.");
+            }
+            if (cause instanceof DatabindException) {
+                return ApiException.badRequest("The request body must be a JSON object.");
+            }
+        }
+        return ApiException.badRequest("The request body is missing or is not valid JSON.");
+    }
+
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return errors.entity(new ApiException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "The request body must be application/json.",
+                "Send the body with the header Content-Type: application/json."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return errors.entity(new ApiException(
+                HttpStatus.NOT_ACCEPTABLE,
+                "not_acceptable",
+                "The API answers in application/json only.",
+                "Accept application/json."));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        ApiException error = new ApiException(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This method is not allowed on this resource.",
+                "Method " + e.getMethod() + " is not supported here"
+                        + (e.getSupportedMethods() == null
+                                ? "."
+                                : "; use " + String.join(", ", e.getSupportedMethods()) + "."));
+        ResponseEntity<Map<String, Object>> entity = errors.entity(error);
+        if (e.getSupportedHttpMethods() != null) {
+            return ResponseEntity.status(entity.getStatusCode())
+                    .headers(entity.getHeaders())
+                    .allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+                    .body(entity.getBody());
+        }
+        return entity;
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(Exception e) {
+        return errors.entity(ApiException.notFound("There is no endpoint at this path."));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return errors.entity(ApiException.validation(e.getParameterName(), "This parameter is required."));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e) {
+        return errors.entity(ApiException.badRequest("The header " + e.getHeaderName() + " is required."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return errors.entity(ApiException.validation(Map.of(e.getName(), List.of("This value has the wrong type."))));
+    }
+
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class,
+        QueryTimeoutException.class
+    })
+    ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return errors.entity(ApiException.serviceUnavailable("The database cannot be reached right now."));
+    }
+
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        // The client closed the connection; there is nobody to answer.
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error, reference {}", reference, e);
+        return errors.entity(new ApiException(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "server_error",
+                "An unexpected error occurred.",
+                "The error was logged with reference " + reference + "."));
+    }
+}

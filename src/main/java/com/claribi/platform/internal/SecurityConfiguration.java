@@ -1,0 +1,91 @@
+package com.claribi.platform.internal;
+
+import com.claribi.platform.ApiException;
+import com.claribi.platform.CredentialConverter;
+import com.claribi.platform.CredentialRejected;
+import com.claribi.platform.ErrorResponses;
+import com.claribi.platform.HttpsPolicy;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationConverter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One stateless filter chain: every credential module's converter and provider combined in one
+ * {@link AuthenticationFilter}, errors in the API format, the public endpoints open and every other {@code /api/}
+ * path authenticated.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Endpoints that need no credentials and ignore any that are sent (a stale token must not break a login). */
+    private static final RequestMatcher PUBLIC = new OrRequestMatcher(
+            paths("/api/auth/login", "/api/auth/token/refresh", "/api/auth/jwks", "/api/health", "/error"));
+
+    @Bean
+    SecurityFilterChain api(
+            HttpSecurity http,
+            List<CredentialConverter> converters,
+            List<AuthenticationProvider> providers,
+            ErrorResponses errors,
+            HttpsPolicy https)
+            throws Exception {
+        AuthenticationFailureHandler failure = (request, response, exception) -> errors.write(response, error(exception));
+        AuthenticationFilter credentials = new AuthenticationFilter(
+                new ProviderManager(providers), new DelegatingAuthenticationConverter(List.copyOf(converters)));
+        credentials.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
+        credentials.setSuccessHandler((request, response, authentication) -> {});
+        credentials.setFailureHandler(failure);
+
+        return http.securityMatcher("/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.httpStrictTransportSecurity(
+                        hsts -> hsts.requestMatcher(https::isHttps).maxAgeInSeconds(31_536_000).includeSubDomains(true)))
+                .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, exception) ->
+                                errors.write(response, error(exception)))
+                        .accessDeniedHandler((request, response, exception) -> errors.write(
+                                response, ApiException.permissionDenied("Your role does not allow this action."))))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(paths("/api/auth/logout"))
+                        .permitAll()
+                        .requestMatchers(paths("/api", "/api/**"))
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .build();
+    }
+
+    private static ApiException error(AuthenticationException exception) {
+        return exception instanceof CredentialRejected rejected ? rejected.error() : ApiException.notAuthenticated();
+    }
+
+    private static RequestMatcher[] paths(String... patterns) {
+        return java.util.Arrays.stream(patterns)
+                .flatMap(p -> p.endsWith("**") ? java.util.stream.Stream.of(p) : java.util.stream.Stream.of(p, p + "/"))
+                .map(p -> PathPatternRequestMatcher.withDefaults().matcher(p))
+                .toArray(RequestMatcher[]::new);
+    }
+}

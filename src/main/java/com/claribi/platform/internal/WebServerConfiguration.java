@@ -1,0 +1,63 @@
+package com.claribi.platform.internal;
+
+import com.claribi.platform.PlatformProperties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.catalina.connector.Connector;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** HTTPS on {@code CLARIBI_PORT} (TLS 1.2 and 1.3 only), and the plain-HTTP port that only refuses and redirects. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!cli")
+class WebServerConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> claribiConnectors(PlatformProperties properties) {
+        return factory -> {
+            factory.setPort(properties.port());
+            if (!properties.tlsEnabled()) {
+                return;
+            }
+            TlsMaterial material = TlsMaterial.resolve(properties);
+            Ssl ssl = new Ssl();
+            ssl.setCertificate("file:" + material.certificate());
+            ssl.setCertificatePrivateKey("file:" + material.privateKey());
+            ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            factory.setSsl(ssl);
+            int httpPort = properties.plainHttpPort();
+            if (httpPort >= 0) {
+                Connector plain = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+                plain.setScheme("http");
+                plain.setPort(httpPort);
+                plain.setSecure(false);
+                factory.addAdditionalConnectors(plain);
+            }
+        };
+    }
+
+    @Bean
+    HttpsPort httpsPort() {
+        return new HttpsPort();
+    }
+
+    /** The port HTTPS actually listens on (it differs from the setting when that is 0). */
+    static final class HttpsPort implements ApplicationListener<WebServerInitializedEvent> {
+
+        private final AtomicInteger port = new AtomicInteger(-1);
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent event) {
+            port.set(event.getWebServer().getPort());
+        }
+
+        int get() {
+            return port.get();
+        }
+    }
+}

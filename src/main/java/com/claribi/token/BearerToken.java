@@ -1,0 +1,28 @@
+package com.claribi.token;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/** An access token taken from the Authorization header, not yet verified. */
+final class BearerToken extends AbstractAuthenticationToken {
+
+    private final String token;
+
+    BearerToken(String token) {
+        super(java.util.List.of());
+        this.token = token;
+    }
+
+    String token() {
+        return token;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return token;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return "bearer";
+    }
+}

@@ -1,0 +1,61 @@
+package com.claribi.token;
+
+import com.claribi.identity.IdentityManagement;
+import com.claribi.platform.ApiException;
+import com.claribi.platform.ClientInfo;
+import com.claribi.ratelimit.LoginThrottle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The password login: throttle check, password verification on the hashing pool, then a new session. Every refusal
+ * looks the same to the client whichever part was wrong.
+ */
+@Service
+public class Login {
+
+    private final IdentityManagement identity;
+    private final SessionManagement sessions;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
+    /** Session creation runs off the hashing pool, whose threads are kept for hashing. */
+    private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
+
+    Login(
+            IdentityManagement identity,
+            SessionManagement sessions,
+            LoginThrottle throttle,
+            ApplicationEventPublisher events) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.events = events;
+    }
+
+    public CompletableFuture<SessionManagement.Tokens> login(String email, String password, ClientInfo client) {
+        try {
+            throttle.check(email, client.address());
+        } catch (ApiException throttled) {
+            events.publishEvent(new LoginFailed(null, null, email, "throttled", client));
+            return CompletableFuture.failedFuture(throttled);
+        }
+        return identity.verifyPassword(email, password).handleAsync(
+                (user, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
+                            throttle.recordFailure(email, client.address());
+                            events.publishEvent(new LoginFailed(null, null, email, "invalid_credentials", client));
+                        }
+                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                    }
+                    throttle.recordSuccess(email, client.address());
+                    return sessions.start(user, client);
+                },
+                afterHashing);
+    }
+}

@@ -1,0 +1,154 @@
+package com.claribi.token;
+
+import com.claribi.identity.PasswordChanged;
+import com.claribi.identity.User;
+import com.claribi.identity.Users;
+import com.claribi.platform.ApiException;
+import com.claribi.platform.ClientInfo;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts sessions, refreshes them, and ends them (logout, logout everywhere, password change, reuse detection). */
+@Service
+public class SessionManagement {
+
+    /** The tokens handed to a client; {@code refresh} is null when a refresh does not rotate it. */
+    public record Tokens(String access, @Nullable String refresh) {}
+
+    private final Sessions sessions;
+    private final SessionRevocations revocations;
+    private final TokenIssuer issuer;
+    private final TokenVerifier verifier;
+    private final TokenProperties properties;
+    private final Users users;
+    private final ApplicationEventPublisher events;
+
+    SessionManagement(
+            Sessions sessions,
+            SessionRevocations revocations,
+            TokenIssuer issuer,
+            TokenVerifier verifier,
+            TokenProperties properties,
+            Users users,
+            ApplicationEventPublisher events) {
+        this.sessions = sessions;
+        this.revocations = revocations;
+        this.issuer = issuer;
+        this.verifier = verifier;
+        this.properties = properties;
+        this.users = users;
+        this.events = events;
+    }
+
+    @Transactional
+    Tokens start(User user, ClientInfo client) {
+        Instant now = issuer.now();
+        String sessionId = TokenIssuer.randomId();
+        String jti = TokenIssuer.randomId();
+        Instant expiresAt = now.plus(properties.refreshTokenTtl());
+        sessions.insert(sessionId, user.id(), now, expiresAt, jti, client);
+        events.publishEvent(new LoginSucceeded(user.id(), user.organizationId(), user.email(), sessionId, client));
+        return new Tokens(
+                issuer.access(user.id(), user.organizationId(), sessionId),
+                issuer.refresh(user.id(), user.organizationId(), sessionId, jti, expiresAt));
+    }
+
+    /**
+     * Exchanges a refresh token for a new access token. With rotation on, also for a new refresh token; presenting a
+     * rotated one after the grace window is taken as theft and ends the whole session (reuse detection).
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public Tokens refresh(String refreshToken, ClientInfo client) {
+        TokenClaims claims = verifier.verify(refreshToken, TokenType.REFRESH);
+        Sessions.Session session = liveSession(claims);
+        Instant now = issuer.now();
+        if (claims.jti().equals(session.refreshJti())) {
+            String access = issuer.access(claims.userId(), claims.organizationId(), session.id());
+            if (!properties.rotation()) {
+                return new Tokens(access, null);
+            }
+            String next = TokenIssuer.randomId();
+            if (sessions.rotate(session.id(), claims.jti(), next, now)) {
+                return new Tokens(
+                        access,
+                        issuer.refresh(claims.userId(), claims.organizationId(), session.id(), next, session.expiresAt()));
+            }
+            session = liveSession(claims); // another request rotated it just now: fall through to the grace rule
+        }
+        if (claims.jti().equals(session.previousRefreshJti())
+                && session.rotatedAt() != null
+                && now.isBefore(session.rotatedAt().plus(TokenProperties.ROTATION_GRACE))) {
+            return new Tokens(
+                    issuer.access(claims.userId(), claims.organizationId(), session.id()),
+                    issuer.refresh(
+                            claims.userId(),
+                            claims.organizationId(),
+                            session.id(),
+                            session.refreshJti(),
+                            session.expiresAt()));
+        }
+        end(session.id(), claims.userId(), claims.organizationId(), "refresh_token_reused", client);
+        throw ApiException.invalidToken("This refresh token was already used; the session has ended. Sign in again.");
+    }
+
+    private Sessions.Session liveSession(TokenClaims claims) {
+        Sessions.Session session = sessions.find(claims.sessionId())
+                .filter(s -> s.userId() == claims.userId())
+                .orElseThrow(() -> ApiException.invalidToken("The session no longer exists."));
+        if (session.revokedAt() != null) {
+            throw ApiException.invalidToken("The session has ended.");
+        }
+        if (!issuer.now().isBefore(session.expiresAt())) {
+            throw ApiException.tokenExpired("The session has expired; sign in again.");
+        }
+        if (users.findById(claims.userId()).filter(User::active).isEmpty()) {
+            throw ApiException.invalidToken("The user of this session is deactivated.");
+        }
+        return session;
+    }
+
+    /** Ends the session a refresh token belongs to. */
+    @Transactional
+    public void logoutWithRefreshToken(String refreshToken, ClientInfo client) {
+        TokenClaims claims = verifier.verify(refreshToken, TokenType.REFRESH);
+        end(claims.sessionId(), claims.userId(), claims.organizationId(), "logout", client);
+    }
+
+    @Transactional
+    public void logout(String sessionId, long userId, long organizationId, ClientInfo client) {
+        end(sessionId, userId, organizationId, "logout", client);
+    }
+
+    private void end(String sessionId, long userId, long organizationId, String reason, ClientInfo client) {
+        revocations.revokedHere(sessionId);
+        if (sessions.revoke(sessionId, reason)) {
+            events.publishEvent(new SessionsRevoked(userId, organizationId, 1, reason, client));
+        }
+    }
+
+    /** Ends every session of a user except {@code keep}; returns how many ended. */
+    @Transactional
+    public int revokeAll(User user, @Nullable String keep, String reason, ClientInfo client) {
+        java.util.List<String> ended = sessions.revokeAll(user.id(), keep, reason);
+        ended.forEach(revocations::revokedHere);
+        events.publishEvent(new SessionsRevoked(user.id(), user.organizationId(), ended.size(), reason, client));
+        return ended.size();
+    }
+
+    /** Ends every session of the user with this id. */
+    @Transactional
+    public int revokeAllOf(long userId, String reason, ClientInfo client) {
+        User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("No user with id " + userId + "."));
+        return revokeAll(user, null, reason, client);
+    }
+
+    @EventListener
+    void on(PasswordChanged changed) {
+        users.findById(changed.user())
+                .ifPresent(user -> revokeAll(user, changed.keptSessionId(), "password_changed", changed.client()));
+    }
+}

@@ -1,0 +1,73 @@
+package com.claribi.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ids of sessions revoked recently enough that their access tokens may still be unexpired, held in memory so that
+ * checking an access token needs no database query. Revocations made in this process are added at once; those made by
+ * other processes are picked up by polling the sessions table several times a second, well within the one second the
+ * contract allows.
+ */
+@Component
+class SessionRevocations {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionRevocations.class);
+    /** Re-reads a window behind the newest revocation seen, for transactions that committed late. */
+    private static final Duration OVERLAP = Duration.ofSeconds(3);
+
+    private final Sessions sessions;
+    private final Duration accessTokenTtl;
+    private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
+    private volatile @Nullable Instant watermark;
+    private volatile boolean healthy = true;
+
+    SessionRevocations(Sessions sessions, TokenProperties properties) {
+        this.sessions = sessions;
+        this.accessTokenTtl = properties.accessTokenTtl();
+    }
+
+    boolean isRevoked(String sessionId) {
+        return revoked.containsKey(sessionId);
+    }
+
+    /** Records a revocation made by this process, before any poll sees it. */
+    void revokedHere(String sessionId) {
+        revoked.put(sessionId, Instant.now().plus(accessTokenTtl));
+    }
+
+    @Scheduled(fixedDelayString = "${claribi.revocations.poll-interval:PT0.25S}")
+    void poll() {
+        try {
+            Instant since = watermark;
+            if (since == null) {
+                since = sessions.databaseNow().minus(accessTokenTtl).minus(OVERLAP);
+            }
+            Instant newest = since.plus(OVERLAP);
+            for (Sessions.Revocation revocation : sessions.revokedSince(since)) {
+                revoked.putIfAbsent(revocation.sessionId(), revocation.revokedAt().plus(accessTokenTtl));
+                if (revocation.revokedAt().isAfter(newest)) {
+                    newest = revocation.revokedAt();
+                }
+            }
+            watermark = newest.minus(OVERLAP);
+            Instant now = Instant.now();
+            revoked.values().removeIf(forgetAfter -> forgetAfter.plus(OVERLAP).isBefore(now));
+            if (!healthy) {
+                log.info("Polling session revocations works again");
+                healthy = true;
+            }
+        } catch (RuntimeException e) {
+            if (healthy) {
+                log.warn("Cannot poll session revocations: {}", e.getMessage());
+                healthy = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.claribi.token;
+
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The sessions table: one row per login. Revocation times come from the database's clock, so that every server
+ * process compares them on one clock when it polls for revocations.
+ */
+@Repository
+class Sessions {
+
+    record Session(
+            String id,
+            long userId,
+            Instant createdAt,
+            Instant expiresAt,
+            String refreshJti,
+            @Nullable String previousRefreshJti,
+            @Nullable Instant rotatedAt,
+            @Nullable Instant revokedAt) {}
+
+    record Revocation(String sessionId, Instant revokedAt) {}
+
+    private final JdbcClient jdbc;
+
+    Sessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, long userId, Instant now, Instant expiresAt, String refreshJti, ClientInfo client) {
+        jdbc.sql("""
+                insert into sessions (id, user_id, created_at, expires_at, refresh_jti, client_address, user_agent)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        userId,
+                        Timestamps.toDatabase(now),
+                        Timestamps.toDatabase(expiresAt),
+                        refreshJti,
+                        client.address(),
+                        client.userAgent())
+                .update();
+    }
+
+    Optional<Session> find(String id) {
+        return jdbc.sql("select * from sessions where id = ?").param(id).query(Sessions::map).optional();
+    }
+
+    /** Moves the session to a new refresh token id, if nobody else rotated it first. */
+    boolean rotate(String id, String expectedJti, String newJti, Instant now) {
+        return jdbc.sql("""
+                update sessions set previous_refresh_jti = refresh_jti, refresh_jti = ?, rotated_at = ?
+                where id = ? and refresh_jti = ? and revoked_at is null""")
+                .params(newJti, Timestamps.toDatabase(now), id, expectedJti)
+                .update() == 1;
+    }
+
+    boolean revoke(String id, String reason) {
+        return jdbc.sql("""
+                update sessions set revoked_at = current_timestamp, revoke_reason = ?
+                where id = ? and revoked_at is null""")
+                .params(reason, id)
+                .update() == 1;
+    }
+
+    /** Revokes every live session of the user but {@code keep}; returns the ids of those that ended. */
+    List<String> revokeAll(long userId, @Nullable String keep, String reason) {
+        List<String> ids = jdbc.sql("select id from sessions where user_id = ? and revoked_at is null and id <> ?")
+                .params(userId, keep == null ? "" : keep)
+                .query(String.class)
+                .list();
+        jdbc.sql("""
+                update sessions set revoked_at = current_timestamp, revoke_reason = ?
+                where user_id = ? and revoked_at is null and id <> ?""")
+                .params(reason, userId, keep == null ? "" : keep)
+                .update();
+        return ids;
+    }
+
+    List<Revocation> revokedSince(Instant since) {
+        return jdbc.sql("select id, revoked_at from sessions where revoked_at >= ?")
+                .param(Timestamps.toDatabase(since))
+                .query((rs, row) -> new Revocation(rs.getString("id"), Timestamps.require(rs, "revoked_at")))
+                .list();
+    }
+
+    Instant databaseNow() {
+        return jdbc.sql("select current_timestamp").query(OffsetDateTime.class).single().toInstant();
+    }
+
+    private static Session map(ResultSet rs, int row) throws SQLException {
+        return new Session(
+                rs.getString("id"),
+                rs.getLong("user_id"),
+                Timestamps.require(rs, "created_at"),
+                Timestamps.require(rs, "expires_at"),
+                rs.getString("refresh_jti"),
+                rs.getString("previous_refresh_jti"),
+                Timestamps.read(rs, "rotated_at"),
+                Timestamps.read(rs, "revoked_at"));
+    }
+}

@@ -1,0 +1,37 @@
+package com.claribi.token;
+
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.SecurityEvent;
+
+/**
+ * Sessions of a user ended: a logout ({@code count} 1), a logout from everywhere, a password change, a reused refresh
+ * token or an operator's command.
+ */
+public record SessionsRevoked(long user, long organization, int count, String reason, ClientInfo clientInfo)
+        implements SecurityEvent {
+
+    @Override
+    public String type() {
+        return "sessions_revoked";
+    }
+
+    @Override
+    public Long organizationId() {
+        return organization;
+    }
+
+    @Override
+    public Long userId() {
+        return user;
+    }
+
+    @Override
+    public ClientInfo client() {
+        return clientInfo;
+    }
+
+    @Override
+    public String detail() {
+        return reason + " (" + count + (count == 1 ? " session)" : " sessions)");
+    }
+}

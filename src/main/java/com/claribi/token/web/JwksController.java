@@ -1,0 +1,27 @@
+package com.claribi.token.web;
+
+import com.claribi.token.PublicKeys;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/auth/jwks/}: the public keys that verify access tokens (RFC 7517 section 5). */
+@RestController
+class JwksController {
+
+    private final PublicKeys keys;
+
+    JwksController(PublicKeys keys) {
+        this.keys = keys;
+    }
+
+    @GetMapping("/api/auth/jwks")
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+                .body(keys.jwkSet());
+    }
+}
