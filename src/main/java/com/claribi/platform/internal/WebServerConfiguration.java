@@ -3,6 +3,7 @@ package com.claribi.platform.internal;
 import com.claribi.platform.PlatformProperties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -21,6 +22,11 @@ class WebServerConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> claribiConnectors(PlatformProperties properties) {
         return factory -> {
             factory.setPort(properties.port());
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                }
+            });
             if (!properties.tlsEnabled()) {
                 return;
             }

@@ -1,0 +1,46 @@
+package com.claribi.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The database the integration tests run on, chosen by the system property {@code claribi.test.database}: {@code h2}
+ * (the embedded default) or {@code postgres}, a real PostgreSQL started from embedded binaries once per test JVM.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {}
+
+    public static boolean isPostgres() {
+        return "postgres".equals(System.getProperty("claribi.test.database", "h2"));
+    }
+
+    /** The {@code claribi.*} properties that point a server at the test database; empty for the embedded H2. */
+    public static synchronized Map<String, String> properties() {
+        if (!isPostgres()) {
+            return Map.of();
+        }
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // The JVM is exiting.
+                }
+            }));
+        }
+        return Map.of(
+                "claribi.database-url", postgres.getJdbcUrl("postgres", "postgres"),
+                "claribi.database-user", "postgres",
+                "claribi.database-password", "postgres");
+    }
+}

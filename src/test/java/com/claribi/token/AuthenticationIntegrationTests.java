@@ -1,0 +1,219 @@
+package com.claribi.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claribi.identity.Role;
+import com.claribi.support.ServerIntegrationTest;
+import com.claribi.support.TestClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Quick Start's flow: login, use the access token, refresh, logout. */
+class AuthenticationIntegrationTests extends ServerIntegrationTest {
+
+    @Test
+    void loginThenStatusShowsUserAndOrganization() {
+        Account account = newUser(Role.ADMINISTRATOR);
+        TestClient.Response login =
+                api.post("/api/auth/login/", Map.of("email", account.email(), "password", account.password()));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Cache-Control")).contains("no-store");
+        String access = login.json().path("access").asString();
+        assertThat(login.json().path("refresh").asString()).isNotBlank();
+
+        TestClient.Response status = api.get("/api/auth/status/", "Authorization", TestClient.bearer(access));
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.json().path("user").path("email").asString()).isEqualTo(account.email());
+        assertThat(status.json().path("user").path("id").asLong()).isEqualTo(account.user().id());
+        assertThat(status.json().path("user").path("first_name").asString()).isEqualTo("Jane");
+        assertThat(status.json().path("user").path("role").asString()).isEqualTo("administrator");
+        assertThat(status.json().path("organization").path("plan").asString()).isEqualTo("professional");
+        assertThat(status.json().path("organization").path("ai_credits_remaining").asInt()).isEqualTo(1347);
+    }
+
+    @Test
+    void loginWhenEmailDiffersInCaseThenAccepted() {
+        Account account = newUser(Role.VIEWER);
+        assertThat(api.post(
+                                "/api/auth/login/",
+                                Map.of("email", account.email().toUpperCase(), "password", account.password()))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void loginWhenPasswordWrongThenInvalidCredentials() {
+        Account account = newUser(Role.VIEWER);
+        TestClient.Response response =
+                api.post("/api/auth/login/", Map.of("email", account.email(), "password", "not the password"));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.error()).isEqualTo("invalid_credentials");
+    }
+
+    @Test
+    void loginWhenEmailUnknownThenSameAnswerAsWrongPassword() {
+        Account account = newUser(Role.VIEWER);
+        TestClient.Response wrongPassword =
+                api.post("/api/auth/login/", Map.of("email", account.email(), "password", "not the password"));
+        TestClient.Response unknownEmail =
+                api.post("/api/auth/login/", Map.of("email", "nobody@example.com", "password", "not the password"));
+        assertThat(unknownEmail.status()).isEqualTo(wrongPassword.status());
+        assertThat(unknownEmail.text()).isEqualTo(wrongPassword.text());
+    }
+
+    @Test
+    void refreshReturnsNewAccessTokenAndKeepsRefreshToken() {
+        Account account = newUser(Role.EDITOR);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        TestClient.Response refreshed = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.json().has("refresh")).isFalse();
+        String access = refreshed.json().path("access").asString();
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(access)).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh"))).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void logoutWithRefreshTokenEndsSessionAndItsAccessTokens() {
+        Account account = newUser(Role.EDITOR);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        assertThat(api.post("/api/auth/logout/", Map.of("refresh", tokens.get("refresh"))).status())
+                .isEqualTo(204);
+        TestClient.Response access =
+                api.get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")));
+        assertThat(access.status()).isEqualTo(401);
+        assertThat(access.error()).isEqualTo("invalid_token");
+        TestClient.Response refresh = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertThat(refresh.status()).isEqualTo(401);
+        assertThat(refresh.error()).isEqualTo("invalid_token");
+    }
+
+    @Test
+    void logoutWithBearerEndsOnlyThatSession() {
+        Account account = newUser(Role.EDITOR);
+        Map<String, String> first = api.login(account.email(), account.password());
+        Map<String, String> second = api.login(account.email(), account.password());
+        assertThat(api.post("/api/auth/logout/", "", "Authorization", TestClient.bearer(first.get("access")))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(first.get("access")))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(second.get("access")))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void logoutWithoutCredentialsThenNotAuthenticated() {
+        TestClient.Response response = api.post("/api/auth/logout/", Map.of());
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.error()).isEqualTo("not_authenticated");
+    }
+
+    @Test
+    void logoutAllEndsEverySession() {
+        Account account = newUser(Role.EDITOR);
+        Map<String, String> first = api.login(account.email(), account.password());
+        Map<String, String> second = api.login(account.email(), account.password());
+        assertThat(api.post("/api/auth/logout-all/", "", "Authorization", TestClient.bearer(first.get("access")))
+                        .status())
+                .isEqualTo(204);
+        for (Map<String, String> tokens : java.util.List.of(first, second)) {
+            assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")))
+                            .status())
+                    .isEqualTo(401);
+            assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")))
+                            .status())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void passwordChangeEndsOtherSessionsButKeepsThisOne() {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> current = api.login(account.email(), account.password());
+        Map<String, String> other = api.login(account.email(), account.password());
+        String newPassword = "a brand new passphrase 42";
+        TestClient.Response change = api.post(
+                "/api/auth/password/",
+                Map.of("old_password", account.password(), "new_password", newPassword),
+                "Authorization",
+                TestClient.bearer(current.get("access")));
+        assertThat(change.status()).isEqualTo(204);
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(current.get("access")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(other.get("access")))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", other.get("refresh")))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.post("/api/auth/login/", Map.of("email", account.email(), "password", account.password()))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.login(account.email(), newPassword)).containsKey("access");
+    }
+
+    @Test
+    void passwordChangeWhenOldPasswordWrongThenValidationError() {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        TestClient.Response change = api.post(
+                "/api/auth/password/",
+                Map.of("old_password", "wrong old password", "new_password", "a brand new passphrase 42"),
+                "Authorization",
+                TestClient.bearer(tokens.get("access")));
+        assertThat(change.status()).isEqualTo(400);
+        assertThat(change.json().path("fields").has("old_password")).isTrue();
+    }
+
+    @Test
+    void passwordChangeWhenNewPasswordCommonOrShortThenValidationError() {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        for (String weak : new String[] {"password1", "qwertyuiop", "short"}) {
+            TestClient.Response change = api.post(
+                    "/api/auth/password/",
+                    Map.of("old_password", account.password(), "new_password", weak),
+                    "Authorization",
+                    TestClient.bearer(tokens.get("access")));
+            assertThat(change.status()).as(weak).isEqualTo(400);
+            assertThat(change.error()).isEqualTo("validation_error");
+            assertThat(change.json().path("fields").has("new_password")).isTrue();
+        }
+    }
+
+    @Test
+    void passphraseOf128CharactersAccepted() {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        String passphrase = "long passphrase ".repeat(8);
+        assertThat(passphrase).hasSize(128);
+        assertThat(api.post(
+                                "/api/auth/password/",
+                                Map.of("old_password", account.password(), "new_password", passphrase),
+                                "Authorization",
+                                TestClient.bearer(tokens.get("access")))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.login(account.email(), passphrase)).containsKey("access");
+    }
+
+    @Test
+    void jwksPublishesTheKeyThatSignsAccessTokens() {
+        Account account = newUser(Role.VIEWER);
+        String access = api.login(account.email(), account.password()).get("access");
+        String kid = TestClient.JSON
+                .readTree(java.util.Base64.getUrlDecoder().decode(access.split("\\.")[0]))
+                .path("kid")
+                .asString();
+        TestClient.Response jwks = api.get("/api/auth/jwks/");
+        assertThat(jwks.status()).isEqualTo(200);
+        assertThat(jwks.json().path("keys").findValuesAsString("kid")).contains(kid);
+        assertThat(jwks.text()).doesNotContain("\"d\"");
+    }
+}
