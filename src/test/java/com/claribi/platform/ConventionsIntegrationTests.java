@@ -220,7 +220,7 @@ class ConventionsIntegrationTests extends ServerIntegrationTest {
     private HttpResponse<String> plainHttp(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + path))
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

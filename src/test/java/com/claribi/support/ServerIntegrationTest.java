@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,11 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ServerIntegrationTest {
 
     public static final Path DATA_DIR = temporaryDataDir();
-    public static final int HTTP_PORT = freePort();
     private static final AtomicInteger USERS = new AtomicInteger();
 
     @LocalServerPort
     protected int port;
+
+    @Value("${claribi.http-port}")
+    protected int httpPort;
 
     @Autowired
     protected IdentityManagement identity;
@@ -40,7 +43,9 @@ public abstract class ServerIntegrationTest {
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         registry.add("claribi.port", () -> "0");
-        registry.add("claribi.http-port", () -> String.valueOf(HTTP_PORT));
+        // Each server (one per distinct test configuration) gets its own plain-HTTP port.
+        String httpPort = String.valueOf(freePort());
+        registry.add("claribi.http-port", () -> httpPort);
         registry.add("claribi.data-dir", DATA_DIR::toString);
         // Every test signs in from 127.0.0.1; the per-address budget of failures is tested on its own.
         registry.add("claribi.login-throttle.per-address", () -> "100000");

@@ -1,0 +1,62 @@
+package com.claribi.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claribi.identity.Role;
+import com.claribi.support.ServerIntegrationTest;
+import com.claribi.support.TestClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** {@code CLARIBI_REFRESH_ROTATION=on}: each refresh returns a new refresh token; reuse ends the session. */
+@TestPropertySource(properties = "claribi.refresh-rotation=on")
+class RefreshRotationIntegrationTests extends ServerIntegrationTest {
+
+    @Test
+    void refreshWhenRotationOnThenNewRefreshTokenReturned() {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        TestClient.Response first = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertThat(first.status()).isEqualTo(200);
+        String rotated = first.json().path("refresh").asString();
+        assertThat(rotated).isNotBlank().isNotEqualTo(tokens.get("refresh"));
+        TestClient.Response second = api.post("/api/auth/token/refresh/", Map.of("refresh", rotated));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().path("refresh").asString()).isNotEqualTo(rotated);
+    }
+
+    @Test
+    void refreshWhenRotatedTokenReusedWithinGraceThenAccepted() {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")))
+                        .status())
+                .isEqualTo(200);
+        TestClient.Response again = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("access").asString()).isNotBlank();
+    }
+
+    @Test
+    void refreshWhenRotatedTokenReusedAfterGraceThenWholeSessionEnds() throws InterruptedException {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        TestClient.Response rotated = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        String newRefresh = rotated.json().path("refresh").asString();
+        String newAccess = rotated.json().path("access").asString();
+        Thread.sleep(TokenProperties.ROTATION_GRACE.toMillis() + 1_500);
+
+        TestClient.Response reuse = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.error()).isEqualTo("invalid_token");
+        // The thief's copy and the legitimate client's latest tokens are all dead now.
+        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", newRefresh)).status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(newAccess)).status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")))
+                        .status())
+                .isEqualTo(401);
+    }
+}
