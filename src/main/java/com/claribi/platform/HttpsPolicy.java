@@ -52,6 +52,19 @@ public final class HttpsPolicy {
         return hops[0].trim();
     }
 
+    /**
+     * The scheme, host and port clients use to reach this server, for absolute links: always {@code https}, with the
+     * host the client asked for (Host header); behind a proxy, without the internal port.
+     */
+    public static String externalBase(HttpServletRequest request) {
+        String host = request.getServerName();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        int port = request.isSecure() ? request.getServerPort() : 443;
+        return "https://" + host + (port == 443 ? "" : ":" + port);
+    }
+
     private boolean fromTrustedProxy(HttpServletRequest request) {
         return trusted(request.getRemoteAddr());
     }

@@ -1,6 +1,8 @@
 package com.claribi.token;
 
 import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.User;
+import com.claribi.identity.Users;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.ratelimit.LoginThrottle;
@@ -22,6 +24,7 @@ public class Login {
     private final SessionManagement sessions;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
+    private final Users users;
     /** Session creation runs off the hashing pool, whose threads are kept for hashing. */
     private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -29,18 +32,27 @@ public class Login {
             IdentityManagement identity,
             SessionManagement sessions,
             LoginThrottle throttle,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Users users) {
+        this.users = users;
         this.identity = identity;
         this.sessions = sessions;
         this.throttle = throttle;
         this.events = events;
     }
 
+    /** Records the failure against the account the email names, if any, so its organization's admins see it. */
+    private void failed(String email, String reason, ClientInfo client) {
+        User user = users.findByEmail(email).orElse(null);
+        events.publishEvent(new LoginFailed(
+                user == null ? null : user.id(), user == null ? null : user.organizationId(), email, reason, client));
+    }
+
     public CompletableFuture<SessionManagement.Tokens> login(String email, String password, ClientInfo client) {
         try {
             throttle.check(email, client.address());
         } catch (ApiException throttled) {
-            events.publishEvent(new LoginFailed(null, null, email, "throttled", client));
+            failed(email, "throttled", client);
             return CompletableFuture.failedFuture(throttled);
         }
         return identity.verifyPassword(email, password).handleAsync(
@@ -49,7 +61,7 @@ public class Login {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                         if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
                             throttle.recordFailure(email, client.address());
-                            events.publishEvent(new LoginFailed(null, null, email, "invalid_credentials", client));
+                            failed(email, "invalid_credentials", client);
                         }
                         throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
                     }

@@ -1,0 +1,59 @@
+package com.claribi.audit;
+
+import com.claribi.platform.Fields;
+import com.claribi.platform.Page;
+import com.claribi.platform.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Lists an organization's security events with filters. */
+@Service
+public class AuditQueries {
+
+    private final AuditEvents events;
+
+    AuditQueries(AuditEvents events) {
+        this.events = events;
+    }
+
+    public Page<?> list(
+            long organizationId,
+            @Nullable String type,
+            @Nullable String user,
+            @Nullable String since,
+            @Nullable String until,
+            PageRequest page,
+            HttpServletRequest request) {
+        Fields problems = new Fields();
+        Long userId = null;
+        if (user != null && !user.isBlank()) {
+            try {
+                userId = Long.parseLong(user.trim());
+            } catch (NumberFormatException e) {
+                problems.add("user", "Must be a user id.");
+            }
+        }
+        Instant from = instant(since, "since", problems);
+        Instant to = instant(until, "until", problems);
+        problems.throwIfAny();
+        AuditEvents.Filter filter = new AuditEvents.Filter(
+                organizationId, type == null || type.isBlank() ? null : type.trim(), userId, from, to);
+        long count = events.count(filter);
+        return Page.of(page, count, events.page(filter, page.offset(), page.size()), request);
+    }
+
+    private static @Nullable Instant instant(@Nullable String value, String name, Fields problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            problems.add(name, "Must be an ISO-8601 UTC time such as 2025-06-15T10:30:00Z.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.claribi.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One page of a list, in the format every list of the API uses: {@code count}, {@code next} and {@code previous} as
+ * absolute URLs or null, and {@code results}.
+ */
+public record Page<T>(long count, @Nullable String next, @Nullable String previous, List<T> results) {
+
+    /** Builds the page; a page past the end (other than the first page of an empty list) is 404. */
+    public static <T> Page<T> of(PageRequest request, long count, List<T> results, HttpServletRequest http) {
+        if (request.page() > 1 && request.offset() >= count) {
+            throw ApiException.notFound("Page " + request.page() + " is past the end of the list.");
+        }
+        String next = request.offset() + results.size() < count ? link(http, request.page() + 1) : null;
+        String previous = request.page() > 1 ? link(http, request.page() - 1) : null;
+        return new Page<>(count, next, previous, results);
+    }
+
+    private static String link(HttpServletRequest http, int page) {
+        String query = http.getQueryString();
+        // Lists are documented with a final slash; the request may have come without it.
+        String path = http.getRequestURI().endsWith("/") ? http.getRequestURI() : http.getRequestURI() + "/";
+        return UriComponentsBuilder.fromUriString(HttpsPolicy.externalBase(http) + path
+                        + (query == null ? "" : "?" + query))
+                .replaceQueryParam("page", page)
+                .build()
+                .toUriString();
+    }
+}

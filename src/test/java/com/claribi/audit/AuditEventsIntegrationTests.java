@@ -1,0 +1,147 @@
+package com.claribi.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claribi.identity.Role;
+import com.claribi.support.ServerIntegrationTest;
+import com.claribi.support.TestClient;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Security events are recorded where they happen and listed to administrators, one page at a time. */
+class AuditEventsIntegrationTests extends ServerIntegrationTest {
+
+    @Test
+    void loginsLogoutsAndPasswordChangesAreRecordedWithAddressAndUserAgent() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        api.post(
+                "/api/auth/login/",
+                Map.of("email", admin.email(), "password", "wrong password here"),
+                "User-Agent",
+                "audit-test/1.0");
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        Map<String, String> other = api.login(admin.email(), admin.password());
+        api.post("/api/auth/logout/", Map.of("refresh", other.get("refresh")));
+        api.post(
+                "/api/auth/password/",
+                Map.of("old_password", admin.password(), "new_password", "a brand new passphrase 42"),
+                "Authorization",
+                TestClient.bearer(tokens.get("access")));
+
+        JsonNode events = api.get("/api/audit-events/?page_size=100", "Authorization", bearer(tokens)).json();
+        List<String> types = events.path("results").findValuesAsString("type");
+        assertThat(types)
+                .containsSubsequence(
+                        "user_created", "login_failed", "login_succeeded", "login_succeeded", "sessions_revoked",
+                        "password_changed");
+        JsonNode failed = find(events, "login_failed");
+        assertThat(failed.path("ip").asString()).isEqualTo("127.0.0.1");
+        assertThat(failed.path("user_agent").asString()).isEqualTo("audit-test/1.0");
+        assertThat(failed.path("email").asString()).isEqualTo(admin.email());
+        assertThat(failed.path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(events.toString()).doesNotContain("wrong password here", admin.password());
+    }
+
+    @Test
+    void listIsPaginatedWithAbsoluteLinks() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        api.login(admin.email(), admin.password());
+        TestClient.Response first = api.get("/api/audit-events/?page_size=1", "Authorization", bearer(tokens));
+        assertThat(first.status()).isEqualTo(200);
+        JsonNode page = first.json();
+        assertThat(page.path("count").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page.path("results")).hasSize(1);
+        assertThat(page.path("previous").isNull()).isTrue();
+        assertThat(page.path("next").asString()).isEqualTo(api.baseUrl() + "/api/audit-events/?page_size=1&page=2");
+
+        JsonNode second = api.get(page.path("next").asString(), "Authorization", bearer(tokens)).json();
+        assertThat(second.path("previous").asString())
+                .isEqualTo(api.baseUrl() + "/api/audit-events/?page_size=1&page=1");
+        assertThat(second.path("results").get(0).path("id").asLong())
+                .isGreaterThan(page.path("results").get(0).path("id").asLong());
+    }
+
+    @Test
+    void pagePastTheEndThenNotFound() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        TestClient.Response response = api.get("/api/audit-events/?page=1000", "Authorization", bearer(tokens));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.error()).isEqualTo("not_found");
+    }
+
+    @Test
+    void pageSizeAbove100IsClamped() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        for (int i = 0; i < 100; i++) {
+            api.post("/api/auth/login/", Map.of("email", admin.email(), "password", ""));
+        }
+        TestClient.Response response = api.get("/api/audit-events/?page_size=500", "Authorization", bearer(tokens));
+        assertThat(response.status()).isEqualTo(200);
+        // Empty passwords are validation errors, not login attempts: only real events count here.
+        assertThat(response.json().path("results").size()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void invalidPageParametersThenValidationError() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        for (String query : new String[] {"page=0", "page=abc", "page_size=-5", "since=yesterday"}) {
+            TestClient.Response response = api.get("/api/audit-events/?" + query, "Authorization", bearer(tokens));
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.error()).as(query).isEqualTo("validation_error");
+        }
+    }
+
+    @Test
+    void filterByTypeAndUser() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        JsonNode logins = api.get(
+                        "/api/audit-events/?type=login_succeeded&user=" + admin.user().id(),
+                        "Authorization",
+                        bearer(tokens))
+                .json();
+        assertThat(logins.path("count").asLong()).isEqualTo(1);
+        assertThat(logins.path("results").get(0).path("user").asLong()).isEqualTo(admin.user().id());
+        JsonNode none = api.get("/api/audit-events/?since=2999-01-01T00:00:00Z", "Authorization", bearer(tokens))
+                .json();
+        assertThat(none.path("count").asLong()).isZero();
+    }
+
+    @Test
+    void auditEventsWhenNotAdministratorThenPermissionDenied() {
+        Account viewer = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(viewer.email(), viewer.password());
+        TestClient.Response response = api.get("/api/audit-events/", "Authorization", bearer(tokens));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.error()).isEqualTo("permission_denied");
+    }
+
+    @Test
+    void otherOrganizationsEventsAreNeverListed() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Account stranger = newUser(Role.ADMINISTRATOR);
+        api.login(stranger.email(), stranger.password());
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        JsonNode events = api.get("/api/audit-events/?page_size=100", "Authorization", bearer(tokens)).json();
+        assertThat(events.toString()).doesNotContain(stranger.email());
+    }
+
+    private static String bearer(Map<String, String> tokens) {
+        return TestClient.bearer(tokens.get("access"));
+    }
+
+    private static JsonNode find(JsonNode page, String type) {
+        for (JsonNode event : page.path("results")) {
+            if (event.path("type").asString().equals(type)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + type + " event in " + page);
+    }
+}
