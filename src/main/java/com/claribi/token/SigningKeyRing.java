@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The Ed25519 keys that sign and verify tokens, loaded from the database and refreshed every few seconds, so that a
@@ -118,6 +119,15 @@ class SigningKeyRing {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an Ed25519 key", e);
         }
+    }
+
+    /**
+     * Signs with a key rotated in this process as soon as its transaction commits, rather than at the next scheduled
+     * reload; other processes still pick it up by reloading.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SigningKeyRotated rotated) {
+        reload();
     }
 
     @Scheduled(fixedDelayString = "${claribi.signing-keys.reload-interval:PT5S}")
