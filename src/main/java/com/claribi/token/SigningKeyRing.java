@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -145,7 +146,9 @@ class SigningKeyRing {
             create();
             stored = keys.all();
         }
-        Instant publishedSince = clock.instant().minus(properties.longestTokenLifetime());
+        // Plus a margin: another process may sign with a retired key until its next reload.
+        Instant publishedSince =
+                clock.instant().minus(properties.longestTokenLifetime()).minus(Duration.ofMinutes(1));
         SigningKeys.StoredKey current = stored.stream()
                 .filter(k -> k.retiredAt() == null)
                 .reduce((a, b) -> b) // the newest: rows come oldest first
