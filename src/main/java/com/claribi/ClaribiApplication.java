@@ -13,7 +13,8 @@ public class ClaribiApplication {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("--") && !CommandLine.isHelp(args[0]) || args[0].equals("serve")) {
-            String[] serverArgs = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+            String[] serverArgs =
+                    args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
             SpringApplication.run(ClaribiApplication.class, serverArgs);
             return;
         }

@@ -53,7 +53,9 @@ class AuditEvents {
     }
 
     List<AuditEvent> page(Filter filter, long offset, int limit) {
-        return where(jdbc.sql("select * from audit_events" + WHERE + " order by id limit :limit offset :offset"), filter)
+        return where(
+                        jdbc.sql("select * from audit_events" + WHERE + " order by id limit :limit offset :offset"),
+                        filter)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, row) -> new AuditEvent(

@@ -188,7 +188,8 @@ public final class CommandLine {
     private static int rotateKeys(Class<?> application, PrintStream out) {
         try (ConfigurableApplicationContext context = start(application)) {
             String kid = context.getBean(SigningKeyRotation.class).rotate(ClientInfo.COMMAND_LINE);
-            out.println("New signing key " + kid + "; the previous keys stay in the JWK Set until their tokens expire.");
+            out.println(
+                    "New signing key " + kid + "; the previous keys stay in the JWK Set until their tokens expire.");
             return 0;
         }
     }

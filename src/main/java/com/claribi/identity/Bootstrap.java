@@ -36,14 +36,17 @@ final class Bootstrap implements ApplicationRunner {
 
     @ConfigurationProperties("claribi.bootstrap")
     record Settings(
-            @Nullable String adminEmail, @Nullable String adminPassword, @DefaultValue("clariBI") String orgName) {}
+            @Nullable String adminEmail,
+            @Nullable String adminPassword,
+            @DefaultValue("clariBI") String orgName) {}
 
     @Override
     public void run(ApplicationArguments args) {
         if (!organizations.isEmpty()) {
             return;
         }
-        boolean generated = settings.adminEmail() == null || settings.adminEmail().isBlank();
+        boolean generated =
+                settings.adminEmail() == null || settings.adminEmail().isBlank();
         String email = generated ? "admin@localhost" : settings.adminEmail().trim();
         String password = settings.adminPassword();
         if (generated || password == null || password.isEmpty()) {
@@ -64,7 +67,8 @@ final class Bootstrap implements ApplicationRunner {
         if (generated) {
             // Printed once, to the console only: it is stored nowhere but as an Argon2id hash.
             System.out.println();
-            System.out.println("  clariBI created the organization \"" + settings.orgName() + "\" and its administrator:");
+            System.out.println(
+                    "  clariBI created the organization \"" + settings.orgName() + "\" and its administrator:");
             System.out.println("    email:    " + email);
             System.out.println("    password: " + password);
             System.out.println("  This password is shown only this once. Change it with POST /api/auth/password/.");

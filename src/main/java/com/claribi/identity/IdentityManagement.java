@@ -73,8 +73,8 @@ public class IdentityManagement {
     }
 
     private User insert(long organizationId, NewUser user, String hash, ClientInfo client) {
-        User created = users.insert(
-                organizationId, user.email(), user.firstName(), user.lastName(), user.role(), hash, now());
+        User created =
+                users.insert(organizationId, user.email(), user.firstName(), user.lastName(), user.role(), hash, now());
         events.publishEvent(new UserCreated(created.id(), organizationId, created.email(), created.role(), client));
         return created;
     }
@@ -109,16 +109,17 @@ public class IdentityManagement {
      */
     public CompletableFuture<User> verifyPassword(String email, String password) {
         @Nullable User user = users.findByEmail(email).orElse(null);
-        return hashing.verify(password, user == null ? null : user.passwordHash()).thenApply(result -> {
-            if (user == null || !result.matches() || !user.active()) {
-                throw ApiException.invalidCredentials();
-            }
-            if (result.needsRehash()) {
-                // The parameters were raised since this hash was made: store a hash at today's cost.
-                hashing.hash(password).thenAccept(stronger -> users.updatePasswordHash(user.id(), stronger));
-            }
-            return user;
-        });
+        return hashing.verify(password, user == null ? null : user.passwordHash())
+                .thenApply(result -> {
+                    if (user == null || !result.matches() || !user.active()) {
+                        throw ApiException.invalidCredentials();
+                    }
+                    if (result.needsRehash()) {
+                        // The parameters were raised since this hash was made: store a hash at today's cost.
+                        hashing.hash(password).thenAccept(stronger -> users.updatePasswordHash(user.id(), stronger));
+                    }
+                    return user;
+                });
     }
 
     /** Changes a password after checking the old one; publishes {@link PasswordChanged} so other sessions end. */

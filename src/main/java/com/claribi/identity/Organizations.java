@@ -28,11 +28,15 @@ public class Organizations {
     }
 
     public Optional<Organization> findById(long id) {
-        return jdbc.sql("select * from organizations where id = ?").param(id).query(Organizations::map).optional();
+        return jdbc.sql("select * from organizations where id = ?")
+                .param(id)
+                .query(Organizations::map)
+                .optional();
     }
 
     public Optional<Organization> findByName(String name) {
-        return jdbc.sql("select * from organizations where name = ? order by id")
+        return jdbc
+                .sql("select * from organizations where name = ? order by id")
                 .param(name)
                 .query(Organizations::map)
                 .stream()

@@ -6,8 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A user's password was changed; every session but {@code keptSessionId} must end. */
 public record PasswordChanged(
-        long user, long organization, String userEmail, @Nullable String keptSessionId, ClientInfo clientInfo)
-        implements SecurityEvent {
+        long user,
+        long organization,
+        String userEmail,
+        @Nullable String keptSessionId,
+        ClientInfo clientInfo) implements SecurityEvent {
 
     @Override
     public String type() {

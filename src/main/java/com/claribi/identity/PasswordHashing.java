@@ -30,7 +30,9 @@ public final class PasswordHashing {
     PasswordHashing(Settings settings) {
         // Salt 16 bytes, hash 32 bytes, parallelism 1: the OWASP minimum is m=19 MiB, t=2, p=1.
         this.encoder = new Argon2PasswordEncoder(16, 32, 1, settings.memoryKib(), settings.iterations());
-        int threads = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
+        int threads = settings.threads() > 0
+                ? settings.threads()
+                : Runtime.getRuntime().availableProcessors();
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
                 threads,

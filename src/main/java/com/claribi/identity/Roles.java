@@ -20,10 +20,11 @@ public class Roles {
                 .filter(User::active)
                 .orElseThrow(() -> ApiException.invalidToken("The user of this credential is deactivated."));
         if (Arrays.stream(allowed).noneMatch(role -> role == user.role())) {
-            throw ApiException.permissionDenied("This needs the role " + Arrays.stream(allowed)
-                    .map(Role::value)
-                    .reduce((a, b) -> a + " or " + b)
-                    .orElse("") + "; you are " + user.role().value() + ".");
+            throw ApiException.permissionDenied("This needs the role "
+                    + Arrays.stream(allowed)
+                            .map(Role::value)
+                            .reduce((a, b) -> a + " or " + b)
+                            .orElse("") + "; you are " + user.role().value() + ".");
         }
         return user;
     }

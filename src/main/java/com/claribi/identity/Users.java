@@ -62,7 +62,10 @@ public class Users {
     }
 
     public Optional<User> findById(long id) {
-        return jdbc.sql("select * from users where id = ?").param(id).query(Users::map).optional();
+        return jdbc.sql("select * from users where id = ?")
+                .param(id)
+                .query(Users::map)
+                .optional();
     }
 
     public Optional<User> findByEmail(String email) {
@@ -74,13 +77,16 @@ public class Users {
 
     public boolean emailTaken(String email) {
         return jdbc.sql("select count(*) from users where email_normalized = ?")
-                .param(normalize(email))
-                .query(Long.class)
-                .single() > 0;
+                        .param(normalize(email))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void updatePasswordHash(long userId, String hash) {
-        jdbc.sql("update users set password_hash = ? where id = ?").params(hash, userId).update();
+        jdbc.sql("update users set password_hash = ? where id = ?")
+                .params(hash, userId)
+                .update();
     }
 
     void changePassword(long userId, String hash, Instant now) {
@@ -90,7 +96,9 @@ public class Users {
     }
 
     void setActive(long userId, boolean active) {
-        jdbc.sql("update users set active = ? where id = ?").params(active, userId).update();
+        jdbc.sql("update users set active = ? where id = ?")
+                .params(active, userId)
+                .update();
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {

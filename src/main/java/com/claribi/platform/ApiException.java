@@ -69,8 +69,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String detail) {
-        return new ApiException(
-                HttpStatus.NOT_FOUND, "not_found", "The requested resource does not exist.", detail);
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", "The requested resource does not exist.", detail);
     }
 
     public static ApiException badRequest(String detail) {
@@ -124,7 +123,8 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException conflict(String detail) {
-        return new ApiException(HttpStatus.CONFLICT, "conflict", "The request conflicts with the current state.", detail);
+        return new ApiException(
+                HttpStatus.CONFLICT, "conflict", "The request conflicts with the current state.", detail);
     }
 
     public HttpStatus status() {

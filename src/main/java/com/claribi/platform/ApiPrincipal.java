@@ -7,7 +7,11 @@ import org.jspecify.annotations.Nullable;
  * narrow what the user can do.
  */
 public record ApiPrincipal(
-        long userId, long organizationId, @Nullable String sessionId, @Nullable Long apiKeyId, boolean readOnly) {
+        long userId,
+        long organizationId,
+        @Nullable String sessionId,
+        @Nullable Long apiKeyId,
+        boolean readOnly) {
 
     public static ApiPrincipal session(long userId, long organizationId, String sessionId) {
         return new ApiPrincipal(userId, organizationId, sessionId, null, false);

@@ -1,5 +1,6 @@
 package com.claribi.platform;
 
+import com.claribi.platform.internal.FilePermissions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import com.claribi.platform.internal.FilePermissions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,8 +81,7 @@ public final class MasterKey {
             Files.createDirectories(file.getParent());
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Files.writeString(
-                    file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardOpenOption.CREATE_NEW);
             FilePermissions.restrictToOwner(file);
             return fresh;
         } catch (IOException e) {

@@ -9,7 +9,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * One page of a list, in the format every list of the API uses: {@code count}, {@code next} and {@code previous} as
  * absolute URLs or null, and {@code results}.
  */
-public record Page<T>(long count, @Nullable String next, @Nullable String previous, List<T> results) {
+public record Page<T>(
+        long count, @Nullable String next, @Nullable String previous, List<T> results) {
 
     /** Builds the page; a page past the end (other than the first page of an empty list) is 404. */
     public static <T> Page<T> of(PageRequest request, long count, List<T> results, HttpServletRequest http) {
@@ -25,8 +26,8 @@ public record Page<T>(long count, @Nullable String next, @Nullable String previo
         String query = http.getQueryString();
         // Lists are documented with a final slash; the request may have come without it.
         String path = http.getRequestURI().endsWith("/") ? http.getRequestURI() : http.getRequestURI() + "/";
-        return UriComponentsBuilder.fromUriString(HttpsPolicy.externalBase(http) + path
-                        + (query == null ? "" : "?" + query))
+        return UriComponentsBuilder.fromUriString(
+                        HttpsPolicy.externalBase(http) + path + (query == null ? "" : "?" + query))
                 .replaceQueryParam("page", page)
                 .build()
                 .toUriString();

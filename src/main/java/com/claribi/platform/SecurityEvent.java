@@ -11,9 +11,11 @@ public interface SecurityEvent {
     /** A snake_case name such as {@code login_failed}. */
     String type();
 
-    @Nullable Long organizationId();
+    @Nullable
+    Long organizationId();
 
-    @Nullable Long userId();
+    @Nullable
+    Long userId();
 
     default @Nullable String email() {
         return null;

@@ -52,12 +52,15 @@ public final class LoginThrottle {
     public void check(String email, String address) {
         String account = normalize(email);
         long waitNanos = Math.max(
-                wait(accountAndAddress, account + "|" + address, settings.perAccountAndAddress(),
+                wait(
+                        accountAndAddress,
+                        account + "|" + address,
+                        settings.perAccountAndAddress(),
                         settings.perAccountAndAddressPeriod()),
                 wait(addresses, address, settings.perAddress(), settings.perAddressPeriod()));
         if (knownAddresses.getIfPresent(account + "|" + address) == null) {
-            waitNanos = Math.max(
-                    waitNanos, wait(accounts, account, settings.perAccount(), settings.perAccountPeriod()));
+            waitNanos =
+                    Math.max(waitNanos, wait(accounts, account, settings.perAccount(), settings.perAccountPeriod()));
         }
         if (waitNanos > 0) {
             throw ApiException.rateLimited(
@@ -68,11 +71,16 @@ public final class LoginThrottle {
 
     public void recordFailure(String email, String address) {
         String account = normalize(email);
-        bucket(accountAndAddress, account + "|" + address, settings.perAccountAndAddress(),
+        bucket(
+                        accountAndAddress,
+                        account + "|" + address,
+                        settings.perAccountAndAddress(),
                         settings.perAccountAndAddressPeriod())
                 .tryConsume(1);
-        bucket(addresses, address, settings.perAddress(), settings.perAddressPeriod()).tryConsume(1);
-        bucket(accounts, account, settings.perAccount(), settings.perAccountPeriod()).tryConsume(1);
+        bucket(addresses, address, settings.perAddress(), settings.perAddressPeriod())
+                .tryConsume(1);
+        bucket(accounts, account, settings.perAccount(), settings.perAccountPeriod())
+                .tryConsume(1);
     }
 
     public void recordSuccess(String email, String address) {
@@ -89,14 +97,19 @@ public final class LoginThrottle {
     }
 
     private static Bucket bucket(Cache<String, Bucket> cache, String key, int capacity, Duration period) {
-        return cache.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                .build());
+        return cache.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                        .build());
     }
 
     private static Cache<String, Bucket> buckets(Duration period) {
         // A bucket untouched for a whole period is full again: forgetting it changes nothing.
-        return Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(period).build();
+        return Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterAccess(period)
+                .build();
     }
 
     private static String normalize(String email) {

@@ -55,19 +55,23 @@ public class Login {
             failed(email, "throttled", client);
             return CompletableFuture.failedFuture(throttled);
         }
-        return identity.verifyPassword(email, password).handleAsync(
-                (user, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
-                            throttle.recordFailure(email, client.address());
-                            failed(email, "invalid_credentials", client);
-                        }
-                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-                    }
-                    throttle.recordSuccess(email, client.address());
-                    return sessions.start(user, client);
-                },
-                afterHashing);
+        return identity.verifyPassword(email, password)
+                .handleAsync(
+                        (user, failure) -> {
+                            if (failure != null) {
+                                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                                if (cause instanceof ApiException api
+                                        && api.code().equals("invalid_credentials")) {
+                                    throttle.recordFailure(email, client.address());
+                                    failed(email, "invalid_credentials", client);
+                                }
+                                throw cause instanceof RuntimeException runtime
+                                        ? runtime
+                                        : new CompletionException(cause);
+                            }
+                            throttle.recordSuccess(email, client.address());
+                            return sessions.start(user, client);
+                        },
+                        afterHashing);
     }
 }

@@ -75,7 +75,8 @@ public class SessionManagement {
             if (sessions.rotate(session.id(), claims.jti(), next, now)) {
                 return new Tokens(
                         access,
-                        issuer.refresh(claims.userId(), claims.organizationId(), session.id(), next, session.expiresAt()));
+                        issuer.refresh(
+                                claims.userId(), claims.organizationId(), session.id(), next, session.expiresAt()));
             }
             session = liveSession(claims); // another request rotated it just now: fall through to the grace rule
         }

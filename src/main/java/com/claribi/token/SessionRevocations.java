@@ -51,7 +51,8 @@ class SessionRevocations {
             }
             Instant newest = since.plus(OVERLAP);
             for (Sessions.Revocation revocation : sessions.revokedSince(since)) {
-                revoked.putIfAbsent(revocation.sessionId(), revocation.revokedAt().plus(accessTokenTtl));
+                revoked.putIfAbsent(
+                        revocation.sessionId(), revocation.revokedAt().plus(accessTokenTtl));
                 if (revocation.revokedAt().isAfter(newest)) {
                     newest = revocation.revokedAt();
                 }

@@ -53,7 +53,10 @@ class Sessions {
     }
 
     Optional<Session> find(String id) {
-        return jdbc.sql("select * from sessions where id = ?").param(id).query(Sessions::map).optional();
+        return jdbc.sql("select * from sessions where id = ?")
+                .param(id)
+                .query(Sessions::map)
+                .optional();
     }
 
     /** Moves the session to a new refresh token id, if nobody else rotated it first. */
@@ -61,16 +64,15 @@ class Sessions {
         return jdbc.sql("""
                 update sessions set previous_refresh_jti = refresh_jti, refresh_jti = ?, rotated_at = ?
                 where id = ? and refresh_jti = ? and revoked_at is null""")
-                .params(newJti, Timestamps.toDatabase(now), id, expectedJti)
-                .update() == 1;
+                        .params(newJti, Timestamps.toDatabase(now), id, expectedJti)
+                        .update()
+                == 1;
     }
 
     boolean revoke(String id, String reason) {
         return jdbc.sql("""
                 update sessions set revoked_at = current_timestamp, revoke_reason = ?
-                where id = ? and revoked_at is null""")
-                .params(reason, id)
-                .update() == 1;
+                where id = ? and revoked_at is null""").params(reason, id).update() == 1;
     }
 
     /** Revokes every live session of the user but {@code keep}; returns the ids of those that ended. */
@@ -81,9 +83,7 @@ class Sessions {
                 .list();
         jdbc.sql("""
                 update sessions set revoked_at = current_timestamp, revoke_reason = ?
-                where user_id = ? and revoked_at is null and id <> ?""")
-                .params(reason, userId, keep == null ? "" : keep)
-                .update();
+                where user_id = ? and revoked_at is null and id <> ?""").params(reason, userId, keep == null ? "" : keep).update();
         return ids;
     }
 
@@ -95,7 +95,10 @@ class Sessions {
     }
 
     Instant databaseNow() {
-        return jdbc.sql("select current_timestamp").query(OffsetDateTime.class).single().toInstant();
+        return jdbc.sql("select current_timestamp")
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
     }
 
     private static Session map(ResultSet rs, int row) throws SQLException {

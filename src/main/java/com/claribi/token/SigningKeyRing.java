@@ -67,7 +67,8 @@ class SigningKeyRing {
     }
 
     /** The verifier for {@code kid}; an unknown kid reloads the keys at most once a second before it is refused. */
-    @Nullable Ed25519Verifier verifier(String kid) {
+    @Nullable
+    Ed25519Verifier verifier(String kid) {
         Ed25519Verifier verifier = state().verifiers().get(kid);
         if (verifier == null) {
             long now = System.nanoTime();
@@ -164,13 +165,15 @@ class SigningKeyRing {
                 verifiers.put(key.kid(), new Ed25519Verifier(publicKey));
                 published.add(publicKey);
             }
-            OctetKeyPair privateKey = OctetKeyPair.parse(
-                    new String(masterKey.decrypt(purpose(current.kid()), current.encryptedPrivateKey()), StandardCharsets.UTF_8));
+            OctetKeyPair privateKey = OctetKeyPair.parse(new String(
+                    masterKey.decrypt(purpose(current.kid()), current.encryptedPrivateKey()), StandardCharsets.UTF_8));
             loaded = new Loaded(
                     current.kid(),
                     new Ed25519Signer(privateKey),
                     Map.copyOf(verifiers),
-                    new JWKSet(List.copyOf(published).stream().map(k -> (com.nimbusds.jose.jwk.JWK) k).toList()));
+                    new JWKSet(List.copyOf(published).stream()
+                            .map(k -> (com.nimbusds.jose.jwk.JWK) k)
+                            .toList()));
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("A stored signing key cannot be read", e);
         }

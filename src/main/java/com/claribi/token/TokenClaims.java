@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** What a verified token says. */
 record TokenClaims(
-        TokenType type, long userId, long organizationId, String sessionId, String jti, Instant issuedAt, Instant expiresAt) {}
+        TokenType type,
+        long userId,
+        long organizationId,
+        String sessionId,
+        String jti,
+        Instant issuedAt,
+        Instant expiresAt) {}

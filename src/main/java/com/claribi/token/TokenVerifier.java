@@ -87,7 +87,11 @@ class TokenVerifier {
             Long organization = set.getLongClaim("org");
             String session = set.getStringClaim("sid");
             String jti = set.getJWTID();
-            if (issued == null || expires == null || subject == null || organization == null || session == null
+            if (issued == null
+                    || expires == null
+                    || subject == null
+                    || organization == null
+                    || session == null
                     || jti == null) {
                 throw ApiException.invalidToken("The token lacks a required claim.");
             }
@@ -115,8 +119,7 @@ class TokenVerifier {
     }
 
     private static ApiException wrongType(TokenType expected) {
-        return ApiException.invalidToken(expected == TokenType.ACCESS
-                ? "This is not an access token."
-                : "This is not a refresh token.");
+        return ApiException.invalidToken(
+                expected == TokenType.ACCESS ? "This is not an access token." : "This is not a refresh token.");
     }
 }

@@ -30,11 +30,16 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
                 "Authorization",
                 TestClient.bearer(tokens.get("access")));
 
-        JsonNode events = api.get("/api/audit-events/?page_size=100", "Authorization", bearer(tokens)).json();
+        JsonNode events = api.get("/api/audit-events/?page_size=100", "Authorization", bearer(tokens))
+                .json();
         List<String> types = events.path("results").findValuesAsString("type");
         assertThat(types)
                 .containsSubsequence(
-                        "user_created", "login_failed", "login_succeeded", "login_succeeded", "sessions_revoked",
+                        "user_created",
+                        "login_failed",
+                        "login_succeeded",
+                        "login_succeeded",
+                        "sessions_revoked",
                         "password_changed");
         JsonNode failed = find(events, "login_failed");
         assertThat(failed.path("ip").asString()).isEqualTo("127.0.0.1");
@@ -57,7 +62,8 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         assertThat(page.path("previous").isNull()).isTrue();
         assertThat(page.path("next").asString()).isEqualTo(api.baseUrl() + "/api/audit-events/?page_size=1&page=2");
 
-        JsonNode second = api.get(page.path("next").asString(), "Authorization", bearer(tokens)).json();
+        JsonNode second = api.get(page.path("next").asString(), "Authorization", bearer(tokens))
+                .json();
         assertThat(second.path("previous").asString())
                 .isEqualTo(api.baseUrl() + "/api/audit-events/?page_size=1&page=1");
         assertThat(second.path("results").get(0).path("id").asLong())
@@ -102,12 +108,14 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         Account admin = newUser(Role.ADMINISTRATOR);
         Map<String, String> tokens = api.login(admin.email(), admin.password());
         JsonNode logins = api.get(
-                        "/api/audit-events/?type=login_succeeded&user=" + admin.user().id(),
+                        "/api/audit-events/?type=login_succeeded&user="
+                                + admin.user().id(),
                         "Authorization",
                         bearer(tokens))
                 .json();
         assertThat(logins.path("count").asLong()).isEqualTo(1);
-        assertThat(logins.path("results").get(0).path("user").asLong()).isEqualTo(admin.user().id());
+        assertThat(logins.path("results").get(0).path("user").asLong())
+                .isEqualTo(admin.user().id());
         JsonNode none = api.get("/api/audit-events/?since=2999-01-01T00:00:00Z", "Authorization", bearer(tokens))
                 .json();
         assertThat(none.path("count").asLong()).isZero();
@@ -128,7 +136,8 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         Account stranger = newUser(Role.ADMINISTRATOR);
         api.login(stranger.email(), stranger.password());
         Map<String, String> tokens = api.login(admin.email(), admin.password());
-        JsonNode events = api.get("/api/audit-events/?page_size=100", "Authorization", bearer(tokens)).json();
+        JsonNode events = api.get("/api/audit-events/?page_size=100", "Authorization", bearer(tokens))
+                .json();
         assertThat(events.toString()).doesNotContain(stranger.email());
     }
 

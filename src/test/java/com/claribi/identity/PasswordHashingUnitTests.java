@@ -18,7 +18,8 @@ class PasswordHashingUnitTests {
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(hashing.verify("correct horse battery staple", hash).join())
                 .isEqualTo(new PasswordHashing.Verification(true, false));
-        assertThat(hashing.verify("wrong horse battery staple", hash).join().matches()).isFalse();
+        assertThat(hashing.verify("wrong horse battery staple", hash).join().matches())
+                .isFalse();
     }
 
     @Test

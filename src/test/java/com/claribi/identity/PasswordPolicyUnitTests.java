@@ -21,13 +21,15 @@ class PasswordPolicyUnitTests {
 
     @Test
     void emailAsPasswordRefused() {
-        assertThat(policy.problems("jane.smith@example.com", "Jane.Smith@example.com")).isNotEmpty();
+        assertThat(policy.problems("jane.smith@example.com", "Jane.Smith@example.com"))
+                .isNotEmpty();
         assertThat(policy.problems("jane.smith", "jane.smith@example.com")).isNotEmpty();
     }
 
     @Test
     void passphraseOf128CharactersAccepted() {
-        assertThat(policy.problems("long passphrase ".repeat(8), "a@example.com")).isEmpty();
+        assertThat(policy.problems("long passphrase ".repeat(8), "a@example.com"))
+                .isEmpty();
     }
 
     @Test

@@ -34,7 +34,8 @@ class ConventionsIntegrationTests extends ServerIntegrationTest {
     void apiOverPlainHttpThenHttpsRequired() throws Exception {
         HttpResponse<String> response = plainHttp("/api/health/");
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(TestClient.JSON.readTree(response.body()).path("error").asString()).isEqualTo("https_required");
+        assertThat(TestClient.JSON.readTree(response.body()).path("error").asString())
+                .isEqualTo("https_required");
         HttpResponse<String> login = plainHttp("/api/auth/login/");
         assertThat(login.statusCode()).isEqualTo(403);
     }
@@ -61,7 +62,8 @@ class ConventionsIntegrationTests extends ServerIntegrationTest {
                 api.post("/api/auth/login/", Map.of("email", account.email(), "password", account.password()));
         assertThat(login.header("Cache-Control")).contains("no-store");
         TestClient.Response refresh = api.post(
-                "/api/auth/token/refresh/", Map.of("refresh", login.json().path("refresh").asString()));
+                "/api/auth/token/refresh/",
+                Map.of("refresh", login.json().path("refresh").asString()));
         assertThat(refresh.header("Cache-Control")).contains("no-store");
     }
 

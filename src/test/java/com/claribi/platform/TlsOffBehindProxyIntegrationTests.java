@@ -32,7 +32,8 @@ class TlsOffBehindProxyIntegrationTests extends ServerIntegrationTest {
     void apiWhenProxyForwardsPlainHttpThenHttpsRequired() throws Exception {
         HttpResponse<String> response = get("/api/health/", "http");
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(TestClient.JSON.readTree(response.body()).path("error").asString()).isEqualTo("https_required");
+        assertThat(TestClient.JSON.readTree(response.body()).path("error").asString())
+                .isEqualTo("https_required");
     }
 
     @Test

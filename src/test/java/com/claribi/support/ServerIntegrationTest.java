@@ -63,8 +63,8 @@ public abstract class ServerIntegrationTest {
     public record Account(User user, String email, String password) {}
 
     protected Account newUser(Role role) {
-        String email = "user" + USERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.com";
+        String email = "user" + USERS.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "correct horse " + UUID.randomUUID();
         User admin = identity.createOrganization(
                 "Org of " + email,
@@ -76,8 +76,8 @@ public abstract class ServerIntegrationTest {
     }
 
     protected Account newUserInOrganization(long organizationId, Role role) {
-        String email = "member" + USERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.com";
+        String email = "member" + USERS.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "correct horse " + UUID.randomUUID();
         User user = identity.createUser(
                 organizationId, new IdentityManagement.NewUser(email, password, role, "", ""), ClientInfo.COMMAND_LINE);

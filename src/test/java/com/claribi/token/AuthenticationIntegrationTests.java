@@ -24,11 +24,16 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
         TestClient.Response status = api.get("/api/auth/status/", "Authorization", TestClient.bearer(access));
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.json().path("user").path("email").asString()).isEqualTo(account.email());
-        assertThat(status.json().path("user").path("id").asLong()).isEqualTo(account.user().id());
+        assertThat(status.json().path("user").path("id").asLong())
+                .isEqualTo(account.user().id());
         assertThat(status.json().path("user").path("first_name").asString()).isEqualTo("Jane");
         assertThat(status.json().path("user").path("role").asString()).isEqualTo("administrator");
         assertThat(status.json().path("organization").path("plan").asString()).isEqualTo("professional");
-        assertThat(status.json().path("organization").path("ai_credits_remaining").asInt()).isEqualTo(1347);
+        assertThat(status.json()
+                        .path("organization")
+                        .path("ai_credits_remaining")
+                        .asInt())
+                .isEqualTo(1347);
     }
 
     @Test
@@ -69,9 +74,11 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.json().has("refresh")).isFalse();
         String access = refreshed.json().path("access").asString();
-        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(access)).status())
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(access))
+                        .status())
                 .isEqualTo(200);
-        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh"))).status())
+        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -79,7 +86,8 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
     void logoutWithRefreshTokenEndsSessionAndItsAccessTokens() {
         Account account = newUser(Role.EDITOR);
         Map<String, String> tokens = api.login(account.email(), account.password());
-        assertThat(api.post("/api/auth/logout/", Map.of("refresh", tokens.get("refresh"))).status())
+        assertThat(api.post("/api/auth/logout/", Map.of("refresh", tokens.get("refresh")))
+                        .status())
                 .isEqualTo(204);
         TestClient.Response access =
                 api.get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")));

@@ -61,6 +61,7 @@ class LoginThrottleIntegrationTests extends ServerIntegrationTest {
     }
 
     private TestClient.Response fail(Account account) {
-        return api.post("/api/auth/login/", Map.of("email", account.email(), "password", "wrong " + account.password()));
+        return api.post(
+                "/api/auth/login/", Map.of("email", account.email(), "password", "wrong " + account.password()));
     }
 }

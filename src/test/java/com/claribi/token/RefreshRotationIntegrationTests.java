@@ -51,9 +51,11 @@ class RefreshRotationIntegrationTests extends ServerIntegrationTest {
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.error()).isEqualTo("invalid_token");
         // The thief's copy and the legitimate client's latest tokens are all dead now.
-        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", newRefresh)).status())
+        assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", newRefresh))
+                        .status())
                 .isEqualTo(401);
-        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(newAccess)).status())
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(newAccess))
+                        .status())
                 .isEqualTo(401);
         assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")))
                         .status())

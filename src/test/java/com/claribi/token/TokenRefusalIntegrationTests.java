@@ -150,7 +150,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
     void accessWhenSessionLoggedOutThenInvalidToken() {
         String access = login().get("access");
         assertThat(status(access).status()).isEqualTo(200); // now cached as verified
-        assertThat(api.post("/api/auth/logout/", "", "Authorization", TestClient.bearer(access)).status())
+        assertThat(api.post("/api/auth/logout/", "", "Authorization", TestClient.bearer(access))
+                        .status())
                 .isEqualTo(204);
         assertRefused(status(access), "invalid_token");
     }
@@ -162,7 +163,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         String second = api.login(account.email(), account.password()).get("access");
         assertThat(status(first).status()).isEqualTo(200);
         assertThat(status(second).status()).isEqualTo(200);
-        assertThat(api.post("/api/auth/logout-all/", "", "Authorization", TestClient.bearer(first)).status())
+        assertThat(api.post("/api/auth/logout-all/", "", "Authorization", TestClient.bearer(first))
+                        .status())
                 .isEqualTo(204);
         assertRefused(status(first), "invalid_token");
         assertRefused(status(second), "invalid_token");
@@ -281,9 +283,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
     void accessWhenSignedByAttackerWithEmbeddedJwkAndOurKidThenInvalidToken() {
         String access = login().get("access");
         OctetKeyPair attacker = ForgedTokens.attackerKey();
-        JWSHeader header = forged.header(TokenType.ACCESS)
-                .jwk(attacker.toPublicJWK())
-                .build();
+        JWSHeader header =
+                forged.header(TokenType.ACCESS).jwk(attacker.toPublicJWK()).build();
         assertRefused(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))), "invalid_token");
     }
 
@@ -328,7 +329,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
                 .x509CertURL(URI.create("http://127.0.0.1:1/cert.pem"))
                 .jwk(ForgedTokens.attackerKey().toPublicJWK())
                 .build();
-        assertThat(status(forged.signedByServer(header, ForgedTokens.claims(access))).status())
+        assertThat(status(forged.signedByServer(header, ForgedTokens.claims(access)))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -340,7 +342,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(ForgedTokens.claims(access))
                 .issuer("evil")
                 .build();
-        assertRefused(status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)), "invalid_token");
+        assertRefused(
+                status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)), "invalid_token");
     }
 
     @ParameterizedTest
@@ -351,7 +354,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
                 .claim(claim, null)
                 .build();
         assertThat(claims.toJSONObject()).doesNotContainKey(claim);
-        assertRefused(status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)), "invalid_token");
+        assertRefused(
+                status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)), "invalid_token");
     }
 
     // Where the token is sent (RFC 6750 section 2)

@@ -26,7 +26,8 @@ class PasswordController {
         this.https = https;
     }
 
-    record PasswordChange(@Nullable String oldPassword, @Nullable String newPassword) {}
+    record PasswordChange(
+            @Nullable String oldPassword, @Nullable String newPassword) {}
 
     @PostMapping("/api/auth/password")
     CompletableFuture<ResponseEntity<Void>> change(@RequestBody PasswordChange body, HttpServletRequest request) {

@@ -38,8 +38,16 @@ class StatusController {
                 .findById(user.organizationId())
                 .orElseThrow(() -> ApiException.invalidToken("The organization no longer exists."));
         return new Status(
-                new UserView(user.id(), user.email(), user.firstName(), user.lastName(), user.role().value()),
+                new UserView(
+                        user.id(),
+                        user.email(),
+                        user.firstName(),
+                        user.lastName(),
+                        user.role().value()),
                 new OrganizationView(
-                        organization.id(), organization.name(), organization.plan(), organization.aiCreditsRemaining()));
+                        organization.id(),
+                        organization.name(),
+                        organization.plan(),
+                        organization.aiCreditsRemaining()));
     }
 }

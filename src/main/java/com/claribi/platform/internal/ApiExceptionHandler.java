@@ -56,7 +56,8 @@ final class ApiExceptionHandler {
             if (cause instanceof RequestBodyTooLarge) {
                 return RequestBodyTooLarge.error();
             }
-            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            if (cause instanceof MismatchedInputException mismatch
+                    && !mismatch.getPath().isEmpty()) {
                 return ApiException.validation(path(mismatch), "This field has the wrong type.");
             }
             if (cause instanceof StreamReadException) {

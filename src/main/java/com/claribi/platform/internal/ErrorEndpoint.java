@@ -39,27 +39,33 @@ final class ErrorEndpoint implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        return errors.entity(switch (status) {
-            case NOT_FOUND -> ApiException.notFound("There is no endpoint at this path.");
-            case BAD_REQUEST -> ApiException.badRequest("The request is malformed.");
-            case CONTENT_TOO_LARGE -> RequestBodyTooLarge.error();
-            case METHOD_NOT_ALLOWED -> new ApiException(
-                    status, "method_not_allowed", "This method is not allowed on this resource.", "Use another method.");
-            case UNAUTHORIZED -> ApiException.notAuthenticated();
-            case FORBIDDEN -> ApiException.permissionDenied("This request is not allowed.");
-            case SERVICE_UNAVAILABLE -> ApiException.serviceUnavailable("The server cannot answer right now.");
-            default -> status.is4xxClientError()
-                    ? new ApiException(
-                            status,
-                            "bad_request",
-                            "The request could not be processed.",
-                            status.getReasonPhrase() + ".")
-                    : new ApiException(
-                            HttpStatus.INTERNAL_SERVER_ERROR,
-                            "server_error",
-                            "An unexpected error occurred.",
-                            "The error was logged.");
-        });
+        return errors.entity(
+                switch (status) {
+                    case NOT_FOUND -> ApiException.notFound("There is no endpoint at this path.");
+                    case BAD_REQUEST -> ApiException.badRequest("The request is malformed.");
+                    case CONTENT_TOO_LARGE -> RequestBodyTooLarge.error();
+                    case METHOD_NOT_ALLOWED ->
+                        new ApiException(
+                                status,
+                                "method_not_allowed",
+                                "This method is not allowed on this resource.",
+                                "Use another method.");
+                    case UNAUTHORIZED -> ApiException.notAuthenticated();
+                    case FORBIDDEN -> ApiException.permissionDenied("This request is not allowed.");
+                    case SERVICE_UNAVAILABLE -> ApiException.serviceUnavailable("The server cannot answer right now.");
+                    default ->
+                        status.is4xxClientError()
+                                ? new ApiException(
+                                        status,
+                                        "bad_request",
+                                        "The request could not be processed.",
+                                        status.getReasonPhrase() + ".")
+                                : new ApiException(
+                                        HttpStatus.INTERNAL_SERVER_ERROR,
+                                        "server_error",
+                                        "An unexpected error occurred.",
+                                        "The error was logged.");
+                });
     }
 
     private static @Nullable ApiException translate(Throwable t) {

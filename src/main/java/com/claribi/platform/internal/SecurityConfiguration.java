@@ -15,10 +15,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationConverter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -44,7 +44,8 @@ class SecurityConfiguration {
             ErrorResponses errors,
             HttpsPolicy https)
             throws Exception {
-        AuthenticationFailureHandler failure = (request, response, exception) -> errors.write(response, error(exception));
+        AuthenticationFailureHandler failure =
+                (request, response, exception) -> errors.write(response, error(exception));
         AuthenticationFilter credentials = new AuthenticationFilter(
                 new ProviderManager(providers), new DelegatingAuthenticationConverter(List.copyOf(converters)));
         credentials.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
@@ -58,12 +59,13 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers.httpStrictTransportSecurity(
-                        hsts -> hsts.requestMatcher(https::isHttps).maxAgeInSeconds(31_536_000).includeSubDomains(true)))
+                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(https::isHttps)
+                        .maxAgeInSeconds(31_536_000)
+                        .includeSubDomains(true)))
                 .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, exception) ->
-                                errors.write(response, error(exception)))
+                        .authenticationEntryPoint(
+                                (request, response, exception) -> errors.write(response, error(exception)))
                         .accessDeniedHandler((request, response, exception) -> errors.write(
                                 response, ApiException.permissionDenied("Your role does not allow this action."))))
                 .authorizeHttpRequests(authorize -> authorize

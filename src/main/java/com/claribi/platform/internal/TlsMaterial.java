@@ -72,8 +72,8 @@ record TlsMaterial(Path certificate, Path privateKey) {
 
     private boolean expiresSoon() {
         try (var in = Files.newInputStream(certificate)) {
-            X509Certificate cert = (X509Certificate)
-                    CertificateFactory.getInstance("X.509").generateCertificate(in);
+            X509Certificate cert =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             return cert.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(30)));
         } catch (IOException | GeneralSecurityException e) {
             return true;
@@ -100,20 +100,15 @@ record TlsMaterial(Path certificate, Path privateKey) {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(
                     Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            builder.addExtension(
-                    Extension.subjectAlternativeName,
-                    false,
-                    new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                        new GeneralName(GeneralName.iPAddress, "::1")
-                    }));
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.iPAddress, "::1")
+            }));
             builder.addExtension(
                     Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
             builder.addExtension(
-                    Extension.authorityKeyIdentifier,
-                    false,
-                    extensions.createAuthorityKeyIdentifier(pair.getPublic()));
+                    Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(pair.getPublic()));
             var holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
             Files.writeString(privateKey, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
             FilePermissions.restrictToOwner(privateKey);

@@ -36,8 +36,7 @@ class WebConfiguration {
             PlatformProperties properties,
             ObjectProvider<WebServerConfiguration.HttpsPort> httpsPort) {
         WebServerConfiguration.@Nullable HttpsPort port = httpsPort.getIfAvailable();
-        var registration =
-                new FilterRegistrationBean<>(new HttpsPolicyFilter(policy, errors, properties, port));
+        var registration = new FilterRegistrationBean<>(new HttpsPolicyFilter(policy, errors, properties, port));
         registration.setOrder(FIRST);
         return registration;
     }
@@ -62,9 +61,10 @@ class WebConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
         return builder -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

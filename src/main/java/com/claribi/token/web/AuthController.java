@@ -82,6 +82,9 @@ class AuthController {
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .body(body);
     }
 }
