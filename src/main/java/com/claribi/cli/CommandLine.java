@@ -43,6 +43,7 @@ public final class CommandLine {
                                              add a user (ORG is an id or a name; ROLE is administrator, editor or viewer)
               user revoke-sessions --email EMAIL
                                              end every session of a user
+              user deactivate --email EMAIL  stop a user from signing in; ends their sessions and API keys
               keys rotate                    start a new token signing key (old keys stay published until their
                                              tokens expire)
               help                           show this text
@@ -56,6 +57,7 @@ public final class CommandLine {
             "org create", Set.of("--name", "--admin-email", "--password-stdin", "--plan", "--ai-credits"),
             "user create", Set.of("--org", "--email", "--role", "--password-stdin", "--first-name", "--last-name"),
             "user revoke-sessions", Set.of("--email"),
+            "user deactivate", Set.of("--email"),
             "keys rotate", Set.of());
     private static final Set<String> FLAGS = Set.of("--password-stdin");
 
@@ -105,6 +107,7 @@ public final class CommandLine {
                 case "org create" -> orgCreate(application, options, out);
                 case "user create" -> userCreate(application, options, out);
                 case "user revoke-sessions" -> revokeSessions(application, options, out);
+                case "user deactivate" -> deactivate(application, options, out);
                 case "keys rotate" -> rotateKeys(application, out);
                 default -> 2;
             };
@@ -181,6 +184,18 @@ public final class CommandLine {
             int count = context.getBean(SessionManagement.class)
                     .revokeAllOf(user.id(), "revoked_by_operator", ClientInfo.COMMAND_LINE);
             out.println("Ended " + count + (count == 1 ? " session" : " sessions") + " of " + user.email());
+            return 0;
+        }
+    }
+
+    private static int deactivate(Class<?> application, Map<String, String> options, PrintStream out) {
+        String email = required(options, "--email");
+        try (ConfigurableApplicationContext context = start(application)) {
+            User user = context.getBean(Users.class)
+                    .findByEmail(email)
+                    .orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
+            context.getBean(IdentityManagement.class).deactivate(user.id(), ClientInfo.COMMAND_LINE);
+            out.println("Deactivated " + user.email() + "; their sessions and API keys no longer work");
             return 0;
         }
     }

@@ -144,6 +144,15 @@ public class IdentityManagement {
                 }));
     }
 
+    /** Deactivates a user; listeners end their sessions and API keys in the same transaction. */
+    public void deactivate(long userId, ClientInfo client) {
+        User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("No user with id " + userId + "."));
+        transactions.executeWithoutResult(status -> {
+            users.setActive(userId, false);
+            events.publishEvent(new UserDeactivated(user.id(), user.organizationId(), user.email(), client));
+        });
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }

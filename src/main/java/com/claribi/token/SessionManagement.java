@@ -2,6 +2,7 @@ package com.claribi.token;
 
 import com.claribi.identity.PasswordChanged;
 import com.claribi.identity.User;
+import com.claribi.identity.UserDeactivated;
 import com.claribi.identity.Users;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
@@ -145,6 +146,12 @@ public class SessionManagement {
     public int revokeAllOf(long userId, String reason, ClientInfo client) {
         User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("No user with id " + userId + "."));
         return revokeAll(user, null, reason, client);
+    }
+
+    @EventListener
+    void on(UserDeactivated deactivated) {
+        users.findById(deactivated.user())
+                .ifPresent(user -> revokeAll(user, null, "user_deactivated", deactivated.client()));
     }
 
     @EventListener

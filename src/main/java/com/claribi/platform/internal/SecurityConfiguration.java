@@ -1,13 +1,17 @@
 package com.claribi.platform.internal;
 
+import com.claribi.platform.ApiAuthentication;
 import com.claribi.platform.ApiException;
+import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.CredentialConverter;
 import com.claribi.platform.CredentialRejected;
+import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.ErrorResponses;
 import com.claribi.platform.HttpsPolicy;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,7 +22,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.DelegatingAuthenticationConverter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -46,8 +49,8 @@ class SecurityConfiguration {
             throws Exception {
         AuthenticationFailureHandler failure =
                 (request, response, exception) -> errors.write(response, error(exception));
-        AuthenticationFilter credentials = new AuthenticationFilter(
-                new ProviderManager(providers), new DelegatingAuthenticationConverter(List.copyOf(converters)));
+        AuthenticationFilter credentials =
+                new AuthenticationFilter(new ProviderManager(providers), new SingleCredentialConverter(converters));
         credentials.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
         credentials.setSuccessHandler((request, response, authentication) -> {});
         credentials.setFailureHandler(failure);
@@ -66,18 +69,34 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(
                                 (request, response, exception) -> errors.write(response, error(exception)))
-                        .accessDeniedHandler((request, response, exception) -> errors.write(
-                                response, ApiException.permissionDenied("Your role does not allow this action."))))
+                        .accessDeniedHandler((request, response, exception) -> errors.write(response, denied())))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC)
                         .permitAll()
                         .requestMatchers(paths("/api/auth/logout"))
                         .permitAll()
+                        // A read-only API key never writes, whatever its creator's role.
+                        .requestMatchers(HttpMethod.POST, "/api/**")
+                        .hasAuthority(ApiAuthentication.READ_WRITE)
+                        .requestMatchers(HttpMethod.PUT, "/api/**")
+                        .hasAuthority(ApiAuthentication.READ_WRITE)
+                        .requestMatchers(HttpMethod.PATCH, "/api/**")
+                        .hasAuthority(ApiAuthentication.READ_WRITE)
+                        .requestMatchers(HttpMethod.DELETE, "/api/**")
+                        .hasAuthority(ApiAuthentication.READ_WRITE)
                         .requestMatchers(paths("/api", "/api/**"))
                         .authenticated()
                         .anyRequest()
                         .permitAll())
                 .build();
+    }
+
+    private static ApiException denied() {
+        ApiPrincipal principal = CurrentPrincipal.orNull();
+        if (principal != null && principal.readOnly()) {
+            return ApiException.permissionDenied("This API key is read-only: it cannot create, change or delete.");
+        }
+        return ApiException.permissionDenied("You are not allowed to do this.");
     }
 
     private static ApiException error(AuthenticationException exception) {

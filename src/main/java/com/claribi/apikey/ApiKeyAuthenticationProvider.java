@@ -1,0 +1,163 @@
+package com.claribi.apikey;
+
+import com.claribi.platform.ApiAuthentication;
+import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.CredentialRejected;
+import com.claribi.platform.HttpsPolicy;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Authenticates an API key. A malformed key or a bad checksum is refused without the database; a cold key costs one
+ * indexed lookup by the SHA-256 of its secret; a warm key costs none. Keys changed by any process (revoked, rotated,
+ * their creator deactivated) are dropped from the cache by polling {@code api_keys.changed_at} several times a second,
+ * so every process refuses a revoked key within a second.
+ */
+@Component
+final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationProvider.class);
+    private static final Duration OVERLAP = Duration.ofSeconds(3);
+
+    private record Known(ApiKey key, boolean creatorActive, ApiAuthentication authentication) {}
+
+    private final ApiKeys keys;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final HttpsPolicy https;
+    private final Cache<String, Known> known = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+    private final Cache<String, Boolean> unknown = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
+    /** At most one audit event per key prefix and address a minute: a script stuck on a bad key is one line. */
+    private final Cache<String, Boolean> recentlyAudited = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+
+    private volatile @Nullable Instant watermark;
+
+    ApiKeyAuthenticationProvider(ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https) {
+        this.https = https;
+        this.keys = keys;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String secret = ((ApiKeyToken) authentication).secret();
+        if (!ApiKeySecret.wellFormed(secret)) {
+            throw refused(null, "malformed", "This is not a clariBI API key (wrong format or checksum).");
+        }
+        String hash = ApiKeySecret.hash(secret);
+        Known entry = known.getIfPresent(hash);
+        if (entry == null) {
+            entry = load(hash).orElseThrow(() -> refused(null, "unknown", "No such API key."));
+        }
+        ApiKey key = entry.key();
+        Instant now = clock.instant();
+        if (key.revokedAt(now)) {
+            throw refused(key, "revoked", "This API key has been revoked.");
+        }
+        if (key.expiredAt(now)) {
+            throw refused(key, "expired", "This API key has expired.");
+        }
+        if (!entry.creatorActive()) {
+            throw refused(key, "creator_deactivated", "The user who created this API key is deactivated.");
+        }
+        return entry.authentication();
+    }
+
+    private Optional<Known> load(String hash) {
+        if (unknown.getIfPresent(hash) != null) {
+            return Optional.empty();
+        }
+        Optional<Known> found = keys.findByHash(hash)
+                .filter(f -> java.security.MessageDigest.isEqual(
+                        f.key().secretHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .map(f -> new Known(
+                        f.key(),
+                        f.creatorActive(),
+                        new ApiAuthentication(new ApiPrincipal(
+                                f.key().userId(),
+                                f.key().organizationId(),
+                                null,
+                                f.key().id(),
+                                f.key().scope() == Scope.READ_ONLY))));
+        found.ifPresentOrElse(k -> known.put(hash, k), () -> unknown.put(hash, Boolean.TRUE));
+        return found;
+    }
+
+    private CredentialRejected refused(@Nullable ApiKey key, String reason, String detail) {
+        ClientInfo client = currentClient();
+        String prefix = key == null ? "unknown key" : key.prefix();
+        String address = client == null ? "" : client.address();
+        if (recentlyAudited.asMap().putIfAbsent(prefix + "|" + reason + "|" + address, Boolean.TRUE) == null) {
+            events.publishEvent(new ApiKeyEvent(
+                    "api_key_refused",
+                    key == null ? null : key.organizationId(),
+                    key == null ? null : key.userId(),
+                    client,
+                    reason + (key == null ? "" : " " + key.prefix() + "... (key " + key.id() + ")")));
+        }
+        return new CredentialRejected(ApiKeyConverter.invalid(detail));
+    }
+
+    private @Nullable ClientInfo currentClient() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return ClientInfo.of(attributes.getRequest(), https);
+        }
+        return null;
+    }
+
+    /** Drops every key changed since the last poll, by any process, so its next use reads the database. */
+    @Scheduled(fixedDelayString = "${claribi.api-keys.poll-interval:PT0.25S}")
+    void pollChanges() {
+        try {
+            Instant since = watermark == null ? keys.databaseNow().minus(OVERLAP) : watermark;
+            Instant newest = since.plus(OVERLAP);
+            for (ApiKeys.Change change : keys.changedSince(since)) {
+                known.invalidate(change.secretHash());
+                unknown.invalidate(change.secretHash());
+                if (change.changedAt().isAfter(newest)) {
+                    newest = change.changedAt();
+                }
+            }
+            watermark = newest.minus(OVERLAP);
+        } catch (RuntimeException e) {
+            log.debug("Cannot poll API key changes: {}", e.getMessage());
+        }
+    }
+
+    /** Forgets a key changed in this process at once, before any poll. */
+    void changedHere(String hash) {
+        known.invalidate(hash);
+        unknown.invalidate(hash);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return ApiKeyToken.class.isAssignableFrom(authentication);
+    }
+}

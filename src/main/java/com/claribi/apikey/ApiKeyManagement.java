@@ -1,0 +1,240 @@
+package com.claribi.apikey;
+
+import com.claribi.identity.UserDeactivated;
+import com.claribi.platform.ApiException;
+import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.Fields;
+import com.claribi.platform.Page;
+import com.claribi.platform.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, lists, rotates and revokes a user's keys. Only a signed-in session may: never a key itself. */
+@Service
+public class ApiKeyManagement {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_USABLE_KEYS = 100;
+    static final long MAX_GRACE_SECONDS = 604_800;
+    static final Duration ROTATION_DUE_AFTER = Duration.ofDays(90);
+
+    private final ApiKeys keys;
+    private final ApiKeyActivity activity;
+    private final ApiKeyAuthenticationProvider authentication;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ApiKeyManagement(
+            ApiKeys keys,
+            ApiKeyActivity activity,
+            ApiKeyAuthenticationProvider authentication,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.keys = keys;
+        this.activity = activity;
+        this.authentication = authentication;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A key as the API shows it; {@code key} (the secret) only in the answer that creates it. */
+    public record KeyView(
+            long id,
+            String name,
+            String prefix,
+            String scope,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt,
+            boolean rotationDue,
+            @Nullable Long rotatedFrom,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Nullable
+            String key) {}
+
+    /** One use of a key, as its activity list shows it. */
+    public record UseView(
+            Instant timestamp,
+            String method,
+            String path,
+            int status,
+            String ip,
+            @Nullable String userAgent) {}
+
+    @Transactional
+    public KeyView create(
+            ApiPrincipal principal,
+            @Nullable String name,
+            @Nullable String scope,
+            @Nullable String expiresAt,
+            ClientInfo client) {
+        principal.requireSession();
+        Instant now = now();
+        Fields problems = new Fields().require("name", name).require("scope", scope);
+        if (name != null && name.trim().length() > MAX_NAME) {
+            problems.add("name", "At most " + MAX_NAME + " characters.");
+        }
+        Scope parsed = Scope.parse(scope);
+        if (scope != null && !scope.isBlank() && parsed == null) {
+            problems.add("scope", "Must be read_only or read_write.");
+        }
+        Instant expiry = null;
+        if (expiresAt != null && !expiresAt.isBlank()) {
+            try {
+                expiry = Instant.parse(expiresAt.trim()).truncatedTo(ChronoUnit.SECONDS);
+                if (!expiry.isAfter(now)) {
+                    problems.add("expires_at", "Must be in the future.");
+                }
+            } catch (DateTimeParseException e) {
+                problems.add("expires_at", "Must be an ISO-8601 UTC time such as 2026-12-31T23:59:59Z.");
+            }
+        }
+        problems.throwIfAny();
+        if (keys.countUsableOfUser(principal.userId(), now) >= MAX_USABLE_KEYS) {
+            throw ApiException.validation(
+                    "name", "You have " + MAX_USABLE_KEYS + " usable keys already; revoke one you no longer need.");
+        }
+        return issue(principal, name.trim(), parsed, expiry, null, "api_key_created", client);
+    }
+
+    private KeyView issue(
+            ApiPrincipal principal,
+            String name,
+            Scope scope,
+            @Nullable Instant expiry,
+            @Nullable Long rotatedFrom,
+            String eventType,
+            ClientInfo client) {
+        String secret = ApiKeySecret.generate();
+        String hash = ApiKeySecret.hash(secret);
+        ApiKey key = keys.insert(
+                principal.userId(),
+                principal.organizationId(),
+                name,
+                ApiKeySecret.displayPrefix(secret),
+                hash,
+                scope,
+                now(),
+                expiry,
+                rotatedFrom);
+        authentication.changedHere(hash);
+        events.publishEvent(new ApiKeyEvent(
+                eventType,
+                key.organizationId(),
+                key.userId(),
+                client,
+                "key " + key.id() + " " + key.prefix() + "... (" + scope.value + ")"
+                        + (rotatedFrom == null ? "" : " replaces key " + rotatedFrom)));
+        return view(key, secret);
+    }
+
+    public Page<KeyView> list(ApiPrincipal principal, PageRequest page, HttpServletRequest request) {
+        principal.requireSession();
+        long count = keys.countOfUser(principal.userId());
+        return Page.of(
+                page,
+                count,
+                keys.pageOfUser(principal.userId(), page.offset(), page.size()).stream()
+                        .map(key -> view(key, null))
+                        .toList(),
+                request);
+    }
+
+    public KeyView get(ApiPrincipal principal, long id) {
+        principal.requireSession();
+        return view(find(principal, id), null);
+    }
+
+    @Transactional
+    public KeyView revoke(ApiPrincipal principal, long id, ClientInfo client) {
+        principal.requireSession();
+        ApiKey key = find(principal, id);
+        if (keys.revoke(key.id(), now())) {
+            authentication.changedHere(key.secretHash());
+            events.publishEvent(new ApiKeyEvent(
+                    "api_key_revoked",
+                    key.organizationId(),
+                    key.userId(),
+                    client,
+                    "key " + key.id() + " " + key.prefix() + "..."));
+        }
+        return view(find(principal, id), null);
+    }
+
+    /** A new secret with the same name, scope and expiry; the old one works until the grace period ends. */
+    @Transactional
+    public KeyView rotate(ApiPrincipal principal, long id, @Nullable Long gracePeriodSeconds, ClientInfo client) {
+        principal.requireSession();
+        long grace = gracePeriodSeconds == null ? 0 : gracePeriodSeconds;
+        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
+            throw ApiException.validation(
+                    "grace_period_seconds", "Must be between 0 and " + MAX_GRACE_SECONDS + " (7 days).");
+        }
+        ApiKey old = find(principal, id);
+        Instant now = now();
+        if (old.revokedAt() != null) {
+            throw ApiException.conflict("This key is revoked or already rotated; create a new key instead.");
+        }
+        if (old.expiredAt(now)) {
+            throw ApiException.conflict("This key has expired; create a new key instead.");
+        }
+        keys.revoke(old.id(), now.plusSeconds(grace));
+        authentication.changedHere(old.secretHash());
+        return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), "api_key_rotated", client);
+    }
+
+    public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, HttpServletRequest request) {
+        principal.requireSession();
+        ApiKey key = find(principal, id);
+        return Page.of(
+                page,
+                activity.countOfKey(key.id()),
+                activity.pageOfKey(key.id(), page.offset(), page.size()).stream()
+                        .map(use -> new UseView(
+                                use.timestamp(), use.method(), use.path(), use.status(), use.ip(), use.userAgent()))
+                        .toList(),
+                request);
+    }
+
+    /** A deactivated user's keys stop working at once, in every process. */
+    @EventListener
+    void on(UserDeactivated deactivated) {
+        keys.revokeAllOfUser(deactivated.user(), now());
+    }
+
+    private ApiKey find(ApiPrincipal principal, long id) {
+        return keys.findOfUser(id, principal.userId())
+                .orElseThrow(() -> ApiException.notFound("No API key with id " + id + "."));
+    }
+
+    private KeyView view(ApiKey key, @Nullable String secret) {
+        return new KeyView(
+                key.id(),
+                key.name(),
+                key.prefix(),
+                key.scope().value,
+                key.createdAt(),
+                key.expiresAt(),
+                key.lastUsedAt(),
+                key.revokedAt(),
+                key.createdAt().plus(ROTATION_DUE_AFTER).isBefore(clock.instant()),
+                key.rotatedFrom(),
+                secret);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

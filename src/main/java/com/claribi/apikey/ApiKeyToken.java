@@ -1,0 +1,34 @@
+package com.claribi.apikey;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/** A secret taken from the X-API-Key header, not yet checked. */
+final class ApiKeyToken extends AbstractAuthenticationToken {
+
+    private final String secret;
+
+    ApiKeyToken(String secret) {
+        super(List.of());
+        this.secret = secret;
+    }
+
+    String secret() {
+        return secret;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return secret;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return ApiKeySecret.displayPrefix(secret);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeyToken[" + ApiKeySecret.displayPrefix(secret) + "...]";
+    }
+}

@@ -1,0 +1,159 @@
+package com.claribi.apikey;
+
+import com.claribi.platform.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The api_keys table. Every change sets {@code changed_at} from the database's clock, which other processes poll. */
+@Repository
+class ApiKeys {
+
+    /** A key found by its hash, with whether its creator is still active. */
+    record Found(ApiKey key, boolean creatorActive) {}
+
+    private final JdbcClient jdbc;
+
+    ApiKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ApiKey insert(
+            long userId,
+            long organizationId,
+            String name,
+            String prefix,
+            String secretHash,
+            Scope scope,
+            Instant now,
+            @Nullable Instant expiresAt,
+            @Nullable Long rotatedFrom) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into api_keys (user_id, organization_id, name, prefix, secret_hash, scope, created_at,
+                                      expires_at, rotated_from, changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)""")
+                .params(
+                        userId,
+                        organizationId,
+                        name,
+                        prefix,
+                        secretHash,
+                        scope.value,
+                        Timestamps.toDatabase(now),
+                        Timestamps.toDatabase(expiresAt),
+                        rotatedFrom)
+                .update(keys, "id");
+        return new ApiKey(
+                keys.getKeyAs(Long.class),
+                userId,
+                organizationId,
+                name,
+                prefix,
+                secretHash,
+                scope,
+                now,
+                expiresAt,
+                null,
+                null,
+                rotatedFrom);
+    }
+
+    Optional<Found> findByHash(String secretHash) {
+        return jdbc.sql("""
+                select k.*, u.active as creator_active from api_keys k join users u on u.id = k.user_id
+                where k.secret_hash = ?""")
+                .param(secretHash)
+                .query((rs, row) -> new Found(map(rs, row), rs.getBoolean("creator_active")))
+                .optional();
+    }
+
+    Optional<ApiKey> findOfUser(long id, long userId) {
+        return jdbc.sql("select * from api_keys where id = ? and user_id = ?")
+                .params(id, userId)
+                .query(ApiKeys::map)
+                .optional();
+    }
+
+    long countOfUser(long userId) {
+        return jdbc.sql("select count(*) from api_keys where user_id = ?")
+                .param(userId)
+                .query(Long.class)
+                .single();
+    }
+
+    long countUsableOfUser(long userId, Instant now) {
+        return jdbc.sql("""
+                select count(*) from api_keys where user_id = ? and (revoked_at is null or revoked_at > ?)
+                  and (expires_at is null or expires_at > ?)""")
+                .params(userId, Timestamps.toDatabase(now), Timestamps.toDatabase(now))
+                .query(Long.class)
+                .single();
+    }
+
+    List<ApiKey> pageOfUser(long userId, long offset, int limit) {
+        return jdbc.sql("select * from api_keys where user_id = :user order by id limit :limit offset :offset")
+                .param("user", userId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ApiKeys::map)
+                .list();
+    }
+
+    /** Sets when the key stops working, unless it already stops earlier; returns whether anything changed. */
+    boolean revoke(long id, Instant at) {
+        return jdbc.sql("""
+                update api_keys set revoked_at = ?, changed_at = current_timestamp
+                where id = ? and (revoked_at is null or revoked_at > ?)""")
+                        .params(Timestamps.toDatabase(at), id, Timestamps.toDatabase(at))
+                        .update()
+                == 1;
+    }
+
+    int revokeAllOfUser(long userId, Instant at) {
+        return jdbc.sql("""
+                update api_keys set revoked_at = ?, changed_at = current_timestamp
+                where user_id = ? and (revoked_at is null or revoked_at > ?)""")
+                .params(Timestamps.toDatabase(at), userId, Timestamps.toDatabase(at))
+                .update();
+    }
+
+    /** The hashes of keys changed at or after {@code since}, and the newest change time seen. */
+    List<Change> changedSince(Instant since) {
+        return jdbc.sql("select secret_hash, changed_at from api_keys where changed_at >= ?")
+                .param(Timestamps.toDatabase(since))
+                .query((rs, row) -> new Change(rs.getString("secret_hash"), Timestamps.require(rs, "changed_at")))
+                .list();
+    }
+
+    record Change(String secretHash, Instant changedAt) {}
+
+    Instant databaseNow() {
+        return jdbc.sql("select current_timestamp")
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant();
+    }
+
+    static ApiKey map(ResultSet rs, int row) throws SQLException {
+        return new ApiKey(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                rs.getLong("organization_id"),
+                rs.getString("name"),
+                rs.getString("prefix"),
+                rs.getString("secret_hash"),
+                Scope.parse(rs.getString("scope")) == null ? Scope.READ_ONLY : Scope.parse(rs.getString("scope")),
+                Timestamps.require(rs, "created_at"),
+                Timestamps.read(rs, "expires_at"),
+                Timestamps.read(rs, "last_used_at"),
+                Timestamps.read(rs, "revoked_at"),
+                rs.getObject("rotated_from", Long.class));
+    }
+}

@@ -1,0 +1,5 @@
+/** API keys: format and checksum, hashing, scopes, expiry, rotation, revocation, and the activity log of each key. */
+@NullMarked
+package com.claribi.apikey;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,83 @@
+package com.claribi.apikey.web;
+
+import com.claribi.apikey.ApiKeyManagement;
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.CurrentPrincipal;
+import com.claribi.platform.HttpsPolicy;
+import com.claribi.platform.Page;
+import com.claribi.platform.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/api-keys/}: a signed-in user's keys. */
+@RestController
+class ApiKeysController {
+
+    private final ApiKeyManagement keys;
+    private final HttpsPolicy https;
+
+    ApiKeysController(ApiKeyManagement keys, HttpsPolicy https) {
+        this.keys = keys;
+        this.https = https;
+    }
+
+    record NewKey(
+            @Nullable String name,
+            @Nullable String scope,
+            @Nullable String expiresAt) {}
+
+    record Rotation(@Nullable Long gracePeriodSeconds) {}
+
+    @PostMapping("/api/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiKeyManagement.KeyView create(@RequestBody NewKey body, HttpServletRequest request) {
+        return keys.create(
+                CurrentPrincipal.get(), body.name(), body.scope(), body.expiresAt(), ClientInfo.of(request, https));
+    }
+
+    @GetMapping("/api/api-keys")
+    Page<ApiKeyManagement.KeyView> list(
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
+            HttpServletRequest request) {
+        return keys.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), request);
+    }
+
+    @GetMapping("/api/api-keys/{id}")
+    ApiKeyManagement.KeyView get(@PathVariable long id) {
+        return keys.get(CurrentPrincipal.get(), id);
+    }
+
+    @PostMapping("/api/api-keys/{id}/revoke")
+    ApiKeyManagement.KeyView revoke(@PathVariable long id, HttpServletRequest request) {
+        return keys.revoke(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+    }
+
+    @PostMapping("/api/api-keys/{id}/rotate")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiKeyManagement.KeyView rotate(
+            @PathVariable long id, @RequestBody(required = false) @Nullable Rotation body, HttpServletRequest request) {
+        return keys.rotate(
+                CurrentPrincipal.get(),
+                id,
+                body == null ? null : body.gracePeriodSeconds(),
+                ClientInfo.of(request, https));
+    }
+
+    @GetMapping("/api/api-keys/{id}/activity")
+    Page<ApiKeyManagement.UseView> activity(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
+            HttpServletRequest request) {
+        return keys.activity(CurrentPrincipal.get(), id, PageRequest.of(page, pageSize), request);
+    }
+}
