@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationProvider.class);
-    private static final Duration OVERLAP = Duration.ofSeconds(3);
+    private static final Duration OVERLAP = Duration.ofSeconds(30);
 
     private record Known(ApiKey key, boolean creatorActive, ApiAuthentication authentication) {}
 
@@ -55,6 +56,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             .build();
 
     private volatile @Nullable Instant watermark;
+    private final ReentrantLock polling = new ReentrantLock();
 
     ApiKeyAuthenticationProvider(ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https) {
         this.https = https;
@@ -132,8 +134,11 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     }
 
     /** Drops every key changed since the last poll, by any process, so its next use reads the database. */
-    @Scheduled(fixedDelayString = "${claribi.api-keys.poll-interval:PT0.25S}")
+    @Scheduled(fixedRateString = "${claribi.api-keys.poll-interval:PT0.25S}")
     void pollChanges() {
+        if (!polling.tryLock()) {
+            return;
+        }
         try {
             Instant since = watermark == null ? keys.databaseNow().minus(OVERLAP) : watermark;
             Instant newest = since.plus(OVERLAP);
@@ -147,6 +152,8 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             watermark = newest.minus(OVERLAP);
         } catch (RuntimeException e) {
             log.debug("Cannot poll API key changes: {}", e.getMessage());
+        } finally {
+            polling.unlock();
         }
     }
 

@@ -2,6 +2,7 @@ package com.claribi.identity;
 
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
+import com.claribi.ratelimit.LoginThrottle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,9 @@ public class IdentityManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    /** Database work after hashing runs here, keeping the hashing pool's threads for hashing. */
+    private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
     IdentityManagement(
             Organizations organizations,
@@ -37,7 +43,9 @@ public class IdentityManagement {
             PasswordHashing hashing,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            LoginThrottle throttle) {
+        this.throttle = throttle;
         this.organizations = organizations;
         this.users = users;
         this.policy = policy;
@@ -116,13 +124,19 @@ public class IdentityManagement {
                     }
                     if (result.needsRehash()) {
                         // The parameters were raised since this hash was made: store a hash at today's cost.
-                        hashing.hash(password).thenAccept(stronger -> users.updatePasswordHash(user.id(), stronger));
+                        hashing.hash(password)
+                                .thenAcceptAsync(
+                                        stronger -> users.replacePasswordHash(user.id(), user.passwordHash(), stronger),
+                                        afterHashing);
                     }
                     return user;
                 });
     }
 
-    /** Changes a password after checking the old one; publishes {@link PasswordChanged} so other sessions end. */
+    /**
+     * Changes a password after checking the old one, under the failed-login throttle (a stolen access token must not
+     * become a way to guess the password); publishes {@link PasswordChanged} so the other sessions end.
+     */
     public CompletableFuture<Void> changePassword(
             long userId, String oldPassword, String newPassword, String keptSessionId, ClientInfo client) {
         User user = users.findById(userId).orElseThrow(ApiException::notAuthenticated);
@@ -130,18 +144,27 @@ public class IdentityManagement {
         if (!problems.isEmpty()) {
             return CompletableFuture.failedFuture(ApiException.validation(Map.of("new_password", problems)));
         }
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.attempt(user.email(), client.address(), () -> true);
+        } catch (ApiException throttled) {
+            return CompletableFuture.failedFuture(throttled);
+        }
         return hashing.verify(oldPassword, user.passwordHash())
                 .thenCompose(result -> {
                     if (!result.matches()) {
                         throw ApiException.validation("old_password", "The current password is incorrect.");
                     }
+                    throttle.succeeded(attempt);
                     return hashing.hash(newPassword);
                 })
-                .thenAccept(hash -> transactions.executeWithoutResult(status -> {
-                    users.changePassword(userId, hash, now());
-                    events.publishEvent(
-                            new PasswordChanged(userId, user.organizationId(), user.email(), keptSessionId, client));
-                }));
+                .thenAcceptAsync(
+                        hash -> transactions.executeWithoutResult(status -> {
+                            users.changePassword(userId, hash, now());
+                            events.publishEvent(new PasswordChanged(
+                                    userId, user.organizationId(), user.email(), keptSessionId, client));
+                        }),
+                        afterHashing);
     }
 
     /** Deactivates a user; listeners end their sessions and API keys in the same transaction. */

@@ -83,9 +83,10 @@ public class Users {
                 > 0;
     }
 
-    void updatePasswordHash(long userId, String hash) {
-        jdbc.sql("update users set password_hash = ? where id = ?")
-                .params(hash, userId)
+    /** Replaces a hash with a stronger one of the same password, unless the password was changed meanwhile. */
+    void replacePasswordHash(long userId, String expected, String stronger) {
+        jdbc.sql("update users set password_hash = ? where id = ? and password_hash = ?")
+                .params(stronger, userId, expected)
                 .update();
     }
 

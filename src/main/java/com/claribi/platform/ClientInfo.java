@@ -13,6 +13,7 @@ public record ClientInfo(String address, @Nullable String userAgent) {
         if (agent != null && agent.length() > 512) {
             agent = agent.substring(0, 512);
         }
-        return new ClientInfo(policy.clientAddress(request), agent);
+        String address = policy.clientAddress(request);
+        return new ClientInfo(address.length() > 64 ? address.substring(0, 64) : address, agent);
     }
 }

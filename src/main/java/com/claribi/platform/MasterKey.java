@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -81,8 +80,7 @@ public final class MasterKey {
             Files.createDirectories(file.getParent());
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardOpenOption.CREATE_NEW);
-            FilePermissions.restrictToOwner(file);
+            FilePermissions.writeSecret(file, Base64.getEncoder().encodeToString(fresh) + "\n");
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the master key " + file, e);

@@ -4,19 +4,27 @@ import com.claribi.platform.ApiException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.ConsumptionProbe;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles failed logins with three token buckets, one token spent per failure: per account and address (stops one
- * source guessing one password), per address (stops one source spraying many accounts) and per account (stops many
- * sources guessing one password). The per-account bucket does not apply to an address that has signed in to that
- * account before, so an attacker elsewhere cannot lock its owner out; and every bucket refills steadily, so a lock
- * lasts seconds to a minute, never until an operator steps in.
+ * Throttles failed logins with three token buckets: per account and address (stops one source guessing one
+ * password), per address (stops one source spraying many accounts) and per account (stops many sources guessing one
+ * password). An attempt takes a token from each before the password is checked, so parallel requests cannot slip past
+ * the budget, and a success gives them back. The per-account bucket does not apply to an address the account has
+ * signed in from before, so someone guessing from elsewhere cannot lock its owner out; every bucket refills steadily,
+ * so a lock lasts seconds to a minute.
  */
 @Component
 public final class LoginThrottle {
@@ -25,17 +33,12 @@ public final class LoginThrottle {
     private final Cache<String, Bucket> accountAndAddress;
     private final Cache<String, Bucket> accounts;
     private final Cache<String, Bucket> addresses;
-    private final Cache<String, Boolean> knownAddresses;
 
     LoginThrottle(Settings settings) {
         this.settings = settings;
         this.accountAndAddress = buckets(settings.perAccountAndAddressPeriod());
         this.accounts = buckets(settings.perAccountPeriod());
         this.addresses = buckets(settings.perAddressPeriod());
-        this.knownAddresses = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterWrite(Duration.ofDays(30))
-                .build();
     }
 
     /** N failures allowed per period, refilled evenly over the period. */
@@ -48,52 +51,58 @@ public final class LoginThrottle {
             @DefaultValue("100") int perAddress,
             @DefaultValue("PT5M") Duration perAddressPeriod) {}
 
-    /** Refuses the attempt with 429 and an honest Retry-After when a budget of failures is spent. */
-    public void check(String email, String address) {
-        String account = normalize(email);
-        long waitNanos = Math.max(
-                wait(
-                        accountAndAddress,
-                        account + "|" + address,
-                        settings.perAccountAndAddress(),
-                        settings.perAccountAndAddressPeriod()),
-                wait(addresses, address, settings.perAddress(), settings.perAddressPeriod()));
-        if (knownAddresses.getIfPresent(account + "|" + address) == null) {
-            waitNanos =
-                    Math.max(waitNanos, wait(accounts, account, settings.perAccount(), settings.perAccountPeriod()));
+    /** What an admitted attempt holds; give it back with {@link #succeeded} when the credentials were right. */
+    public static final class Attempt {
+
+        private final List<Bucket> taken;
+
+        private Attempt(List<Bucket> taken) {
+            this.taken = taken;
         }
-        if (waitNanos > 0) {
+    }
+
+    /**
+     * Admits an attempt by taking a token from each applicable budget, or refuses it with 429 and an honest
+     * Retry-After. {@code signedInFromHereBefore} is asked only when the account's own budget is spent.
+     */
+    public Attempt attempt(String email, String address, BooleanSupplier signedInFromHereBefore) {
+        String account = accountKey(email);
+        String source = addressKey(address);
+        List<Bucket> taken = new ArrayList<>(3);
+        long wait = take(
+                taken,
+                bucket(
+                        accountAndAddress,
+                        account + "|" + source,
+                        settings.perAccountAndAddress(),
+                        settings.perAccountAndAddressPeriod()));
+        wait = Math.max(
+                wait, take(taken, bucket(addresses, source, settings.perAddress(), settings.perAddressPeriod())));
+        long accountWait = take(taken, bucket(accounts, account, settings.perAccount(), settings.perAccountPeriod()));
+        if (accountWait > 0 && !signedInFromHereBefore.getAsBoolean()) {
+            wait = Math.max(wait, accountWait);
+        }
+        if (wait > 0) {
+            taken.forEach(bucket -> bucket.addTokens(1));
             throw ApiException.rateLimited(
-                    (waitNanos + 999_999_999L) / 1_000_000_000L,
+                    (wait + 999_999_999L) / 1_000_000_000L,
                     "Too many failed sign-in attempts; wait before trying again.");
         }
+        return new Attempt(taken);
     }
 
-    public void recordFailure(String email, String address) {
-        String account = normalize(email);
-        bucket(
-                        accountAndAddress,
-                        account + "|" + address,
-                        settings.perAccountAndAddress(),
-                        settings.perAccountAndAddressPeriod())
-                .tryConsume(1);
-        bucket(addresses, address, settings.perAddress(), settings.perAddressPeriod())
-                .tryConsume(1);
-        bucket(accounts, account, settings.perAccount(), settings.perAccountPeriod())
-                .tryConsume(1);
+    /** The credentials were right: the attempt does not count against any budget. */
+    public void succeeded(Attempt attempt) {
+        attempt.taken.forEach(bucket -> bucket.addTokens(1));
     }
 
-    public void recordSuccess(String email, String address) {
-        knownAddresses.put(normalize(email) + "|" + address, Boolean.TRUE);
-    }
-
-    private static long wait(Cache<String, Bucket> cache, String key, int capacity, Duration period) {
-        Bucket bucket = cache.getIfPresent(key);
-        if (bucket == null) {
+    private static long take(List<Bucket> taken, Bucket bucket) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            taken.add(bucket);
             return 0;
         }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
+        return Math.max(1, probe.getNanosToWaitForRefill());
     }
 
     private static Bucket bucket(Cache<String, Bucket> cache, String key, int capacity, Duration period) {
@@ -112,7 +121,30 @@ public final class LoginThrottle {
                 .build();
     }
 
-    private static String normalize(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+    /** A fixed-size key whatever the client sends as an email. */
+    private static String accountKey(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** IPv6 clients are counted per /64, the block one subscriber usually holds, so rotating addresses gains nothing. */
+    static String addressKey(String address) {
+        if (address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]+")) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            if (bytes.length == 16) {
+                return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+        } catch (java.net.UnknownHostException e) {
+            // Not an address literal: count it as given.
+        }
+        return address;
     }
 }

@@ -25,6 +25,7 @@ public class Login {
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Users users;
+    private final Sessions sessionHistory;
     /** Session creation runs off the hashing pool, whose threads are kept for hashing. */
     private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -33,12 +34,26 @@ public class Login {
             SessionManagement sessions,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
-            Users users) {
+            Users users,
+            Sessions sessionHistory) {
         this.users = users;
+        this.sessionHistory = sessionHistory;
         this.identity = identity;
         this.sessions = sessions;
         this.throttle = throttle;
         this.events = events;
+    }
+
+    static boolean plausible(String email, String password) {
+        if (email.length() > 320 || password.length() > 1024) {
+            return false;
+        }
+        for (int i = 0; i < email.length(); i++) {
+            if (Character.isISOControl(email.charAt(i))) {
+                return false;
+            }
+        }
+        return password.indexOf('\0') < 0;
     }
 
     /** Records the failure against the account the email names, if any, so its organization's admins see it. */
@@ -49,8 +64,14 @@ public class Login {
     }
 
     public CompletableFuture<SessionManagement.Tokens> login(String email, String password, ClientInfo client) {
+        if (!plausible(email, password)) {
+            // No account has such an email and no password is that long: nothing to look up or hash.
+            return CompletableFuture.failedFuture(ApiException.invalidCredentials());
+        }
+        LoginThrottle.Attempt attempt;
         try {
-            throttle.check(email, client.address());
+            attempt = throttle.attempt(
+                    email, client.address(), () -> sessionHistory.signedInBefore(email, client.address()));
         } catch (ApiException throttled) {
             failed(email, "throttled", client);
             return CompletableFuture.failedFuture(throttled);
@@ -62,14 +83,13 @@ public class Login {
                                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                                 if (cause instanceof ApiException api
                                         && api.code().equals("invalid_credentials")) {
-                                    throttle.recordFailure(email, client.address());
                                     failed(email, "invalid_credentials", client);
                                 }
                                 throw cause instanceof RuntimeException runtime
                                         ? runtime
                                         : new CompletionException(cause);
                             }
-                            throttle.recordSuccess(email, client.address());
+                            throttle.succeeded(attempt);
                             return sessions.start(user, client);
                         },
                         afterHashing);

@@ -20,7 +20,9 @@ class SessionRevocations {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRevocations.class);
     /** Re-reads a window behind the newest revocation seen, for transactions that committed late. */
-    private static final Duration OVERLAP = Duration.ofSeconds(3);
+    private static final Duration OVERLAP = Duration.ofSeconds(30);
+    /** Kept a while past their tokens' expiry, so that a process whose clock runs ahead forgets nothing early. */
+    private static final Duration MARGIN = Duration.ofMinutes(5);
 
     private final Sessions sessions;
     private final Duration accessTokenTtl;
@@ -28,9 +30,16 @@ class SessionRevocations {
     private volatile @Nullable Instant watermark;
     private volatile boolean healthy = true;
 
+    private final java.util.concurrent.locks.ReentrantLock polling = new java.util.concurrent.locks.ReentrantLock();
+
     SessionRevocations(Sessions sessions, TokenProperties properties) {
         this.sessions = sessions;
         this.accessTokenTtl = properties.accessTokenTtl();
+        // Fail closed: no request is served before the revocations of the last hour are known.
+        poll();
+        if (watermark == null) {
+            throw new IllegalStateException("Cannot read session revocations from the database");
+        }
     }
 
     boolean isRevoked(String sessionId) {
@@ -42,8 +51,12 @@ class SessionRevocations {
         revoked.put(sessionId, Instant.now().plus(accessTokenTtl));
     }
 
-    @Scheduled(fixedDelayString = "${claribi.revocations.poll-interval:PT0.25S}")
+    // Fixed rate, each run on its own thread: a slow task elsewhere cannot delay revocations past the second.
+    @Scheduled(fixedRateString = "${claribi.revocations.poll-interval:PT0.25S}")
     void poll() {
+        if (!polling.tryLock()) {
+            return;
+        }
         try {
             Instant since = watermark;
             if (since == null) {
@@ -59,7 +72,7 @@ class SessionRevocations {
             }
             watermark = newest.minus(OVERLAP);
             Instant now = Instant.now();
-            revoked.values().removeIf(forgetAfter -> forgetAfter.plus(OVERLAP).isBefore(now));
+            revoked.values().removeIf(forgetAfter -> forgetAfter.plus(MARGIN).isBefore(now));
             if (!healthy) {
                 log.info("Polling session revocations works again");
                 healthy = true;
@@ -69,6 +82,8 @@ class SessionRevocations {
                 log.warn("Cannot poll session revocations: {}", e.getMessage());
                 healthy = false;
             }
+        } finally {
+            polling.unlock();
         }
     }
 }

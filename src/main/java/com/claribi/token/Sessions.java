@@ -94,6 +94,20 @@ class Sessions {
                 .list();
     }
 
+    /** Whether the account has signed in from this address in the last 30 days (it is its owner's, likely). */
+    boolean signedInBefore(String email, String address) {
+        return jdbc.sql("""
+                select count(*) from sessions s join users u on u.id = s.user_id
+                where u.email_normalized = ? and s.client_address = ? and s.created_at > ?""")
+                        .params(
+                                email.trim().toLowerCase(java.util.Locale.ROOT),
+                                address,
+                                Timestamps.toDatabase(Instant.now().minus(java.time.Duration.ofDays(30))))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     Instant databaseNow() {
         return jdbc.sql("select current_timestamp")
                 .query(OffsetDateTime.class)

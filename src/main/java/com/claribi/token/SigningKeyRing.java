@@ -74,7 +74,11 @@ class SigningKeyRing {
             long now = System.nanoTime();
             long last = lastReload.get();
             if (now - last > 1_000_000_000L && lastReload.compareAndSet(last, now)) {
-                reload();
+                try {
+                    reload();
+                } catch (RuntimeException e) {
+                    log.warn("Cannot reload the signing keys for an unknown kid: {}", e.getMessage());
+                }
                 verifier = state().verifiers().get(kid);
             }
         }

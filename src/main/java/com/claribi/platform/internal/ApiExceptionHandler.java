@@ -8,12 +8,15 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -154,6 +157,20 @@ final class ApiExceptionHandler {
         return errors.entity(ApiException.serviceUnavailable("The database cannot be reached right now."));
     }
 
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Map<String, Object>> duplicate(DuplicateKeyException e) {
+        return errors.entity(ApiException.conflict("This already exists."));
+    }
+
+    /** A value the database cannot store (a NUL character in text, say): the client's input, not our fault. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, Object>> unstorable(DataIntegrityViolationException e) {
+        log.info(
+                "Refused a value the database cannot store: {}",
+                e.getMostSpecificCause().getMessage());
+        return errors.entity(ApiException.badRequest("The request contains a value that cannot be stored."));
+    }
+
     @ExceptionHandler(AsyncRequestNotUsableException.class)
     void clientGone(AsyncRequestNotUsableException e) {
         // The client closed the connection; there is nobody to answer.
@@ -161,6 +178,17 @@ final class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (e instanceof ErrorResponse framework) {
+            // Spring's own client errors (an async timeout, say) keep their status instead of becoming a 500.
+            HttpStatus status = HttpStatus.resolve(framework.getStatusCode().value());
+            if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+                return errors.entity(ApiException.serviceUnavailable("The server is busy; retry shortly."));
+            }
+            if (status != null && status.is4xxClientError()) {
+                return errors.entity(new ApiException(
+                        status, "bad_request", "The request could not be processed.", status.getReasonPhrase() + "."));
+            }
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
         return errors.entity(new ApiException(

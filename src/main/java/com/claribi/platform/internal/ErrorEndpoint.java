@@ -35,7 +35,11 @@ final class ErrorEndpoint implements ErrorController {
                 return errors.entity(translated);
             }
         }
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (!(code instanceof Integer)) {
+            // Asked for directly, not forwarded by the container: there is no such endpoint.
+            return errors.entity(ApiException.notFound("There is no endpoint at this path."));
+        }
+        HttpStatus status = HttpStatus.resolve((Integer) code);
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }

@@ -110,8 +110,8 @@ record TlsMaterial(Path certificate, Path privateKey) {
             builder.addExtension(
                     Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(pair.getPublic()));
             var holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-            Files.writeString(privateKey, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
-            FilePermissions.restrictToOwner(privateKey);
+            Files.deleteIfExists(privateKey);
+            FilePermissions.writeSecret(privateKey, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
             Files.writeString(certificate, pem(holder));
             log.info("Generated a self-signed TLS certificate for localhost and 127.0.0.1 at {}", certificate);
         } catch (IOException e) {
