@@ -5,8 +5,7 @@ import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Profile;
@@ -15,11 +14,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start with an empty database, creates the organization and its administrator from
- * {@code CLARIBI_BOOTSTRAP_*}; with no email set, {@code admin@localhost} with a random password printed once.
+ * {@code CLARIBI_BOOTSTRAP_*}; with no email set, {@code admin@localhost} with a random password printed once. Runs once
+ * every bean is ready and before the web server starts, so that a client which signs in as soon as the server answers
+ * (an operator's script waiting for {@code /api/health/}) never finds the administrator missing.
  */
 @Component
 @Profile("!cli")
-final class Bootstrap implements ApplicationRunner {
+final class Bootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -41,7 +42,7 @@ final class Bootstrap implements ApplicationRunner {
             @DefaultValue("clariBI") String orgName) {}
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!organizations.isEmpty()) {
             return;
         }

@@ -3,7 +3,11 @@ package com.claribi.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The database the integration tests run on, chosen by the system property {@code claribi.test.database}: {@code h2}
@@ -11,6 +15,7 @@ import java.util.Map;
  */
 public final class TestDatabase {
 
+    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {}
@@ -40,6 +45,29 @@ public final class TestDatabase {
         }
         return Map.of(
                 "claribi.database-url", postgres.getJdbcUrl("postgres", "postgres"),
+                "claribi.database-user", "postgres",
+                "claribi.database-password", "postgres");
+    }
+
+    /**
+     * The {@code claribi.*} properties of a new, empty database on the test PostgreSQL server, for a test that needs a
+     * first start or its own installation; empty for the embedded H2, where a new data directory is a new database.
+     */
+    public static synchronized Map<String, String> newDatabase() {
+        if (!isPostgres()) {
+            return Map.of();
+        }
+        properties();
+        String name = "claribi_" + DATABASES.incrementAndGet() + "_"
+                + ProcessHandle.current().pid();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the database " + name, e);
+        }
+        return Map.of(
+                "claribi.database-url", postgres.getJdbcUrl("postgres", name),
                 "claribi.database-user", "postgres",
                 "claribi.database-password", "postgres");
     }

@@ -11,6 +11,7 @@ import com.claribi.platform.HttpsPolicy;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -30,9 +31,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One stateless filter chain: every credential module's converter and provider combined in one
  * {@link AuthenticationFilter}, errors in the API format, the public endpoints open and every other {@code /api/}
- * path authenticated.
+ * path authenticated. Not in the command line, which has no web server (and so no {@link HttpSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!cli")
 class SecurityConfiguration {
 
     /** Endpoints that need no credentials and ignore any that are sent (a stale token must not break a login). */

@@ -1,0 +1,403 @@
+package com.claribi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claribi.support.ServerProcess;
+import com.claribi.support.ServerProcess.Command;
+import com.claribi.support.TestClient;
+import com.claribi.support.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/claribi}'s commands as an operator runs them: the built jar in its own process, on a new installation (a
+ * new data directory, and on PostgreSQL a new database), with the server started from the same jar to show the effect.
+ * On the embedded database a command runs while the server is stopped; on PostgreSQL while it runs.
+ */
+class CommandLineIntegrationTests {
+
+    private static final String ADMIN_PASSWORD = "correct horse battery staple";
+    private static final Pattern CREATED_ORGANIZATION = Pattern.compile("Created organization (\\d+) ");
+
+    @TempDir
+    Path dataDir;
+
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void newInstallation() {
+        environment = ServerProcess.environment(TestDatabase.newDatabase());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        for (String help : List.of("help", "--help", "-h")) {
+            Command command = claribi("", help);
+            assertThat(command.exitCode()).isZero();
+            assertThat(command.stdout())
+                    .contains("serve", "org create", "user create", "user revoke-sessions", "keys rotate", "help")
+                    .contains("--password-stdin");
+        }
+    }
+
+    @Test
+    void orgCreateWithPasswordOnStdinThenServerAcceptsThatLogin() {
+        Command created = claribi(
+                ADMIN_PASSWORD + "\n",
+                "org",
+                "create",
+                "--name",
+                "Acme Analytics",
+                "--admin-email",
+                "ops@acme.example",
+                "--password-stdin");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        assertThat(created.stdout()).contains("Acme Analytics", "ops@acme.example");
+        assertThat(created.output()).doesNotContain(ADMIN_PASSWORD);
+
+        try (ServerProcess server = startServer()) {
+            TestClient api = server.client();
+            String access = api.login("ops@acme.example", ADMIN_PASSWORD).get("access");
+            TestClient.Response status = api.get("/api/auth/status/", "Authorization", TestClient.bearer(access));
+            assertThat(status.status()).isEqualTo(200);
+            assertThat(status.json().path("user").path("email").asString()).isEqualTo("ops@acme.example");
+            assertThat(status.json().path("user").path("role").asString()).isEqualTo("administrator");
+            assertThat(status.json().path("organization").path("name").asString())
+                    .isEqualTo("Acme Analytics");
+            assertThat(status.json().path("organization").path("id").asLong()).isEqualTo(organizationId(created));
+        }
+    }
+
+    @Test
+    void userCreateWithOrganizationNameOrIdThenLoginShowsItsRole() {
+        long organization = organizationId(createOrganization("Acme Analytics", "ops@acme.example"));
+        Command byName = claribi(
+                "an editor's long passphrase\n",
+                "user",
+                "create",
+                "--org",
+                "Acme Analytics",
+                "--email",
+                "editor@acme.example",
+                "--role",
+                "editor",
+                "--first-name",
+                "Eda",
+                "--password-stdin");
+        assertThat(byName.exitCode()).as(byName.output()).isZero();
+        Command byId = claribi(
+                "a viewer's long passphrase\n",
+                "user",
+                "create",
+                "--org",
+                String.valueOf(organization),
+                "--email",
+                "viewer@acme.example",
+                "--role",
+                "viewer",
+                "--password-stdin");
+        assertThat(byId.exitCode()).as(byId.output()).isZero();
+
+        try (ServerProcess server = startServer()) {
+            TestClient api = server.client();
+            TestClient.Response editor = status(api, api.login("editor@acme.example", "an editor's long passphrase"));
+            assertThat(editor.status()).isEqualTo(200);
+            assertThat(editor.json().path("user").path("role").asString()).isEqualTo("editor");
+            assertThat(editor.json().path("user").path("first_name").asString()).isEqualTo("Eda");
+            assertThat(editor.json().path("organization").path("id").asLong()).isEqualTo(organization);
+            TestClient.Response viewer = status(api, api.login("viewer@acme.example", "a viewer's long passphrase"));
+            assertThat(viewer.status()).isEqualTo(200);
+            assertThat(viewer.json().path("user").path("role").asString()).isEqualTo("viewer");
+            assertThat(viewer.json().path("organization").path("id").asLong()).isEqualTo(organization);
+        }
+    }
+
+    @Test
+    void passwordAsArgumentThenMisuseAndPasswordNotEchoed() {
+        String secret = "Sup3r-Secret-Passphrase-9731";
+        Command org = claribi(
+                "", "org", "create", "--name", "Acme", "--admin-email", "ops@acme.example", "--password", secret);
+        assertThat(org.exitCode()).isEqualTo(2);
+        assertThat(org.stderr()).contains("--password-stdin");
+        assertThat(org.output()).doesNotContain(secret);
+        Command user = claribi(
+                "",
+                "user",
+                "create",
+                "--org",
+                "Acme",
+                "--email",
+                "e@acme.example",
+                "--role",
+                "editor",
+                "--password",
+                secret);
+        assertThat(user.exitCode()).isEqualTo(2);
+        assertThat(user.output()).doesNotContain(secret);
+    }
+
+    @Test
+    void unknownCommandOrOptionThenMisuse() {
+        Command unknown = claribi("", "frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("Unknown command: frobnicate").contains("Usage:");
+        Command unknownSubcommand = claribi("", "user", "delete", "--email", "ops@acme.example");
+        assertThat(unknownSubcommand.exitCode()).isEqualTo(2);
+        assertThat(unknownSubcommand.stderr()).contains("Unknown command: user delete");
+        Command unknownOption = claribi("", "keys", "rotate", "--force");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.stderr()).contains("--force");
+        Command missingOption = claribi(ADMIN_PASSWORD + "\n", "org", "create", "--name", "Acme", "--password-stdin");
+        assertThat(missingOption.exitCode()).isEqualTo(2);
+        assertThat(missingOption.stderr()).contains("--admin-email");
+    }
+
+    @Test
+    void orgCreateWhenPasswordWeakThenRefusedWithReason() {
+        Command common = claribi(
+                "password1\n",
+                "org",
+                "create",
+                "--name",
+                "Acme",
+                "--admin-email",
+                "ops@acme.example",
+                "--password-stdin");
+        assertThat(common.exitCode()).isEqualTo(1);
+        assertThat(common.stderr()).contains("password").contains("too common");
+        assertThat(common.stdout()).doesNotContain("Created");
+
+        Command tooShort = claribi(
+                "Xy7!q\n", "org", "create", "--name", "Acme", "--admin-email", "ops@acme.example", "--password-stdin");
+        assertThat(tooShort.exitCode()).isEqualTo(1);
+        assertThat(tooShort.stderr()).contains("at least 8 characters");
+    }
+
+    @Test
+    void createWhenEmailTakenThenRefusedAndNothingCreated() {
+        createOrganization("Acme Analytics", "ops@acme.example");
+        Command user = claribi(
+                "another long passphrase\n",
+                "user",
+                "create",
+                "--org",
+                "Acme Analytics",
+                "--email",
+                "OPS@acme.example",
+                "--role",
+                "viewer",
+                "--password-stdin");
+        assertThat(user.exitCode()).isEqualTo(1);
+        assertThat(user.stderr()).contains("already exists");
+
+        Command org = claribi(
+                "another long passphrase\n",
+                "org",
+                "create",
+                "--name",
+                "Second Org",
+                "--admin-email",
+                "ops@acme.example",
+                "--password-stdin");
+        assertThat(org.exitCode()).isEqualTo(1);
+        assertThat(org.stderr()).contains("already exists");
+        Command intoSecond = claribi(
+                "a third long passphrase\n",
+                "user",
+                "create",
+                "--org",
+                "Second Org",
+                "--email",
+                "new@acme.example",
+                "--role",
+                "viewer",
+                "--password-stdin");
+        assertThat(intoSecond.exitCode())
+                .as("the refused org create left no organization")
+                .isEqualTo(1);
+        assertThat(intoSecond.stderr()).contains("No organization Second Org");
+    }
+
+    @Test
+    void revokeSessionsEndsEverySessionOfTheUser() {
+        createOrganization("Acme Analytics", "ops@acme.example");
+        ServerProcess server = startServer();
+        try {
+            List<Map<String, String>> sessions = List.of(
+                    server.client().login("ops@acme.example", ADMIN_PASSWORD),
+                    server.client().login("ops@acme.example", ADMIN_PASSWORD));
+            if (TestDatabase.isPostgres()) {
+                Command revoke = claribi("", "user", "revoke-sessions", "--email", "ops@acme.example");
+                long revokedAt = System.nanoTime();
+                assertThat(revoke.exitCode()).as(revoke.output()).isZero();
+                assertThat(revoke.stdout()).contains("Ended 2 sessions");
+                for (Map<String, String> tokens : sessions) {
+                    Duration delay = untilRefused(server.client(), tokens.get("access"), revokedAt);
+                    System.out.println(
+                            "CLI revoke-sessions reached the running server after " + delay.toMillis() + " ms");
+                    assertThat(delay).isLessThan(Duration.ofSeconds(1));
+                }
+            } else {
+                Command whileRunning = claribi("", "user", "revoke-sessions", "--email", "ops@acme.example");
+                assertThat(whileRunning.exitCode()).isEqualTo(1);
+                assertThat(whileRunning.stderr()).contains("stop the server first");
+                server.stop();
+                Command revoke = claribi("", "user", "revoke-sessions", "--email", "ops@acme.example");
+                assertThat(revoke.exitCode()).as(revoke.output()).isZero();
+                assertThat(revoke.stdout()).contains("Ended 2 sessions");
+                server = startServer();
+                for (Map<String, String> tokens : sessions) {
+                    TestClient.Response refused = status(server.client(), tokens);
+                    assertThat(refused.status()).isEqualTo(401);
+                    assertThat(refused.error()).isEqualTo("invalid_token");
+                }
+            }
+            for (Map<String, String> tokens : sessions) {
+                TestClient.Response refresh =
+                        server.client().post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+                assertThat(refresh.status()).isEqualTo(401);
+                assertThat(refresh.error()).isEqualTo("invalid_token");
+            }
+            assertThat(status(server.client(), server.client().login("ops@acme.example", ADMIN_PASSWORD))
+                            .status())
+                    .as("the user can sign in again")
+                    .isEqualTo(200);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void revokeSessionsWhenEmailUnknownThenRefused() {
+        Command revoke = claribi("", "user", "revoke-sessions", "--email", "nobody@acme.example");
+        assertThat(revoke.exitCode()).isEqualTo(1);
+        assertThat(revoke.stderr()).contains("nobody@acme.example");
+    }
+
+    @Test
+    void keysRotateStartsNewKeyAndOldTokensKeepWorking() {
+        createOrganization("Acme Analytics", "ops@acme.example");
+        ServerProcess server = startServer();
+        try {
+            Map<String, String> before = server.client().login("ops@acme.example", ADMIN_PASSWORD);
+            String oldKid = kid(before.get("access"));
+            assertThat(publishedKids(server.client())).containsExactly(oldKid);
+
+            String newKid;
+            if (TestDatabase.isPostgres()) {
+                Command rotate = claribi("", "keys", "rotate");
+                long rotatedAt = System.nanoTime();
+                assertThat(rotate.exitCode()).as(rotate.output()).isZero();
+                newKid = newKid(rotate);
+                while (!publishedKids(server.client()).contains(newKid)) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - rotatedAt))
+                            .as("the running server publishes the new key")
+                            .isLessThan(Duration.ofSeconds(7));
+                    sleep(Duration.ofMillis(100));
+                }
+                System.out.println("The running server published the key from keys rotate after "
+                        + Duration.ofNanos(System.nanoTime() - rotatedAt).toMillis() + " ms");
+            } else {
+                server.stop();
+                Command rotate = claribi("", "keys", "rotate");
+                assertThat(rotate.exitCode()).as(rotate.output()).isZero();
+                newKid = newKid(rotate);
+                server = startServer();
+            }
+            assertThat(newKid).isNotEqualTo(oldKid);
+            assertThat(publishedKids(server.client())).containsExactlyInAnyOrder(oldKid, newKid);
+            assertThat(status(server.client(), before).status())
+                    .as("a token of the old key")
+                    .isEqualTo(200);
+            assertThat(server.client()
+                            .post("/api/auth/token/refresh/", Map.of("refresh", before.get("refresh")))
+                            .status())
+                    .as("a refresh token of the old key")
+                    .isEqualTo(200);
+            Map<String, String> after = server.client().login("ops@acme.example", ADMIN_PASSWORD);
+            assertThat(kid(after.get("access"))).isEqualTo(newKid);
+            assertThat(status(server.client(), after).status()).isEqualTo(200);
+        } finally {
+            server.close();
+        }
+    }
+
+    private Command claribi(String stdin, String... args) {
+        return ServerProcess.run(dataDir, environment, stdin, args);
+    }
+
+    private Command createOrganization(String name, String email) {
+        Command created = claribi(
+                ADMIN_PASSWORD + "\n", "org", "create", "--name", name, "--admin-email", email, "--password-stdin");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        return created;
+    }
+
+    private ServerProcess startServer() {
+        return ServerProcess.start(dataDir, environment);
+    }
+
+    private static long organizationId(Command created) {
+        Matcher matcher = CREATED_ORGANIZATION.matcher(created.stdout());
+        assertThat(matcher.find()).as(created.stdout()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static TestClient.Response status(TestClient api, Map<String, String> tokens) {
+        return api.get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")));
+    }
+
+    /** Polls with the access token until it is refused; the time from {@code sinceNanos} to the refusal. */
+    private static Duration untilRefused(TestClient api, String access, long sinceNanos) {
+        while (true) {
+            TestClient.Response response = api.get("/api/auth/status/", "Authorization", TestClient.bearer(access));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - sinceNanos);
+            if (response.status() == 401) {
+                assertThat(response.error()).isEqualTo("invalid_token");
+                return elapsed;
+            }
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(elapsed).as("the revoked token is still accepted").isLessThan(Duration.ofSeconds(5));
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
+    private static String newKid(Command rotate) {
+        Matcher matcher = Pattern.compile("New signing key (\\S+);").matcher(rotate.stdout());
+        assertThat(matcher.find()).as(rotate.stdout()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static List<String> publishedKids(TestClient api) {
+        TestClient.Response jwks = api.get("/api/auth/jwks/");
+        assertThat(jwks.status()).isEqualTo(200);
+        List<String> kids = new ArrayList<>();
+        jwks.json().path("keys").forEach(key -> kids.add(key.path("kid").asString()));
+        return kids;
+    }
+
+    private static String kid(String jwt) {
+        String header =
+                new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), StandardCharsets.UTF_8);
+        return TestClient.JSON.readTree(header).path("kid").asString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

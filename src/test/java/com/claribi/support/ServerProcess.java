@@ -1,0 +1,252 @@
+package com.claribi.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built server ({@code target/claribi.jar}) running as a child process, as an operator starts it: configured only
+ * by {@code CLARIBI_*} environment variables, with its own HTTPS port and data directory, its standard output and
+ * error captured in a log file under {@code target/process-logs/}. {@link #run} runs one command of the admin command
+ * line the same way.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
+    private static final Path JAR = Path.of("target", "claribi.jar");
+    private static final Path LOGS = Path.of("target", "process-logs");
+    private static final AtomicInteger PROCESSES = new AtomicInteger();
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final Path dataDir;
+    private final TestClient client;
+    private final Duration startupTime;
+
+    private ServerProcess(Process process, Path log, int port, Path dataDir, long startedNanos) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.dataDir = dataDir;
+        this.client = awaitReady(startedNanos);
+        this.startupTime = Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /**
+     * Starts the server on a free port with {@code environment} (which may override the defaults set here: no
+     * plain-HTTP port, and a per-address login throttle high enough for tests that all sign in from 127.0.0.1), and
+     * waits until {@code GET /api/health/} answers 200.
+     */
+    public static ServerProcess start(Path dataDir, Map<String, String> environment) {
+        int port = ServerIntegrationTest.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("CLARIBI_HTTP_PORT", "off");
+        env.put("CLARIBI_LOGIN_THROTTLE_PER_ADDRESS", "100000");
+        env.putAll(environment);
+        env.put("CLARIBI_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.put("CLARIBI_PORT", String.valueOf(port));
+        Path log = logFile("server");
+        long started = System.nanoTime();
+        Process process = launch(List.of("serve"), env, ProcessBuilder.Redirect.to(log.toFile()), null);
+        try {
+            return new ServerProcess(process, log, port, dataDir, started);
+        } catch (RuntimeException | Error e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** What one command of the command line did. */
+    public record Command(int exitCode, String stdout, String stderr) {
+
+        public String output() {
+            return stdout + stderr;
+        }
+    }
+
+    /** Runs {@code claribi <args>} against the data directory and database in {@code environment} and waits for it. */
+    public static Command run(Path dataDir, Map<String, String> environment, String stdin, String... args) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("CLARIBI_DATA_DIR", dataDir.toAbsolutePath().toString());
+        Path stdout = logFile("command-out");
+        Path stderr = logFile("command-err");
+        Process process = launch(List.of(args), env, ProcessBuilder.Redirect.to(stdout.toFile()), stderr);
+        try {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(
+                        "claribi " + String.join(" ", args) + " did not end within " + COMMAND_TIMEOUT);
+            }
+            return new Command(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code CLARIBI_*} environment variables that set the given {@code claribi.*} properties. */
+    public static Map<String, String> environment(Map<String, String> properties) {
+        Map<String, String> env = new HashMap<>();
+        properties.forEach((key, value) ->
+                env.put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return env;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path certificate() {
+        return dataDir.resolve("tls/cert.pem");
+    }
+
+    /** An HTTPS client that trusts this server's generated certificate. */
+    public TestClient client() {
+        return client;
+    }
+
+    /** From launching the JVM to the first 200 from {@code GET /api/health/}. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Everything the process wrote to standard output and standard error so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the output matches {@code pattern} and returns the match. */
+    public Matcher awaitOutput(Pattern pattern, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Matcher matcher = pattern.matcher(output());
+            if (matcher.find()) {
+                return matcher;
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError(
+                        "The server did not print " + pattern + " within " + timeout + ":\n" + output());
+            }
+            pause(Duration.ofMillis(50));
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Asks the server to shut down (SIGTERM, as an operator or a service manager does) and waits until it has. */
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private TestClient awaitReady(long startedNanos) {
+        long deadline = startedNanos + READY_TIMEOUT.toNanos();
+        TestClient candidate = null;
+        while (true) {
+            if (!process.isAlive()) {
+                throw new AssertionError(
+                        "The server exited with " + process.exitValue() + " before it was ready:\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The server was not ready within " + READY_TIMEOUT + ":\n" + output());
+            }
+            try {
+                if (candidate == null && Files.exists(certificate())) {
+                    candidate = new TestClient("https://localhost:" + port, certificate());
+                }
+                if (candidate != null && candidate.get("/api/health/").status() == 200) {
+                    return candidate;
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // Not listening yet, or the certificate is still being written.
+            }
+            pause(Duration.ofMillis(50));
+        }
+    }
+
+    private static Process launch(
+            List<String> args, Map<String, String> environment, ProcessBuilder.Redirect stdout, Path stderr) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with "
+                    + "mvn verify, which packages the jar first");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Only the configuration given here: nothing from the environment the tests were started in.
+        builder.environment().keySet().removeIf(name -> name.startsWith("CLARIBI_"));
+        builder.environment().putAll(environment);
+        builder.redirectOutput(stdout);
+        if (stderr == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(stderr.toFile());
+        }
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + command, e);
+        }
+    }
+
+    private static Path logFile(String kind) {
+        try {
+            Files.createDirectories(LOGS);
+            return Files.createTempFile(LOGS, String.format("%03d-%s-", PROCESSES.incrementAndGet(), kind), ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package com.claribi.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claribi.support.ServerProcess;
+import com.claribi.support.TestClient;
+import com.claribi.support.TestDatabase;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two server processes sharing one PostgreSQL database (and the master key, as the deployment guide says): a session
+ * ended on one is refused by the other within the one second the contract allows, although the other verified its
+ * access token before and checks access tokens without the database.
+ */
+@EnabledIfSystemProperty(named = "claribi.test.database", matches = "postgres")
+class RevocationAcrossProcessesIntegrationTests {
+
+    private static final Duration ALLOWED_DELAY = Duration.ofSeconds(1);
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    static Path dir;
+
+    private static Map<String, String> environment;
+    private static ServerProcess a;
+    private static ServerProcess b;
+
+    @BeforeAll
+    static void twoServersOnOneDatabase() {
+        environment = new HashMap<>(ServerProcess.environment(TestDatabase.newDatabase()));
+        byte[] masterKey = new byte[32];
+        new SecureRandom().nextBytes(masterKey);
+        environment.put("CLARIBI_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        a = ServerProcess.start(dir.resolve("a"), environment);
+        b = ServerProcess.start(dir.resolve("b"), environment);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        for (ServerProcess server : new ServerProcess[] {a, b}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void logoutOnOneProcessThenOtherRefusesAccessTokenWithinOneSecond() {
+        String email = newAccount();
+        Map<String, String> tokens = a.client().login(email, PASSWORD);
+        assertThat(status(b, tokens).status()).isEqualTo(200);
+
+        assertThat(a.client()
+                        .post("/api/auth/logout/", "", "Authorization", TestClient.bearer(tokens.get("access")))
+                        .status())
+                .isEqualTo(204);
+        long loggedOut = System.nanoTime();
+        Duration delay = untilRefused(b, tokens, loggedOut);
+        System.out.println("Logout on process A refused by process B after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+    }
+
+    @Test
+    void refreshOnOtherProcessAfterLogoutThenInvalidToken() {
+        String email = newAccount();
+        Map<String, String> tokens = a.client().login(email, PASSWORD);
+        assertThat(b.client()
+                        .post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(status(b, tokens).status()).isEqualTo(200);
+
+        assertThat(a.client()
+                        .post("/api/auth/logout/", Map.of("refresh", tokens.get("refresh")))
+                        .status())
+                .isEqualTo(204);
+        long loggedOut = System.nanoTime();
+        TestClient.Response refresh =
+                b.client().post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertThat(refresh.status()).isEqualTo(401);
+        assertThat(refresh.error()).isEqualTo("invalid_token");
+        Duration delay = untilRefused(b, tokens, loggedOut);
+        System.out.println(
+                "Logout with the refresh token on process A refused by process B after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+    }
+
+    @Test
+    void logoutAllOnOneProcessThenOtherRefusesEverySessionWithinOneSecond() {
+        String email = newAccount();
+        Map<String, String> onA = a.client().login(email, PASSWORD);
+        Map<String, String> onB = b.client().login(email, PASSWORD);
+        assertThat(status(b, onA).status()).isEqualTo(200);
+        assertThat(status(b, onB).status()).isEqualTo(200);
+
+        assertThat(a.client()
+                        .post("/api/auth/logout-all/", "", "Authorization", TestClient.bearer(onA.get("access")))
+                        .status())
+                .isEqualTo(204);
+        long loggedOut = System.nanoTime();
+        for (Map<String, String> tokens : List.of(onA, onB)) {
+            Duration delay = untilRefused(b, tokens, loggedOut);
+            System.out.println("Logout-all on process A refused by process B after " + delay.toMillis() + " ms");
+            assertThat(delay).isLessThan(ALLOWED_DELAY);
+        }
+        for (Map<String, String> tokens : List.of(onA, onB)) {
+            TestClient.Response refresh =
+                    b.client().post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+            assertThat(refresh.status()).isEqualTo(401);
+            assertThat(refresh.error()).isEqualTo("invalid_token");
+        }
+    }
+
+    @Test
+    void passwordChangeOnOneProcessThenOtherRefusesOtherSessionsWithinOneSecond() {
+        String email = newAccount();
+        Map<String, String> current = a.client().login(email, PASSWORD);
+        Map<String, String> other = b.client().login(email, PASSWORD);
+        assertThat(status(b, current).status()).isEqualTo(200);
+        assertThat(status(b, other).status()).isEqualTo(200);
+
+        String newPassword = "a brand new passphrase 42";
+        assertThat(a.client()
+                        .post(
+                                "/api/auth/password/",
+                                Map.of("old_password", PASSWORD, "new_password", newPassword),
+                                "Authorization",
+                                TestClient.bearer(current.get("access")))
+                        .status())
+                .isEqualTo(204);
+        long changed = System.nanoTime();
+        Duration delay = untilRefused(b, other, changed);
+        System.out.println(
+                "Password change on process A ended the other session on process B after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+
+        assertThat(status(b, current).status())
+                .as("the session that changed the password")
+                .isEqualTo(200);
+        assertThat(b.client()
+                        .post("/api/auth/token/refresh/", Map.of("refresh", other.get("refresh")))
+                        .status())
+                .isEqualTo(401);
+        assertThat(b.client()
+                        .post("/api/auth/login/", Map.of("email", email, "password", PASSWORD))
+                        .error())
+                .isEqualTo("invalid_credentials");
+        assertThat(status(b, b.client().login(email, newPassword)).status()).isEqualTo(200);
+    }
+
+    /** A new organization and administrator, made with the command line while both servers run. */
+    private static String newAccount() {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        ServerProcess.Command created = ServerProcess.run(
+                dir.resolve("cli"),
+                environment,
+                PASSWORD + "\n",
+                "org",
+                "create",
+                "--name",
+                "Org of " + email,
+                "--admin-email",
+                email,
+                "--password-stdin");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        return email;
+    }
+
+    private static TestClient.Response status(ServerProcess server, Map<String, String> tokens) {
+        return server.client().get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")));
+    }
+
+    /** Polls {@code server} every 50 ms with the access token until it is refused; the time since {@code sinceNanos}. */
+    private static Duration untilRefused(ServerProcess server, Map<String, String> tokens, long sinceNanos) {
+        while (true) {
+            TestClient.Response response = status(server, tokens);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - sinceNanos);
+            if (response.status() == 401) {
+                assertThat(response.error()).isEqualTo("invalid_token");
+                return elapsed;
+            }
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(elapsed).as("the ended session is still accepted").isLessThan(Duration.ofSeconds(5));
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
