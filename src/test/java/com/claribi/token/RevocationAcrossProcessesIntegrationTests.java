@@ -160,6 +160,78 @@ class RevocationAcrossProcessesIntegrationTests {
         assertThat(status(b, b.client().login(email, newPassword)).status()).isEqualTo(200);
     }
 
+    @Test
+    void apiKeyRevokedOnOneProcessThenOtherRefusesItWithinOneSecond() {
+        String email = newAccount();
+        String session = TestClient.bearer(a.client().login(email, PASSWORD).get("access"));
+        TestClient.Response created = a.client()
+                .post("/api/api-keys/", Map.of("name", "shared", "scope", "read_only"), "Authorization", session);
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().path("key").asString();
+        // Process B has verified the key and holds it in its cache.
+        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
+                .isEqualTo(200);
+
+        assertThat(a.client()
+                        .post(
+                                "/api/api-keys/" + created.json().path("id").asLong() + "/revoke/",
+                                "",
+                                "Authorization",
+                                session)
+                        .status())
+                .isEqualTo(200);
+        long revoked = System.nanoTime();
+        Duration delay = untilKeyRefused(b, secret, revoked);
+        System.out.println("API key revoked on process A refused by process B after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+    }
+
+    @Test
+    void apiKeyRotatedWithoutGraceOnOneProcessThenOtherRefusesOldSecretWithinOneSecond() {
+        String email = newAccount();
+        String session = TestClient.bearer(a.client().login(email, PASSWORD).get("access"));
+        TestClient.Response created = a.client()
+                .post("/api/api-keys/", Map.of("name", "rotated", "scope", "read_only"), "Authorization", session);
+        String secret = created.json().path("key").asString();
+        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
+                .isEqualTo(200);
+
+        TestClient.Response rotated = a.client()
+                .post("/api/api-keys/" + created.json().path("id").asLong() + "/rotate/", "", "Authorization", session);
+        assertThat(rotated.status()).isEqualTo(201);
+        long rotatedAt = System.nanoTime();
+        Duration delay = untilKeyRefused(b, secret, rotatedAt);
+        System.out.println(
+                "API key rotated on process A: old secret refused by process B after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+        assertThat(b.client()
+                        .get(
+                                "/api/auth/status/",
+                                "X-API-Key",
+                                rotated.json().path("key").asString())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private static Duration untilKeyRefused(ServerProcess server, String secret, long sinceNanos) {
+        while (true) {
+            TestClient.Response response = server.client().get("/api/auth/status/", "X-API-Key", secret);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - sinceNanos);
+            if (response.status() == 401) {
+                assertThat(response.error()).isEqualTo("invalid_api_key");
+                return elapsed;
+            }
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(elapsed).as("the revoked key is still accepted").isLessThan(Duration.ofSeconds(5));
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** A new organization and administrator, made with the command line while both servers run. */
     private static String newAccount() {
         String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
