@@ -7,6 +7,8 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -51,7 +53,8 @@ final class ApiKeyActivityFilter extends OncePerRequestFilter {
     }
 
     private void record(long apiKeyId, HttpServletRequest request, HttpServletResponse response) {
-        String path = request.getRequestURI();
+        // The path as the client sent it: an inner filter serves /x/ and /x alike by rewriting it.
+        String path = original(request).getRequestURI();
         String agent = request.getHeader("User-Agent");
         log.record(new ApiKeyUse(
                 apiKeyId,
@@ -61,6 +64,14 @@ final class ApiKeyActivityFilter extends OncePerRequestFilter {
                 response.getStatus(),
                 https.clientAddress(request),
                 agent != null && agent.length() > 512 ? agent.substring(0, 512) : agent));
+    }
+
+    private static HttpServletRequest original(HttpServletRequest request) {
+        ServletRequest inner = request;
+        while (inner instanceof ServletRequestWrapper wrapper) {
+            inner = wrapper.getRequest();
+        }
+        return inner instanceof HttpServletRequest http ? http : request;
     }
 
     private final class RecordWhenDone implements AsyncListener {

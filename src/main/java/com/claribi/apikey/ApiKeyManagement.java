@@ -212,6 +212,7 @@ public class ApiKeyManagement {
     @EventListener
     void on(UserDeactivated deactivated) {
         keys.revokeAllOfUser(deactivated.user(), now());
+        keys.hashesOfUser(deactivated.user()).forEach(authentication::changedHere);
     }
 
     private ApiKey find(ApiPrincipal principal, long id) {

@@ -124,6 +124,13 @@ class ApiKeys {
                 .update();
     }
 
+    List<String> hashesOfUser(long userId) {
+        return jdbc.sql("select secret_hash from api_keys where user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .list();
+    }
+
     /** The hashes of keys changed at or after {@code since}, and the newest change time seen. */
     List<Change> changedSince(Instant since) {
         return jdbc.sql("select secret_hash, changed_at from api_keys where changed_at >= ?")
