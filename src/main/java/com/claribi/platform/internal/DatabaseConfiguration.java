@@ -22,7 +22,9 @@ class DatabaseConfiguration {
             Files.createDirectories(dir);
             // PostgreSQL mode lets the same migrations and queries run on both databases.
             config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("claribi")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                    // Closed by the pool at shutdown, after the last writes, not by H2's own JVM hook before them.
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
             config.setUsername("sa");
             config.setPassword("");
         } else {
