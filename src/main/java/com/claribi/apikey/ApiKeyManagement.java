@@ -211,8 +211,8 @@ public class ApiKeyManagement {
     /** A deactivated user's keys stop working at once, in every process. */
     @EventListener
     void on(UserDeactivated deactivated) {
-        keys.revokeAllOfUser(deactivated.user(), now());
-        keys.hashesOfUser(deactivated.user()).forEach(authentication::changedHere);
+        keys.revokeAllOfUser(deactivated.userId(), now());
+        keys.hashesOfUser(deactivated.userId()).forEach(authentication::changedHere);
     }
 
     private ApiKey find(ApiPrincipal principal, long id) {

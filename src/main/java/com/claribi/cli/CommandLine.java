@@ -215,6 +215,8 @@ public final class CommandLine {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setAdditionalProfiles("cli");
+        // A command needs a handful of beans: create only those (migrations still run before the first query).
+        app.setLazyInitialization(true);
         return app.run();
     }
 

@@ -150,13 +150,13 @@ public class SessionManagement {
 
     @EventListener
     void on(UserDeactivated deactivated) {
-        users.findById(deactivated.user())
+        users.findById(deactivated.userId())
                 .ifPresent(user -> revokeAll(user, null, "user_deactivated", deactivated.client()));
     }
 
     @EventListener
     void on(PasswordChanged changed) {
-        users.findById(changed.user())
+        users.findById(changed.userId())
                 .ifPresent(user -> revokeAll(user, changed.keptSessionId(), "password_changed", changed.client()));
     }
 }

@@ -7,27 +7,12 @@ import com.claribi.platform.SecurityEvent;
  * Sessions of a user ended: a logout ({@code count} 1), a logout from everywhere, a password change, a reused refresh
  * token or an operator's command.
  */
-public record SessionsRevoked(long user, long organization, int count, String reason, ClientInfo clientInfo)
+public record SessionsRevoked(Long userId, Long organizationId, int count, String reason, ClientInfo client)
         implements SecurityEvent {
 
     @Override
     public String type() {
         return "sessions_revoked";
-    }
-
-    @Override
-    public Long organizationId() {
-        return organization;
-    }
-
-    @Override
-    public Long userId() {
-        return user;
-    }
-
-    @Override
-    public ClientInfo client() {
-        return clientInfo;
     }
 
     @Override

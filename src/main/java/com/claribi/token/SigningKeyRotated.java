@@ -5,7 +5,7 @@ import com.claribi.platform.SecurityEvent;
 import org.jspecify.annotations.Nullable;
 
 /** A new signing key was started; the previous ones stay published until their tokens expire. */
-public record SigningKeyRotated(String kid, ClientInfo clientInfo) implements SecurityEvent {
+public record SigningKeyRotated(String kid, ClientInfo client) implements SecurityEvent {
 
     @Override
     public String type() {
@@ -20,11 +20,6 @@ public record SigningKeyRotated(String kid, ClientInfo clientInfo) implements Se
     @Override
     public @Nullable Long userId() {
         return null;
-    }
-
-    @Override
-    public ClientInfo client() {
-        return clientInfo;
     }
 
     @Override
