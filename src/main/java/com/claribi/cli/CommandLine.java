@@ -6,6 +6,7 @@ import com.claribi.identity.Organizations;
 import com.claribi.identity.Role;
 import com.claribi.identity.User;
 import com.claribi.identity.Users;
+import com.claribi.mfa.MfaManagement;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.token.SessionManagement;
@@ -44,6 +45,8 @@ public final class CommandLine {
               user revoke-sessions --email EMAIL
                                              end every session of a user
               user deactivate --email EMAIL  stop a user from signing in; ends their sessions and API keys
+              user reset-mfa --email EMAIL   turn MFA off for a user locked out of it (lost authenticator and
+                                             recovery codes); they sign in with the password and can enrol again
               keys rotate                    start a new token signing key (old keys stay published until their
                                              tokens expire)
               help                           show this text
@@ -58,6 +61,7 @@ public final class CommandLine {
             "user create", Set.of("--org", "--email", "--role", "--password-stdin", "--first-name", "--last-name"),
             "user revoke-sessions", Set.of("--email"),
             "user deactivate", Set.of("--email"),
+            "user reset-mfa", Set.of("--email"),
             "keys rotate", Set.of());
     private static final Set<String> FLAGS = Set.of("--password-stdin");
 
@@ -108,6 +112,7 @@ public final class CommandLine {
                 case "user create" -> userCreate(application, options, out);
                 case "user revoke-sessions" -> revokeSessions(application, options, out);
                 case "user deactivate" -> deactivate(application, options, out);
+                case "user reset-mfa" -> resetMfa(application, options, out);
                 case "keys rotate" -> rotateKeys(application, out);
                 default -> 2;
             };
@@ -196,6 +201,19 @@ public final class CommandLine {
                     .orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
             context.getBean(IdentityManagement.class).deactivate(user.id(), ClientInfo.COMMAND_LINE);
             out.println("Deactivated " + user.email() + "; their sessions and API keys no longer work");
+            return 0;
+        }
+    }
+
+    private static int resetMfa(Class<?> application, Map<String, String> options, PrintStream out) {
+        String email = required(options, "--email");
+        try (ConfigurableApplicationContext context = start(application)) {
+            boolean wasOn = context.getBean(MfaManagement.class).reset(email, ClientInfo.COMMAND_LINE);
+            out.println(
+                    wasOn
+                            ? "Turned MFA off for " + email + " and deleted their recovery codes; they can sign in with"
+                                    + " their password and enrol a new authenticator."
+                            : "MFA was not on for " + email + "; nothing to reset.");
             return 0;
         }
     }

@@ -60,6 +60,37 @@ public final class ApiException extends RuntimeException {
                 "Check the email address and password and try again.");
     }
 
+    /** The password was right but the account has MFA on and the login carried no code (API.md, Authentication). */
+    public static ApiException mfaRequired() {
+        return new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "mfa_required",
+                "A multi-factor authentication code is required.",
+                "Repeat the login with \"totp_code\" (from the authenticator app) or \"recovery_code\".");
+    }
+
+    /** A login's code was wrong, outside the time window or already used; the same answer for each. */
+    public static ApiException invalidMfaCode() {
+        return new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "invalid_mfa_code",
+                "The multi-factor authentication code is incorrect.",
+                "Use the current code from the authenticator app (each code works once) or an unused recovery code.");
+    }
+
+    /**
+     * The same refusal on an endpoint of a signed-in session. It is 400, not 401: clients take a 401 for an ended
+     * session and sign in again, while here the session is fine and only the code was wrong.
+     */
+    public static ApiException invalidMfaCodeInSession() {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "invalid_mfa_code",
+                "The multi-factor authentication code is incorrect.",
+                "Use the current code from the authenticator app (each code works once) or an unused recovery code;"
+                        + " nothing was changed.");
+    }
+
     public static ApiException permissionDenied(String detail) {
         return new ApiException(
                 HttpStatus.FORBIDDEN,

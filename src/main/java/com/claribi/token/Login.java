@@ -3,6 +3,8 @@ package com.claribi.token;
 import com.claribi.identity.IdentityManagement;
 import com.claribi.identity.User;
 import com.claribi.identity.Users;
+import com.claribi.mfa.SecondFactor;
+import com.claribi.mfa.SecondFactorCheck;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.ratelimit.LoginThrottle;
@@ -14,8 +16,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The password login: throttle check, password verification on the hashing pool, then a new session. Every refusal
- * looks the same to the client whichever part was wrong.
+ * The login: throttle check, password verification on the hashing pool, the second factor when the account has MFA
+ * on, then a new session. A wrong email and a wrong password get the same answer, and only someone who knows the
+ * password learns that a code is needed; every refusal counts toward the throttle.
  */
 @Service
 public class Login {
@@ -26,6 +29,7 @@ public class Login {
     private final ApplicationEventPublisher events;
     private final Users users;
     private final Sessions sessionHistory;
+    private final SecondFactorCheck secondFactor;
     /** Session creation runs off the hashing pool, whose threads are kept for hashing. */
     private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -35,9 +39,11 @@ public class Login {
             LoginThrottle throttle,
             ApplicationEventPublisher events,
             Users users,
-            Sessions sessionHistory) {
+            Sessions sessionHistory,
+            SecondFactorCheck secondFactor) {
         this.users = users;
         this.sessionHistory = sessionHistory;
+        this.secondFactor = secondFactor;
         this.identity = identity;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -63,7 +69,8 @@ public class Login {
                 user == null ? null : user.id(), user == null ? null : user.organizationId(), email, reason, client));
     }
 
-    public CompletableFuture<SessionManagement.Tokens> login(String email, String password, ClientInfo client) {
+    public CompletableFuture<SessionManagement.Tokens> login(
+            String email, String password, SecondFactor factor, ClientInfo client) {
         if (!plausible(email, password)) {
             // No account has such an email and no password is that long: nothing to look up or hash.
             return CompletableFuture.failedFuture(ApiException.invalidCredentials());
@@ -88,6 +95,16 @@ public class Login {
                                 throw cause instanceof RuntimeException runtime
                                         ? runtime
                                         : new CompletionException(cause);
+                            }
+                            try {
+                                secondFactor.check(user, factor, client);
+                            } catch (ApiException refused) {
+                                // The password was right but the code missing or wrong: the attempt keeps its
+                                // tokens, so guessing codes is throttled like guessing passwords.
+                                if (refused.code().equals("mfa_required")) {
+                                    failed(email, "mfa_required", client);
+                                }
+                                throw refused;
                             }
                             throttle.succeeded(attempt);
                             return sessions.start(user, client);

@@ -4,6 +4,7 @@ import com.claribi.identity.PasswordChanged;
 import com.claribi.identity.User;
 import com.claribi.identity.UserDeactivated;
 import com.claribi.identity.Users;
+import com.claribi.mfa.MfaDisabled;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import java.time.Instant;
@@ -13,7 +14,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Starts sessions, refreshes them, and ends them (logout, logout everywhere, password change, reuse detection). */
+/**
+ * Starts sessions, refreshes them, and ends them (logout, logout everywhere, password change, MFA turned off, reuse
+ * detection).
+ */
 @Service
 public class SessionManagement {
 
@@ -158,5 +162,11 @@ public class SessionManagement {
     void on(PasswordChanged changed) {
         users.findById(changed.userId())
                 .ifPresent(user -> revokeAll(user, changed.keptSessionId(), "password_changed", changed.client()));
+    }
+
+    @EventListener
+    void on(MfaDisabled disabled) {
+        users.findById(disabled.user())
+                .ifPresent(user -> revokeAll(user, disabled.keptSessionId(), "mfa_disabled", disabled.clientInfo()));
     }
 }

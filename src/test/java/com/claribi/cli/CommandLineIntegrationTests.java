@@ -45,7 +45,14 @@ class CommandLineIntegrationTests {
             Command command = claribi("", help);
             assertThat(command.exitCode()).isZero();
             assertThat(command.stdout())
-                    .contains("serve", "org create", "user create", "user revoke-sessions", "keys rotate", "help")
+                    .contains(
+                            "serve",
+                            "org create",
+                            "user create",
+                            "user revoke-sessions",
+                            "user reset-mfa",
+                            "keys rotate",
+                            "help")
                     .contains("--password-stdin");
         }
     }

@@ -1,5 +1,6 @@
 package com.claribi.token.web;
 
+import com.claribi.mfa.SecondFactor;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
@@ -32,7 +33,17 @@ class AuthController {
         this.https = https;
     }
 
-    record Credentials(@Nullable String email, @Nullable String password) {}
+    record Credentials(
+            @Nullable String email,
+            @Nullable String password,
+            @Nullable String totpCode,
+            @Nullable String recoveryCode) {
+
+        @Override
+        public String toString() {
+            return "Credentials[email=" + email + "]";
+        }
+    }
 
     record RefreshRequest(@Nullable String refresh) {}
 
@@ -46,7 +57,11 @@ class AuthController {
                 .require("email", credentials.email())
                 .require("password", credentials.password())
                 .throwIfAny();
-        return login.login(credentials.email(), credentials.password(), ClientInfo.of(request, https))
+        return login.login(
+                        credentials.email(),
+                        credentials.password(),
+                        new SecondFactor(credentials.totpCode(), credentials.recoveryCode()),
+                        ClientInfo.of(request, https))
                 .thenApply(tokens -> noStore(new TokenResponse(tokens.access(), tokens.refresh())));
     }
 

@@ -1,0 +1,44 @@
+package com.claribi.mfa;
+
+import com.claribi.identity.User;
+import com.claribi.platform.ApiException;
+import com.claribi.platform.ClientInfo;
+import org.springframework.stereotype.Service;
+
+/**
+ * The second step of a login, after the password verified: nothing to do without MFA; with it, an authenticator code
+ * or an unused recovery code, each accepted once.
+ */
+@Service
+public class SecondFactorCheck {
+
+    private final TotpEnrolments enrolments;
+    private final CodeVerification verification;
+
+    SecondFactorCheck(TotpEnrolments enrolments, CodeVerification verification) {
+        this.enrolments = enrolments;
+        this.verification = verification;
+    }
+
+    /**
+     * Returns when the user may have a session; throws {@code mfa_required} when a code is needed and none came, and
+     * {@code invalid_mfa_code} when the code is wrong, outside the window or already used.
+     */
+    public void check(User user, SecondFactor factor, ClientInfo client) {
+        TotpEnrolments.Enrolment enrolment = enrolments.findEnabled(user.id()).orElse(null);
+        if (enrolment == null) {
+            return;
+        }
+        if (factor.absent()) {
+            throw ApiException.mfaRequired();
+        }
+        CodeVerification.Verdict verdict =
+                factor.totpCode() != null && !factor.totpCode().isBlank()
+                        ? verification.totp(enrolment, factor.totpCode())
+                        : verification.recoveryCode(user.id(), factor.recoveryCode());
+        verification.report(user, "login", verdict, client);
+        if (!verdict.accepted()) {
+            throw ApiException.invalidMfaCode();
+        }
+    }
+}

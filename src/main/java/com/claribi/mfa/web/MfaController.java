@@ -1,0 +1,94 @@
+package com.claribi.mfa.web;
+
+import com.claribi.mfa.MfaManagement;
+import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.CurrentPrincipal;
+import com.claribi.platform.Fields;
+import com.claribi.platform.HttpsPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/auth/mfa/}: status, setup, confirmation, turning MFA off and new recovery codes. Only a signed-in session
+ * may use them; an API key gets 403.
+ */
+@RestController
+class MfaController {
+
+    private final MfaManagement mfa;
+    private final HttpsPolicy https;
+
+    MfaController(MfaManagement mfa, HttpsPolicy https) {
+        this.mfa = mfa;
+        this.https = https;
+    }
+
+    record CodeRequest(@Nullable String code) {}
+
+    record Confirmed(boolean enabled, List<String> recoveryCodes) {}
+
+    record Disabled(boolean enabled) {}
+
+    record RecoveryCodesIssued(List<String> recoveryCodes) {}
+
+    @GetMapping("/api/auth/mfa")
+    MfaManagement.Status status() {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        principal.requireSession();
+        return mfa.status(principal.userId());
+    }
+
+    @PostMapping("/api/auth/mfa/setup")
+    ResponseEntity<MfaManagement.Enrolment> setup() {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        principal.requireSession();
+        return noStore(mfa.setup(principal.userId()));
+    }
+
+    @PostMapping("/api/auth/mfa/confirm")
+    ResponseEntity<Confirmed> confirm(@RequestBody CodeRequest body, HttpServletRequest request) {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        principal.requireSession();
+        MfaManagement.NewRecoveryCodes codes =
+                mfa.confirm(principal.userId(), code(body), ClientInfo.of(request, https));
+        return noStore(new Confirmed(true, codes.codes()));
+    }
+
+    @PostMapping("/api/auth/mfa/disable")
+    Disabled disable(@RequestBody CodeRequest body, HttpServletRequest request) {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        String session = principal.requireSession();
+        mfa.disable(principal.userId(), code(body), session, ClientInfo.of(request, https));
+        return new Disabled(false);
+    }
+
+    @PostMapping("/api/auth/mfa/recovery-codes")
+    ResponseEntity<RecoveryCodesIssued> recoveryCodes(@RequestBody CodeRequest body, HttpServletRequest request) {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        principal.requireSession();
+        MfaManagement.NewRecoveryCodes codes =
+                mfa.regenerateRecoveryCodes(principal.userId(), code(body), ClientInfo.of(request, https));
+        return noStore(new RecoveryCodesIssued(codes.codes()));
+    }
+
+    private static String code(CodeRequest body) {
+        new Fields().require("code", body.code()).throwIfAny();
+        return body.code();
+    }
+
+    /** Secrets and recovery codes are shown once: no cache may keep them. */
+    private static <T> ResponseEntity<T> noStore(T body) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .body(body);
+    }
+}
