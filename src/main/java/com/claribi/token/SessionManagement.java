@@ -166,7 +166,7 @@ public class SessionManagement {
 
     @EventListener
     void on(MfaDisabled disabled) {
-        users.findById(disabled.user())
-                .ifPresent(user -> revokeAll(user, disabled.keptSessionId(), "mfa_disabled", disabled.clientInfo()));
+        users.findById(disabled.userId())
+                .ifPresent(user -> revokeAll(user, disabled.keptSessionId(), "mfa_disabled", disabled.client()));
     }
 }
