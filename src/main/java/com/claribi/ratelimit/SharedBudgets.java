@@ -69,6 +69,9 @@ final class SharedBudgets implements AutoCloseable {
     private volatile @Nullable StatefulRedisConnection<byte[], byte[]> connection;
     private volatile @Nullable ProxyManager<byte[]> manager;
     private volatile boolean available;
+    /** Whether the outage has been logged: once per outage, including one that begins before the first connection. */
+    private volatile boolean reported;
+
     private long lastClockSync;
 
     SharedBudgets(String redisUrl, MeterRegistry meters) {
@@ -120,8 +123,9 @@ final class SharedBudgets implements AutoCloseable {
 
     /** A shared check failed: every check goes local until the watcher reaches Redis again. */
     void failed(RuntimeException cause) {
-        if (available) {
-            available = false;
+        available = false;
+        if (!reported) {
+            reported = true;
             log.warn(
                     "Redis at {} is unreachable ({}); rate limits fall back to per-process budgets until it answers",
                     target,
@@ -162,6 +166,7 @@ final class SharedBudgets implements AutoCloseable {
             }
             if (!available) {
                 available = true;
+                reported = false;
                 log.info("Redis at {} answers; rate limits use the shared budgets", target);
             }
         } catch (RuntimeException e) {
