@@ -1,4 +1,7 @@
-/** Budgets on requests: the failed-login throttle per account and per client address (Bucket4j token buckets). */
+/**
+ * Budgets on requests (Bucket4j token buckets, in-process or shared through Redis): per user and per API key on every
+ * authenticated request, per client address on login and token refresh, and the failed-login throttle.
+ */
 @NullMarked
 package com.claribi.ratelimit;
 

@@ -18,12 +18,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole server on a random HTTPS port (and a plain-HTTP port), on the test database, with a temporary data
  * directory; tests talk to it over real HTTPS with {@link TestClient}. Subclasses share one running server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every test signs in from 127.0.0.1: the login and refresh budget per address is tested with its own (a test class's
+// own @TestPropertySource overrides this one).
+@TestPropertySource(properties = "claribi.rate-limit.address-per-minute=100000")
 public abstract class ServerIntegrationTest {
 
     public static final Path DATA_DIR = temporaryDataDir();

@@ -48,7 +48,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts the server on a free port with {@code environment} (which may override the defaults set here: no
-     * plain-HTTP port, and a per-address login throttle high enough for tests that all sign in from 127.0.0.1), and
+     * plain-HTTP port, and per-address login budgets high enough for tests that all sign in from 127.0.0.1), and
      * waits until {@code GET /api/health/} answers 200.
      */
     public static ServerProcess start(Path dataDir, Map<String, String> environment) {
@@ -56,6 +56,7 @@ public final class ServerProcess implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("CLARIBI_HTTP_PORT", "off");
         env.put("CLARIBI_LOGIN_THROTTLE_PER_ADDRESS", "100000");
+        env.put("CLARIBI_RATE_LIMIT_ADDRESS_PER_MINUTE", "100000");
         env.putAll(environment);
         env.put("CLARIBI_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("CLARIBI_PORT", String.valueOf(port));

@@ -1,0 +1,52 @@
+package com.claribi.ratelimit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where budgets live: in this process by default, in Redis when {@code CLARIBI_REDIS_URL} is set (with this process's
+ * own buckets standing in while Redis is unreachable).
+ */
+@Component
+public final class Budgets implements AutoCloseable {
+
+    private final @Nullable SharedBudgets shared;
+
+    Budgets(Connection settings, ObjectProvider<MeterRegistry> meters) {
+        String url = settings.redisUrl();
+        this.shared = url == null || url.isBlank()
+                ? null
+                : new SharedBudgets(url.trim(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** {@code CLARIBI_REDIS_URL}: {@code redis://host:port} (or {@code rediss://}) shares budgets between processes. */
+    @ConfigurationProperties("claribi")
+    record Connection(@Nullable String redisUrl) {}
+
+    /** A budget of {@code capacity} per {@code period} for each key, refilled evenly over the period. */
+    public Budget budget(String name, long capacity, Duration period) {
+        return new Budget(name, capacity, period, shared);
+    }
+
+    /** Whether checks are currently decided by the shared budgets in Redis. */
+    public boolean shared() {
+        return shared != null && shared.available();
+    }
+
+    /** How many checks were decided in this process because Redis was unreachable (also the Micrometer counter). */
+    public double redisFallbacks() {
+        return shared == null ? 0 : shared.fallbackCount();
+    }
+
+    @Override
+    public void close() {
+        if (shared != null) {
+            shared.close();
+        }
+    }
+}

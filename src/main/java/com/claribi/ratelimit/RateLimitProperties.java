@@ -1,0 +1,22 @@
+package com.claribi.ratelimit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Request budgets per minute ({@code CLARIBI_RATE_LIMIT_*}).
+ *
+ * @param jwtPerMinute per user, shared by all of the user's sessions and access tokens
+ * @param apiKeyPerMinute per API key
+ * @param addressPerMinute per client address on the endpoints that need no credentials and do work (login and token
+ *     refresh)
+ * @param window the time over which a spent budget refills completely: a minute, as the names say; longer only for
+ *     tests that must count exactly without any refill while they run
+ */
+@ConfigurationProperties("claribi.rate-limit")
+record RateLimitProperties(
+        @DefaultValue("1000") int jwtPerMinute,
+        @DefaultValue("100") int apiKeyPerMinute,
+        @DefaultValue("300") int addressPerMinute,
+        @DefaultValue("PT1M") Duration window) {}

@@ -1,0 +1,178 @@
+package com.claribi.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claribi.support.ServerProcess;
+import com.claribi.support.TestClient;
+import com.claribi.support.TestDatabase;
+import com.claribi.support.TestRedis;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two server processes sharing one PostgreSQL database and one Redis, configured only by environment variables: one
+ * budget per key across both, exactly; both keep answering when Redis is killed, each on its own budget, and share
+ * again once Redis is back, without a restart. The window is an hour so that nothing refills while a test counts.
+ */
+@EnabledIfSystemProperty(named = "claribi.test.database", matches = "postgres")
+class SharedRateLimitAcrossProcessesIntegrationTests {
+
+    private static final String EMAIL = "owner@example.com";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final int KEY_BUDGET = 100;
+    private static final int JWT_BUDGET = 77;
+
+    @TempDir
+    static Path dir;
+
+    private static TestRedis redis;
+    private static ServerProcess a;
+    private static ServerProcess b;
+    private static String session;
+
+    @BeforeAll
+    static void twoServersOnOneDatabaseAndOneRedis() {
+        redis = new TestRedis();
+        Map<String, String> environment = new HashMap<>(ServerProcess.environment(TestDatabase.newDatabase()));
+        byte[] masterKey = new byte[32];
+        new SecureRandom().nextBytes(masterKey);
+        environment.put("CLARIBI_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        environment.put("CLARIBI_BOOTSTRAP_ADMIN_EMAIL", EMAIL);
+        environment.put("CLARIBI_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
+        environment.put("CLARIBI_REDIS_URL", redis.url());
+        environment.put("CLARIBI_RATE_LIMIT_API_KEY_PER_MINUTE", String.valueOf(KEY_BUDGET));
+        environment.put("CLARIBI_RATE_LIMIT_JWT_PER_MINUTE", String.valueOf(JWT_BUDGET));
+        environment.put("CLARIBI_RATE_LIMIT_WINDOW", "PT1H");
+        a = ServerProcess.start(dir.resolve("a"), environment);
+        b = ServerProcess.start(dir.resolve("b"), environment);
+        session = TestClient.bearer(a.client().login(EMAIL, PASSWORD).get("access"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ServerProcess server : new ServerProcess[] {a, b}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void simultaneousRequestsOnTwoProcessesAdmitExactlyTheSharedBudget() throws Exception {
+        // A first burst on another key opens the client's connections and warms both servers up.
+        burst(newKey(), 130);
+        Map<Integer, Long> statuses = burst(newKey(), 130);
+        assertThat(statuses.get(200)).isEqualTo(KEY_BUDGET);
+        assertThat(statuses.get(429)).isEqualTo(130 - KEY_BUDGET);
+    }
+
+    /** {@code requests} simultaneous requests with {@code key}, alternately to each process; the count per status. */
+    private static Map<Integer, Long> burst(String key, int requests) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TestClient.Response>> responses = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(requests)) {
+            for (int i = 0; i < requests; i++) {
+                ServerProcess server = i % 2 == 0 ? a : b;
+                responses.add(threads.submit(() -> {
+                    start.await();
+                    return server.client().get("/api/auth/status/", "X-API-Key", key);
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> statuses = new HashMap<>();
+            for (Future<TestClient.Response> response : responses) {
+                TestClient.Response answer = response.get();
+                statuses.merge(answer.status(), 1L, Long::sum);
+                if (answer.status() == 429) {
+                    assertThat(answer.error()).isEqualTo("rate_limited");
+                    assertThat(answer.header("Retry-After")).isNotNull();
+                }
+            }
+            assertThat(statuses.keySet()).containsOnly(200, 429);
+            return statuses;
+        }
+    }
+
+    @Test
+    void budgetsSetByTheirEnvironmentVariables() {
+        TestClient.Response jwt = b.client().get("/api/auth/status/", "Authorization", session);
+        assertThat(jwt.status()).isEqualTo(200);
+        assertThat(jwt.header("X-RateLimit-Limit")).isEqualTo(String.valueOf(JWT_BUDGET));
+        assertThat(jwt.header("RateLimit-Policy")).isEqualTo("\"3600s\";q=" + JWT_BUDGET + ";w=3600");
+        TestClient.Response key = a.client().get("/api/auth/status/", "X-API-Key", newKey());
+        assertThat(key.header("X-RateLimit-Limit")).isEqualTo(String.valueOf(KEY_BUDGET));
+        assertThat(key.header("X-RateLimit-Remaining")).isEqualTo(String.valueOf(KEY_BUDGET - 1));
+    }
+
+    @Test
+    void redisKilledThenServersKeepAnsweringThenShareAgainWhenBack() throws InterruptedException {
+        String key = newKey();
+        assertThat(remaining(a, key)).isEqualTo(KEY_BUDGET - 1);
+        assertThat(remaining(b, key)).as("one budget for both processes").isEqualTo(KEY_BUDGET - 2);
+
+        redis.stop();
+        // Each process falls back to a budget of its own: both start full.
+        assertThat(remaining(a, key)).isEqualTo(KEY_BUDGET - 1);
+        assertThat(remaining(b, key)).isEqualTo(KEY_BUDGET - 1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(a.client().get("/api/auth/status/", "X-API-Key", key).status())
+                    .isEqualTo(200);
+            assertThat(b.client()
+                            .get("/api/auth/status/", "Authorization", session)
+                            .status())
+                    .isEqualTo(200);
+        }
+        a.awaitOutput(Pattern.compile("rate limits fall back to per-process budgets"), Duration.ofSeconds(5));
+
+        redis.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            // The restarted Redis is empty: a shared bucket starts full, and the second request sees the first.
+            long first = remaining(a, key);
+            long second = remaining(b, key);
+            if (second == first - 1 && first >= KEY_BUDGET - 2) {
+                long third = remaining(a, key);
+                assertThat(third).isEqualTo(second - 1);
+                break;
+            }
+            assertThat(System.nanoTime())
+                    .as("the processes share the budget again")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+            key = newKey();
+        }
+        a.awaitOutput(Pattern.compile("rate limits use the shared budgets"), Duration.ofSeconds(5));
+    }
+
+    private static long remaining(ServerProcess server, String key) {
+        TestClient.Response response = server.client().get("/api/auth/status/", "X-API-Key", key);
+        assertThat(response.status()).isEqualTo(200);
+        return Long.parseLong(response.header("X-RateLimit-Remaining"));
+    }
+
+    private static String newKey() {
+        TestClient.Response created = a.client()
+                .post("/api/api-keys/", Map.of("name", "shared", "scope", "read_only"), "Authorization", session);
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().path("key").asString();
+    }
+}
