@@ -91,6 +91,10 @@ public class Login {
                                 if (cause instanceof ApiException api
                                         && api.code().equals("invalid_credentials")) {
                                     failed(email, "invalid_credentials", client);
+                                } else {
+                                    // Not a wrong password (the hashing pool was full, the database down): the
+                                    // attempt proved nothing, so it costs no budget.
+                                    throttle.succeeded(attempt);
                                 }
                                 throw cause instanceof RuntimeException runtime
                                         ? runtime
