@@ -2,6 +2,7 @@ package com.claribi.apikey;
 
 import com.claribi.platform.ApiAuthentication;
 import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.ChangeWatermark;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CredentialRejected;
 import com.claribi.platform.HttpsPolicy;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +55,14 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
 
-    private volatile @Nullable Instant watermark;
-    private final ReentrantLock polling = new ReentrantLock();
+    private final ChangeWatermark<ApiKeys.Change> changes;
 
     ApiKeyAuthenticationProvider(ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https) {
         this.https = https;
         this.keys = keys;
         this.clock = clock;
         this.events = events;
+        this.changes = new ChangeWatermark<>(OVERLAP, keys::changedSince, ApiKeys.Change::changedAt);
     }
 
     @Override
@@ -136,24 +136,10 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     /** Drops every key changed since the last poll, by any process, so its next use reads the database. */
     @Scheduled(fixedRateString = "${claribi.api-keys.poll-interval:PT0.25S}")
     void pollChanges() {
-        if (!polling.tryLock()) {
-            return;
-        }
         try {
-            Instant since = watermark == null ? keys.databaseNow().minus(OVERLAP) : watermark;
-            Instant newest = since.plus(OVERLAP);
-            for (ApiKeys.Change change : keys.changedSince(since)) {
-                known.invalidate(change.secretHash());
-                unknown.invalidate(change.secretHash());
-                if (change.changedAt().isAfter(newest)) {
-                    newest = change.changedAt();
-                }
-            }
-            watermark = newest.minus(OVERLAP);
+            changes.poll(() -> keys.databaseNow().minus(OVERLAP), change -> changedHere(change.secretHash()));
         } catch (RuntimeException e) {
             log.debug("Cannot poll API key changes: {}", e.getMessage());
-        } finally {
-            polling.unlock();
         }
     }
 

@@ -1,9 +1,9 @@
 package com.claribi.token;
 
+import com.claribi.platform.ChangeWatermark;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,17 +27,16 @@ class SessionRevocations {
     private final Sessions sessions;
     private final Duration accessTokenTtl;
     private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
-    private volatile @Nullable Instant watermark;
+    private final ChangeWatermark<Sessions.Revocation> changes;
     private volatile boolean healthy = true;
-
-    private final java.util.concurrent.locks.ReentrantLock polling = new java.util.concurrent.locks.ReentrantLock();
 
     SessionRevocations(Sessions sessions, TokenProperties properties) {
         this.sessions = sessions;
         this.accessTokenTtl = properties.accessTokenTtl();
+        this.changes = new ChangeWatermark<>(OVERLAP, sessions::revokedSince, Sessions.Revocation::revokedAt);
         // Fail closed: no request is served before the revocations of the last hour are known.
         poll();
-        if (watermark == null) {
+        if (!changes.started()) {
             throw new IllegalStateException("Cannot read session revocations from the database");
         }
     }
@@ -54,23 +53,13 @@ class SessionRevocations {
     // Fixed rate, each run on its own thread: a slow task elsewhere cannot delay revocations past the second.
     @Scheduled(fixedRateString = "${claribi.revocations.poll-interval:PT0.25S}")
     void poll() {
-        if (!polling.tryLock()) {
-            return;
-        }
         try {
-            Instant since = watermark;
-            if (since == null) {
-                since = sessions.databaseNow().minus(accessTokenTtl).minus(OVERLAP);
+            if (!changes.poll(
+                    () -> sessions.databaseNow().minus(accessTokenTtl).minus(OVERLAP),
+                    revocation -> revoked.putIfAbsent(
+                            revocation.sessionId(), revocation.revokedAt().plus(accessTokenTtl)))) {
+                return;
             }
-            Instant newest = since.plus(OVERLAP);
-            for (Sessions.Revocation revocation : sessions.revokedSince(since)) {
-                revoked.putIfAbsent(
-                        revocation.sessionId(), revocation.revokedAt().plus(accessTokenTtl));
-                if (revocation.revokedAt().isAfter(newest)) {
-                    newest = revocation.revokedAt();
-                }
-            }
-            watermark = newest.minus(OVERLAP);
             Instant now = Instant.now();
             revoked.values().removeIf(forgetAfter -> forgetAfter.plus(MARGIN).isBefore(now));
             if (!healthy) {
@@ -82,8 +71,6 @@ class SessionRevocations {
                 log.warn("Cannot poll session revocations: {}", e.getMessage());
                 healthy = false;
             }
-        } finally {
-            polling.unlock();
         }
     }
 }
