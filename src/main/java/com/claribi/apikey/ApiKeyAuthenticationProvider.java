@@ -1,6 +1,7 @@
 package com.claribi.apikey;
 
 import com.claribi.platform.ApiAuthentication;
+import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ChangeWatermark;
 import com.claribi.platform.ClientInfo;
@@ -123,7 +124,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
                     client,
                     reason + (key == null ? "" : " " + key.prefix() + "... (key " + key.id() + ")")));
         }
-        return new CredentialRejected(ApiKeyConverter.invalid(detail));
+        return new CredentialRejected(ApiException.invalidApiKey(detail));
     }
 
     private @Nullable ClientInfo currentClient() {

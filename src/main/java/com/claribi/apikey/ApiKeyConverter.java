@@ -30,14 +30,9 @@ final class ApiKeyConverter implements CredentialConverter {
         }
         String secret = header.trim();
         if (secret.isEmpty()) {
-            throw new CredentialRejected(invalid("The X-API-Key header is empty."));
+            throw new CredentialRejected(ApiException.invalidApiKey("The X-API-Key header is empty."));
         }
         return new ApiKeyToken(secret);
-    }
-
-    static ApiException invalid(String detail) {
-        return new ApiException(
-                org.springframework.http.HttpStatus.UNAUTHORIZED, "invalid_api_key", "The API key is invalid.", detail);
     }
 
     private static boolean keyInUrl(@Nullable String query) {

@@ -52,6 +52,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNAUTHORIZED, "token_expired", "The token has expired.", detail);
     }
 
+    public static ApiException invalidApiKey(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_api_key", "The API key is invalid.", detail);
+    }
+
     public static ApiException invalidCredentials() {
         return new ApiException(
                 HttpStatus.UNAUTHORIZED,
