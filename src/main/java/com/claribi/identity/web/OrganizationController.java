@@ -11,13 +11,13 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/organization/}: the caller's organization; every member reads it, administrators rename it. */
 @RestController
@@ -46,9 +46,9 @@ class OrganizationController {
     /** The name may change; the other fields are the product's to set, and sending them is an error, not a no-op. */
     record OrganizationChange(
             @Nullable String name,
-            @Nullable JsonNode id,
-            @Nullable JsonNode plan,
-            @Nullable JsonNode aiCreditsRemaining) {}
+            @Schema(hidden = true) @Nullable Object id,
+            @Schema(hidden = true) @Nullable Object plan,
+            @Schema(hidden = true) @Nullable Object aiCreditsRemaining) {}
 
     @GetMapping("/api/organization")
     OrganizationView get() {
@@ -73,7 +73,7 @@ class OrganizationController {
                 admin.organizationId(), body.name(), admin.id(), ClientInfo.of(request, https)));
     }
 
-    private static void readOnly(Fields problems, String field, @Nullable JsonNode value) {
+    private static void readOnly(Fields problems, String field, @Nullable Object value) {
         if (value != null) {
             problems.add(field, "This field is read-only.");
         }
