@@ -116,16 +116,29 @@ public class DataSourceManagement {
         String type = fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : current.type();
         ObjectNode patch = fields.object("config", null);
         fields.throwIfAny();
-        DataSourceConfig config = stored(organization, current);
-        if (patch != null) {
-            config = DataSourceConfig.split(DataSourceConfig.mergePatch(config.whole(), patch));
+        if (patch == null) {
+            // The configuration stays as stored, its secrets sealed as they are.
+            Instant now = now();
+            dataSources.update(
+                    organization,
+                    current.id(),
+                    Objects.requireNonNull(name),
+                    Objects.requireNonNull(type),
+                    current.config(),
+                    current.secretFields(),
+                    current.secrets(),
+                    now);
+            return new DataSource(
+                    current.id(), name, type, config(current), secretFields(current), current.createdAt(), now);
         }
+        DataSourceConfig merged = DataSourceConfig.split(
+                DataSourceConfig.mergePatch(stored(organization, current).whole(), patch));
         return save(
                 organization,
                 current.id(),
                 Objects.requireNonNull(name),
                 Objects.requireNonNull(type),
-                config,
+                merged,
                 current.createdAt(),
                 now());
     }
