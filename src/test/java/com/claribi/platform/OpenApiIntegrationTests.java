@@ -151,6 +151,27 @@ class OpenApiIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void creationsAre201AndEveryBodyIsDescribed() {
+        JsonNode document = api.get("/api/schema/").json();
+        for (String list :
+                List.of("/api/dashboards/", "/api/reports/", "/api/data-sources/", "/api/users/", "/api/api-keys/")) {
+            JsonNode create = document.path("paths").path(list).path("post");
+            assertThat(create.path("responses").has("201")).as(list).isTrue();
+            String body = create.path("requestBody").toString();
+            assertThat(body).as(list).contains("#/components/schemas/").doesNotContain("JsonNode");
+        }
+        assertThat(document.path("components").path("schemas").has("JsonNode")).isFalse();
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("DataSourceFields")
+                        .path("properties")
+                        .path("type")
+                        .path("enum")
+                        .toString())
+                .contains("postgresql", "rest_api");
+    }
+
+    @Test
     void swaggerUiOpensFromApiDocs() {
         TestClient.Response docs = api.get("/api/docs/");
         assertThat(docs.status()).isEqualTo(302);

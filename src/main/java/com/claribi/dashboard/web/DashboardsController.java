@@ -6,6 +6,8 @@ import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,15 @@ class DashboardsController {
         this.dashboards = dashboards;
     }
 
+    /** What a client sends (the body is read field by field; this record only describes it). */
+    @Schema(name = "DashboardFields", description = "POST and PUT: name required; PATCH: only the fields sent change")
+    record Fields(
+            @Schema(maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            @Schema(maxLength = 2000, defaultValue = "") @Nullable
+            String description) {}
+
     @GetMapping("/api/dashboards")
     Page<Dashboard> list(
             @RequestParam(required = false) @Nullable String page,
@@ -42,7 +53,13 @@ class DashboardsController {
     }
 
     @PostMapping("/api/dashboards")
-    ResponseEntity<Dashboard> create(@RequestBody JsonNode body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Dashboard> create(
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body,
+            HttpServletRequest request) {
         Dashboard created = dashboards.create(CurrentPrincipal.get(), body);
         return ResponseEntity.created(
                         URI.create(HttpsPolicy.externalBase(request) + "/api/dashboards/" + created.id() + "/"))
@@ -55,12 +72,22 @@ class DashboardsController {
     }
 
     @PutMapping("/api/dashboards/{id}")
-    Dashboard replace(@PathVariable String id, @RequestBody JsonNode body) {
+    Dashboard replace(
+            @PathVariable String id,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body) {
         return dashboards.replace(CurrentPrincipal.get(), id, body);
     }
 
     @PatchMapping("/api/dashboards/{id}")
-    Dashboard update(@PathVariable String id, @RequestBody JsonNode body) {
+    Dashboard update(
+            @PathVariable String id,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body) {
         return dashboards.update(CurrentPrincipal.get(), id, body);
     }
 

@@ -6,8 +6,11 @@ import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +36,26 @@ class DataSourcesController {
         this.dataSources = dataSources;
     }
 
+    /** What a client sends (the body is read field by field; this record only describes it). */
+    @Schema(
+            name = "DataSourceFields",
+            description = "POST and PUT: name and type required; PATCH: only the fields sent change, and config is"
+                    + " merged as a JSON Merge Patch (RFC 7396), so secrets not sent are kept")
+    record Fields(
+            @Schema(maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            @Schema(
+                    allowableValues = {"postgresql", "mysql", "bigquery", "snowflake", "csv", "rest_api"},
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String type,
+
+            @Schema(
+                    description = "connection settings; secret values (password, token, secret, private key, API key"
+                            + " fields) are write-only and listed in the response's secret_fields")
+            @Nullable
+            Map<String, Object> config) {}
+
     @GetMapping("/api/data-sources")
     Page<DataSource> list(
             @RequestParam(required = false) @Nullable String page,
@@ -42,7 +65,13 @@ class DataSourcesController {
     }
 
     @PostMapping("/api/data-sources")
-    ResponseEntity<DataSource> create(@RequestBody JsonNode body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<DataSource> create(
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body,
+            HttpServletRequest request) {
         DataSource created = dataSources.create(CurrentPrincipal.get(), body);
         return ResponseEntity.created(
                         URI.create(HttpsPolicy.externalBase(request) + "/api/data-sources/" + created.id() + "/"))
@@ -55,12 +84,22 @@ class DataSourcesController {
     }
 
     @PutMapping("/api/data-sources/{id}")
-    DataSource replace(@PathVariable String id, @RequestBody JsonNode body) {
+    DataSource replace(
+            @PathVariable String id,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body) {
         return dataSources.replace(CurrentPrincipal.get(), id, body);
     }
 
     @PatchMapping("/api/data-sources/{id}")
-    DataSource update(@PathVariable String id, @RequestBody JsonNode body) {
+    DataSource update(
+            @PathVariable String id,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body) {
         return dataSources.update(CurrentPrincipal.get(), id, body);
     }
 

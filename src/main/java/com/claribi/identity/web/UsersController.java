@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -97,6 +99,7 @@ class UsersController {
 
     /** Creates a user with an initial password that meets the password policy; the role defaults to viewer. */
     @PostMapping("/api/users")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserView> create(@RequestBody NewUser body, HttpServletRequest request) {
         User admin = administrator();
         Fields problems = new Fields().require("email", body.email()).require("password", body.password());

@@ -6,6 +6,8 @@ import com.claribi.platform.Page;
 import com.claribi.platform.PageRequest;
 import com.claribi.report.Report;
 import com.claribi.report.ReportManagement;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,24 @@ class ReportsController {
         this.reports = reports;
     }
 
+    /** What a client sends (the body is read field by field; this record only describes it). */
+    @Schema(name = "ReportFields", description = "POST and PUT: name required; PATCH: only the fields sent change")
+    record Fields(
+            @Schema(maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            @Schema(maxLength = 2000, defaultValue = "") @Nullable
+            String description,
+
+            @Schema(description = "a dashboard of the same organization, or null") @Nullable
+            Long dashboard,
+
+            @Schema(
+                    allowableValues = {"daily", "weekly", "monthly"},
+                    nullable = true)
+            @Nullable
+            String schedule) {}
+
     @GetMapping("/api/reports")
     Page<Report> list(
             @RequestParam(required = false) @Nullable String page,
@@ -42,7 +62,13 @@ class ReportsController {
     }
 
     @PostMapping("/api/reports")
-    ResponseEntity<Report> create(@RequestBody JsonNode body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Report> create(
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body,
+            HttpServletRequest request) {
         Report created = reports.create(CurrentPrincipal.get(), body);
         return ResponseEntity.created(
                         URI.create(HttpsPolicy.externalBase(request) + "/api/reports/" + created.id() + "/"))
@@ -55,12 +81,22 @@ class ReportsController {
     }
 
     @PutMapping("/api/reports/{id}")
-    Report replace(@PathVariable String id, @RequestBody JsonNode body) {
+    Report replace(
+            @PathVariable String id,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body) {
         return reports.replace(CurrentPrincipal.get(), id, body);
     }
 
     @PatchMapping("/api/reports/{id}")
-    Report update(@PathVariable String id, @RequestBody JsonNode body) {
+    Report update(
+            @PathVariable String id,
+            @RequestBody
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Fields.class)))
+                    JsonNode body) {
         return reports.update(CurrentPrincipal.get(), id, body);
     }
 
