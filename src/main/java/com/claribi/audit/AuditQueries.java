@@ -14,6 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditQueries {
 
+    /** The years both databases store; {@link Instant#parse} accepts far more. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-30T23:59:59Z");
+
     private final AuditEvents events;
 
     AuditQueries(AuditEvents events) {
@@ -57,7 +62,12 @@ public class AuditQueries {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            Instant parsed = Instant.parse(value.trim());
+            if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+                problems.add(name, "Must be a time between the years 1 and 9999.");
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             problems.add(name, "Must be an ISO-8601 UTC time such as 2025-06-15T10:30:00Z.");
             return null;

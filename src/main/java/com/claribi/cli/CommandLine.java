@@ -44,7 +44,9 @@ public final class CommandLine {
                                              add a user (ORG is an id or a name; ROLE is administrator, editor or viewer)
               user revoke-sessions --email EMAIL
                                              end every session of a user
-              user deactivate --email EMAIL  stop a user from signing in; ends their sessions and API keys
+              user deactivate --email EMAIL [--force]
+                                             stop a user from signing in; ends their sessions and API keys
+                                             (--force: even the organization's last active administrator)
               user reset-mfa --email EMAIL   turn MFA off for a user locked out of it (lost authenticator and
                                              recovery codes); they sign in with the password and can enrol again
               keys rotate                    start a new token signing key (old keys stay published until their
@@ -60,10 +62,10 @@ public final class CommandLine {
             "org create", Set.of("--name", "--admin-email", "--password-stdin", "--plan", "--ai-credits"),
             "user create", Set.of("--org", "--email", "--role", "--password-stdin", "--first-name", "--last-name"),
             "user revoke-sessions", Set.of("--email"),
-            "user deactivate", Set.of("--email"),
+            "user deactivate", Set.of("--email", "--force"),
             "user reset-mfa", Set.of("--email"),
             "keys rotate", Set.of());
-    private static final Set<String> FLAGS = Set.of("--password-stdin");
+    private static final Set<String> FLAGS = Set.of("--password-stdin", "--force");
 
     private CommandLine() {}
 
@@ -199,7 +201,8 @@ public final class CommandLine {
             User user = context.getBean(Users.class)
                     .findByEmail(email)
                     .orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
-            context.getBean(IdentityManagement.class).deactivate(user.id(), ClientInfo.COMMAND_LINE);
+            context.getBean(IdentityManagement.class)
+                    .deactivate(user.id(), options.containsKey("--force"), ClientInfo.COMMAND_LINE);
             out.println("Deactivated " + user.email() + "; their sessions and API keys no longer work");
             return 0;
         }

@@ -168,10 +168,22 @@ public class IdentityManagement {
                         afterHashing);
     }
 
-    /** Deactivates a user; listeners end their sessions and API keys in the same transaction. */
-    public void deactivate(long userId, ClientInfo client) {
+    /**
+     * Deactivates a user (the operator's command line); listeners end their sessions and API keys in the same
+     * transaction. Like {@link #deactivate(long, long, ClientInfo)}, it refuses the organization's last active
+     * administrator, unless {@code evenTheLastAdministrator} (an operator who means it).
+     */
+    public void deactivate(long userId, boolean evenTheLastAdministrator, ClientInfo client) {
         User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("No user with id " + userId + "."));
         transactions.executeWithoutResult(status -> {
+            organizations.lock(user.organizationId());
+            User current = member(user.organizationId(), userId);
+            if (!current.active()) {
+                return;
+            }
+            if (!evenTheLastAdministrator) {
+                requireAnotherAdministrator(current, "deactivated");
+            }
             users.setActive(userId, false);
             events.publishEvent(new UserDeactivated(user.id(), user.organizationId(), user.email(), client));
         });

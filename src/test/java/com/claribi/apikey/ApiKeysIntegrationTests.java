@@ -179,7 +179,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     void keyWhenCreatorDeactivatedThenInvalidApiKey() {
         String secret = secret(create("orphan", "read_only", null));
         assertThat(api.get("/api/auth/status/", "X-API-Key", secret).status()).isEqualTo(200);
-        identity.deactivate(owner.user().id(), ClientInfo.COMMAND_LINE);
+        identity.deactivate(owner.user().id(), true, ClientInfo.COMMAND_LINE);
         assertRefused(api.get("/api/auth/status/", "X-API-Key", secret));
     }
 

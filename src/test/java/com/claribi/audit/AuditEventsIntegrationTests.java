@@ -141,6 +141,15 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         assertThat(ids(tokens, "since=" + at.plusSeconds(1))).doesNotContain(id);
         assertThat(ids(tokens, "type=login_succeeded&user=" + admin.user().id() + "&since=" + at))
                 .containsExactly(id);
+        for (String outOfRange : List.of(
+                "until=%2B999999999-12-31T23:59:59Z",
+                "until=%2B1000000000-12-31T23:59:59Z",
+                "since=-1000000000-01-01T00:00:00Z",
+                "since=10000-01-01T00:00:00Z")) {
+            TestClient.Response response = api.get("/api/audit-events/?" + outOfRange, "Authorization", bearer(tokens));
+            assertThat(response.status()).as(outOfRange).isEqualTo(400);
+            assertThat(response.error()).isEqualTo("validation_error");
+        }
     }
 
     @Test

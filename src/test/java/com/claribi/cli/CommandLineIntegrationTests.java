@@ -285,6 +285,23 @@ class CommandLineIntegrationTests {
     }
 
     @Test
+    void deactivateRefusesTheLastAdministratorUnlessForcedThenLoginRefused() {
+        createOrganization("Solo", "solo@acme.example");
+        Command refused = claribi("", "user", "deactivate", "--email", "solo@acme.example");
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("last active administrator");
+
+        Command forced = claribi("", "user", "deactivate", "--email", "solo@acme.example", "--force");
+        assertThat(forced.exitCode()).as(forced.output()).isZero();
+        assertThat(forced.stdout()).contains("Deactivated solo@acme.example");
+        try (ServerProcess server = startServer()) {
+            TestClient.Response login = server.client()
+                    .post("/api/auth/login/", Map.of("email", "solo@acme.example", "password", ADMIN_PASSWORD));
+            assertThat(login.error()).isEqualTo("invalid_credentials");
+        }
+    }
+
+    @Test
     void revokeSessionsWhenEmailUnknownThenRefused() {
         Command revoke = claribi("", "user", "revoke-sessions", "--email", "nobody@acme.example");
         assertThat(revoke.exitCode()).isEqualTo(1);

@@ -65,6 +65,8 @@ class OrganizationIntegrationTests extends ServerIntegrationTest {
         assertValidation(patch("{\"plan\": \"enterprise\"}", "Authorization", bearer), "plan");
         assertValidation(patch("{\"ai_credits_remaining\": 1000000}", "Authorization", bearer), "ai_credits_remaining");
         assertThat(patch("{\"name\": 7}", "Authorization", bearer).status()).isEqualTo(400);
+        assertValidation(patch("{\"nme\": \"typo\"}", "Authorization", bearer), "nme");
+        assertValidation(patch("{\"name\": null}", "Authorization", bearer), "name");
         assertThat(api.get("/api/organization/", "Authorization", bearer)
                         .json()
                         .path("plan")

@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/users/}: administrators manage their organization's users, and nobody else's. */
 class UsersIntegrationTests extends ServerIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void administratorListsTheOrganizationsUsersInTheListFormat() {
@@ -72,7 +80,8 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         JsonNode user = created.json();
         assertThat(created.header("Location"))
-                .isEqualTo("/api/users/" + user.path("id").asLong() + "/");
+                .isEqualTo("https://localhost:" + port + "/api/users/"
+                        + user.path("id").asLong() + "/");
         assertThat(user.path("role").asString()).isEqualTo("editor");
         assertThat(user.path("first_name").asString()).isEqualTo("Ada");
         assertThat(created.text()).doesNotContain("a long initial passphrase");
@@ -131,6 +140,73 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         assertThat(api.post("/api/users/", "{not json", "Authorization", bearer(access))
                         .error())
                 .isEqualTo("bad_request");
+    }
+
+    @Test
+    void fieldsThatCannotBeWrittenHereAreRefusedByNameNotIgnored() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Account viewer = newUserInOrganization(admin.user().organizationId(), Role.VIEWER);
+        String access = access(admin);
+        String path = "/api/users/" + viewer.user().id() + "/";
+        assertValidation(patch(path, "{\"email\": \"x@evil.example\"}", "Authorization", bearer(access)), "email");
+        assertValidation(patch(path, "{\"active\": true}", "Authorization", bearer(access)), "active");
+        assertValidation(
+                patch(path, "{\"password\": \"a new long passphrase\"}", "Authorization", bearer(access)), "password");
+        assertValidation(patch(path, "{\"organization_id\": 1}", "Authorization", bearer(access)), "organization_id");
+        assertValidation(patch(path, "{\"role\": null}", "Authorization", bearer(access)), "role");
+        assertValidation(
+                api.post(
+                        "/api/users/",
+                        Map.of(
+                                "email",
+                                "z-" + admin.email(),
+                                "password",
+                                "a long initial passphrase",
+                                "is_staff",
+                                true),
+                        "Authorization",
+                        bearer(access)),
+                "is_staff");
+        assertThat(patch(path, "[1, 2]", "Authorization", bearer(access)).error())
+                .isEqualTo("bad_request");
+        JsonNode unchanged = api.get(path, "Authorization", bearer(access)).json();
+        assertThat(unchanged.path("email").asString()).isEqualTo(viewer.email());
+        assertThat(unchanged.path("role").asString()).isEqualTo("viewer");
+        // An object as the API returned it can be sent back: its read-only fields are ignored.
+        assertThat(patch(
+                                path,
+                                "{\"id\": " + viewer.user().id()
+                                        + ", \"created_at\": \"2025-01-01T00:00:00Z\", \"role\": \"editor\"}",
+                                "Authorization",
+                                bearer(access))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    /**
+     * Demoting and deactivating lock the organization's row in a way that does not conflict with the foreign-key
+     * checks of inserts into the organization (an API key, a dashboard): a transaction holding such an insert open
+     * does not block a deactivation, so the two cannot deadlock.
+     */
+    @Test
+    void deactivationWhileAnInsertIntoTheOrganizationIsOpenThenNotBlocked() throws Exception {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        long organization = admin.user().organizationId();
+        Account editor = newUserInOrganization(organization, Role.EDITOR);
+        String access = access(admin);
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            try (PreparedStatement insert = open.prepareStatement(
+                    "insert into dashboards (organization_id, name, description, created_at, updated_at)"
+                            + " values (?, 'held open', '', current_timestamp, current_timestamp)")) {
+                insert.setLong(1, organization);
+                insert.executeUpdate();
+            }
+            CompletableFuture<TestClient.Response> deactivation = CompletableFuture.supplyAsync(
+                    () -> delete("/api/users/" + editor.user().id() + "/", "Authorization", bearer(access)));
+            assertThat(deactivation.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+            open.rollback();
+        }
     }
 
     @Test
@@ -336,9 +412,11 @@ class UsersIntegrationTests extends ServerIntegrationTest {
                         .asString())
                 .as("the stranger is untouched")
                 .isEqualTo("administrator");
-        TestClient.Response notANumber = api.get("/api/users/abc/", "Authorization", bearer(access));
-        assertThat(notANumber.status()).isIn(400, 404);
-        assertThat(notANumber.error()).isNotBlank();
+        for (String id : List.of("abc", "0", "-1", "1e3", "99999999999999999999")) {
+            assertNotFound(api.get("/api/users/" + id + "/", "Authorization", bearer(access)));
+            assertNotFound(patch("/api/users/" + id + "/", "{\"role\": \"viewer\"}", "Authorization", bearer(access)));
+            assertNotFound(delete("/api/users/" + id + "/", "Authorization", bearer(access)));
+        }
     }
 
     private TestClient.Response create(String... credential) {

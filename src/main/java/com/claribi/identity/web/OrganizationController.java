@@ -9,15 +9,19 @@ import com.claribi.identity.User;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
+import com.claribi.platform.JsonBody;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/organization/}: the caller's organization; every member reads it, administrators rename it. */
 @RestController
@@ -43,12 +47,13 @@ class OrganizationController {
         }
     }
 
-    /** The name may change; the other fields are the product's to set, and sending them is an error, not a no-op. */
+    /** Set by the product, never through this endpoint: sending one is an error, not a silent no-op. */
+    private static final Set<String> READ_ONLY = Set.of("id", "plan", "ai_credits_remaining");
+
+    /** What an administrator sends (the body is read field by field; this record only describes it). */
+    @Schema(name = "OrganizationChange", description = "only name may change")
     record OrganizationChange(
-            @Nullable String name,
-            @Schema(hidden = true) @Nullable Object id,
-            @Schema(hidden = true) @Nullable Object plan,
-            @Schema(hidden = true) @Nullable Object aiCreditsRemaining) {}
+            @Schema(maxLength = 200) @Nullable String name) {}
 
     @GetMapping("/api/organization")
     OrganizationView get() {
@@ -59,23 +64,27 @@ class OrganizationController {
     }
 
     @PatchMapping("/api/organization")
-    OrganizationView update(@RequestBody OrganizationChange body, HttpServletRequest request) {
+    OrganizationView update(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OrganizationChange.class)))
+                    @RequestBody
+                    JsonNode json,
+            HttpServletRequest request) {
         User admin = roles.require(CurrentPrincipal.get(), Role.ADMINISTRATOR);
-        Fields problems = new Fields();
-        readOnly(problems, "id", body.id());
-        readOnly(problems, "plan", body.plan());
-        readOnly(problems, "ai_credits_remaining", body.aiCreditsRemaining());
-        problems.throwIfAny();
-        if (body.name() == null) {
+        Set<String> known = new HashSet<>(READ_ONLY);
+        known.add("name");
+        JsonBody body = JsonBody.of(json, known, Set.of());
+        READ_ONLY.forEach(field -> {
+            if (body.has(field)) {
+                body.problem(field, "This field is read-only.");
+            }
+        });
+        @Nullable String name = body.has("name") ? body.requiredText("name", 200) : null;
+        body.throwIfAny();
+        if (name == null) {
             return get();
         }
-        return OrganizationView.of(identity.renameOrganization(
-                admin.organizationId(), body.name(), admin.id(), ClientInfo.of(request, https)));
-    }
-
-    private static void readOnly(Fields problems, String field, @Nullable Object value) {
-        if (value != null) {
-            problems.add(field, "This field is read-only.");
-        }
+        return OrganizationView.of(
+                identity.renameOrganization(admin.organizationId(), name, admin.id(), ClientInfo.of(request, https)));
     }
 }

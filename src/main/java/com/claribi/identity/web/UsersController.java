@@ -5,16 +5,22 @@ import com.claribi.identity.Role;
 import com.claribi.identity.Roles;
 import com.claribi.identity.User;
 import com.claribi.identity.Users;
-import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
+import com.claribi.platform.JsonBody;
+import com.claribi.platform.ObjectIds;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/users/}: the organization's users, for administrators. {@code DELETE} deactivates (the user's sessions
@@ -62,15 +69,37 @@ class UsersController {
         }
     }
 
+    private static final Set<String> ROLES = Set.of("administrator", "editor", "viewer");
+    private static final String ROLES_TEXT = "administrator, editor or viewer";
+    /** Fields of a user that are shown but never written through this endpoint; sending them back is harmless. */
+    private static final Set<String> READ_ONLY = Set.of("id", "created_at");
+    /** Fields an administrator might expect to change here but cannot: refused by name rather than ignored. */
+    private static final Map<String, String> NOT_HERE = Map.of(
+            "email", "The email cannot be changed.",
+            "password", "Only the user changes their password (POST /api/auth/password/).",
+            "active", "Deactivate with DELETE /api/users/{id}/; deactivation is final.");
+
+    /** What a client sends to create a user (the body is read field by field; this record only describes it). */
+    @Schema(name = "NewUser", description = "email and password required; role viewer unless given")
     record NewUser(
-            @Nullable String email,
-            @Nullable String password,
-            @Nullable String role,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String email,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "meets the password policy")
+            String password,
+
+            @Schema(allowableValues = {"administrator", "editor", "viewer"}) @Nullable
+            String role,
+
             @Nullable String firstName,
             @Nullable String lastName) {}
 
+    /** What a client sends to change a user; only the fields sent change. */
+    @Schema(name = "UserChange")
     record UserChange(
-            @Nullable String role,
+            @Schema(allowableValues = {"administrator", "editor", "viewer"}) @Nullable
+            String role,
+
             @Nullable String firstName,
             @Nullable String lastName) {}
 
@@ -91,66 +120,93 @@ class UsersController {
     }
 
     @GetMapping("/api/users/{id}")
-    UserView get(@PathVariable long id) {
+    UserView get(@PathVariable String id) {
         long organizationId = administrator().organizationId();
-        return UserView.of(users.findInOrganization(organizationId, id)
-                .orElseThrow(() -> ApiException.notFound("No user with ID " + id + " was found.")));
+        long userId = ObjectIds.parse(id, "user");
+        return UserView.of(
+                users.findInOrganization(organizationId, userId).orElseThrow(() -> ObjectIds.notFound("user", userId)));
     }
 
     /** Creates a user with an initial password that meets the password policy; the role defaults to viewer. */
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<UserView> create(@RequestBody NewUser body, HttpServletRequest request) {
+    ResponseEntity<UserView> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = NewUser.class)))
+                    @RequestBody
+                    JsonNode json,
+            HttpServletRequest request) {
         User admin = administrator();
-        Fields problems = new Fields().require("email", body.email()).require("password", body.password());
-        @Nullable Role role = body.role() == null ? Role.VIEWER : role(body.role(), problems);
-        problems.throwIfAny();
+        JsonBody body = JsonBody.of(json, Set.of("email", "password", "role", "first_name", "last_name"), READ_ONLY);
+        String email = body.requiredText("email", 320);
+        @Nullable String password = password(body);
+        @Nullable String role = body.choiceOrNull("role", ROLES, ROLES_TEXT);
+        String firstName = body.text("first_name", 150, "");
+        String lastName = body.text("last_name", 150, "");
+        body.throwIfAny();
         User created = identity.createUser(
                 admin.organizationId(),
                 new IdentityManagement.NewUser(
-                        body.email(),
-                        body.password(),
-                        role,
-                        body.firstName() == null ? "" : body.firstName().trim(),
-                        body.lastName() == null ? "" : body.lastName().trim()),
+                        Objects.requireNonNull(email),
+                        Objects.requireNonNull(password),
+                        role == null ? Role.VIEWER : Role.parse(role),
+                        Objects.requireNonNull(firstName).trim(),
+                        Objects.requireNonNull(lastName).trim()),
                 ClientInfo.of(request, https));
-        return ResponseEntity.created(URI.create("/api/users/" + created.id() + "/"))
+        return ResponseEntity.created(
+                        URI.create(HttpsPolicy.externalBase(request) + "/api/users/" + created.id() + "/"))
                 .body(UserView.of(created));
     }
 
     /** Changes a user's role or names; the last active administrator cannot be demoted (409). */
     @PatchMapping("/api/users/{id}")
-    UserView update(@PathVariable long id, @RequestBody UserChange body, HttpServletRequest request) {
+    UserView update(
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = UserChange.class)))
+                    @RequestBody
+                    JsonNode json,
+            HttpServletRequest request) {
         User admin = administrator();
-        Fields problems = new Fields();
-        @Nullable Role role = body.role() == null ? null : role(body.role(), problems);
-        problems.throwIfAny();
+        long userId = ObjectIds.parse(id, "user");
+        Set<String> known = new HashSet<>(Set.of("role", "first_name", "last_name"));
+        known.addAll(NOT_HERE.keySet());
+        JsonBody body = JsonBody.of(json, known, READ_ONLY);
+        NOT_HERE.forEach((field, problem) -> {
+            if (body.has(field)) {
+                body.problem(field, problem);
+            }
+        });
+        @Nullable String role = body.has("role") ? body.requiredChoice("role", ROLES, ROLES_TEXT) : null;
+        @Nullable String firstName = body.has("first_name") ? body.text("first_name", 150, "") : null;
+        @Nullable String lastName = body.has("last_name") ? body.text("last_name", 150, "") : null;
+        body.throwIfAny();
         return UserView.of(identity.updateUser(
                 admin.organizationId(),
-                id,
-                new IdentityManagement.UserChange(role, body.firstName(), body.lastName()),
+                userId,
+                new IdentityManagement.UserChange(role == null ? null : Role.parse(role), firstName, lastName),
                 admin.id(),
                 ClientInfo.of(request, https)));
     }
 
     /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
     @DeleteMapping("/api/users/{id}")
-    ResponseEntity<Void> deactivate(@PathVariable long id, HttpServletRequest request) {
+    ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
         User admin = administrator();
-        identity.deactivate(admin.organizationId(), id, ClientInfo.of(request, https));
+        identity.deactivate(admin.organizationId(), ObjectIds.parse(id, "user"), ClientInfo.of(request, https));
         return ResponseEntity.noContent().build();
+    }
+
+    /** A password is not trimmed: spaces are part of a passphrase. */
+    private static @Nullable String password(JsonBody body) {
+        if (!body.has("password")) {
+            body.problem("password", "This field is required.");
+            return null;
+        }
+        return body.text("password", 4096, "");
     }
 
     private User administrator() {
         return roles.require(CurrentPrincipal.get(), Role.ADMINISTRATOR);
-    }
-
-    private static @Nullable Role role(String value, Fields problems) {
-        try {
-            return Role.parse(value);
-        } catch (IllegalArgumentException e) {
-            problems.add("role", "Must be administrator, editor or viewer.");
-            return null;
-        }
     }
 }

@@ -133,7 +133,25 @@ class OpenApiConfiguration {
                                                         .schema(new Schema<>().$ref("#/components/schemas/Error")))));
             }
         });
+        if (operation.getRequestBody() != null) {
+            body(responses, "413", "the body is over 1 MiB");
+            body(responses, "415", "the body is not application/json");
+        }
+        if (path.startsWith("/api/users/{id}/")) {
+            body(responses, "409", "conflict: the organization's last active administrator stays one");
+        }
         operation.setResponses(responses);
+    }
+
+    private static void body(ApiResponses responses, String status, String description) {
+        responses.addApiResponse(
+                status,
+                new ApiResponse()
+                        .description(description)
+                        .content(new Content()
+                                .addMediaType(
+                                        "application/json",
+                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Error")))));
     }
 
     private static Schema<?> errorSchema() {

@@ -49,6 +49,7 @@ class SecurityConfiguration {
             "/api/health",
             "/api/schema",
             "/api/schema/**",
+            "/api/schema.yaml",
             "/api/docs",
             "/api/docs/**",
             "/api/swagger-ui/**",
