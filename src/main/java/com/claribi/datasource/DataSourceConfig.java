@@ -10,14 +10,46 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A data source's configuration split in two: what may be shown, and the secret values ({@link SecretKeys}), which
+ * A data source's configuration split in two: what may be shown, and the secret values ({@link SecretRule}), which
  * are stored encrypted and never shown. The secrets are kept as a JSON object from each value's JSON Pointer
  * (RFC 6901) in the whole configuration to the value; {@code secretFields} lists the same places for clients, as
- * paths like {@code password}, {@code ssh.private_key} or {@code replicas[0].password}.
+ * paths like {@code password}, {@code ssh.private_key}, {@code replicas[0].password} or {@code urls[1]}. A secret
+ * inside an array is replaced by null in what is shown, so the other elements keep their indexes.
  */
 record DataSourceConfig(ObjectNode visible, ObjectNode secrets, List<String> secretFields) {
 
-    /** Splits a whole configuration. A secret key whose value is null is dropped: it holds no secret. */
+    /**
+     * Levels of nesting a configuration may have, itself included ({@code {}} has one, {@code {"a": [{}]}} three):
+     * enough for any connection settings, and far below what Jackson will read or write (500), which an answer's
+     * envelope would otherwise push a stored configuration past, breaking the list of the whole organization.
+     */
+    static final int MAX_DEPTH = 32;
+
+    /** Whether the value nests objects and arrays more than {@link #MAX_DEPTH} levels deep. */
+    static boolean tooDeep(JsonNode value) {
+        return deeperThan(value, MAX_DEPTH);
+    }
+
+    /** Stops as soon as the limit is passed, so the recursion never goes more than one level past it. */
+    private static boolean deeperThan(JsonNode value, int levels) {
+        if (!value.isContainer()) {
+            return false;
+        }
+        if (levels == 0) {
+            return true;
+        }
+        for (JsonNode child : value.values()) {
+            if (deeperThan(child, levels - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Splits a whole configuration. A value under a secret key that is null is dropped: it holds no secret. Call it on
+     * a configuration that is not {@link #tooDeep}.
+     */
     static DataSourceConfig split(ObjectNode whole) {
         ObjectNode visible = whole.deepCopy();
         ObjectNode secrets = JsonNodeFactory.instance.objectNode();
@@ -31,9 +63,15 @@ record DataSourceConfig(ObjectNode visible, ObjectNode secrets, List<String> sec
         ObjectNode whole = visible.deepCopy();
         for (Map.Entry<String, JsonNode> secret : secrets.properties()) {
             JsonPointer pointer = JsonPointer.compile(secret.getKey());
-            if (whole.at(pointer.head()) instanceof ObjectNode parent) {
-                parent.set(
+            JsonNode parent = whole.at(pointer.head());
+            if (parent instanceof ObjectNode object) {
+                object.set(
                         pointer.last().getMatchingProperty(), secret.getValue().deepCopy());
+            } else if (parent instanceof ArrayNode array) {
+                int index = pointer.last().getMatchingIndex();
+                if (index >= 0 && index < array.size()) {
+                    array.set(index, secret.getValue().deepCopy());
+                }
             }
         }
         return whole;
@@ -56,7 +94,7 @@ record DataSourceConfig(ObjectNode visible, ObjectNode secrets, List<String> sec
             JsonNode value = change.getValue();
             if (value.isNull()) {
                 target.remove(key);
-            } else if (value instanceof ObjectNode object && !SecretKeys.isSecret(key)) {
+            } else if (value instanceof ObjectNode object && !SecretRule.isSecretKey(key)) {
                 if (!(target.get(key) instanceof ObjectNode)) {
                     target.set(key, JsonNodeFactory.instance.objectNode());
                 }
@@ -73,7 +111,7 @@ record DataSourceConfig(ObjectNode visible, ObjectNode secrets, List<String> sec
             JsonNode value = node.get(key);
             JsonPointer child = pointer.appendProperty(key);
             String childPath = path.isEmpty() ? key : path + "." + key;
-            if (SecretKeys.isSecret(key)) {
+            if (SecretRule.isSecretKey(key) || SecretRule.isSecretValue(value)) {
                 node.remove(key);
                 if (!value.isNull()) {
                     secrets.set(child.toString(), value);
@@ -91,7 +129,16 @@ record DataSourceConfig(ObjectNode visible, ObjectNode secrets, List<String> sec
             splitObject(object, pointer, path, secrets, fields);
         } else if (value instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                splitChild(array.get(i), pointer.appendIndex(i), path + "[" + i + "]", secrets, fields);
+                JsonNode element = array.get(i);
+                JsonPointer child = pointer.appendIndex(i);
+                String childPath = path + "[" + i + "]";
+                if (SecretRule.isSecretValue(element)) {
+                    array.set(i, JsonNodeFactory.instance.nullNode());
+                    secrets.set(child.toString(), element);
+                    fields.add(childPath);
+                } else {
+                    splitChild(element, child, childPath, secrets, fields);
+                }
             }
         }
     }

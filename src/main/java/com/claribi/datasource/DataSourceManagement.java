@@ -2,6 +2,7 @@ package com.claribi.datasource;
 
 import com.claribi.identity.Role;
 import com.claribi.identity.Roles;
+import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.JsonBody;
 import com.claribi.platform.MasterKey;
@@ -38,6 +39,8 @@ public class DataSourceManagement {
     private static final String TYPES_TEXT =
             "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
     private static final String KIND = "data source";
+    private static final String TOO_DEEP =
+            "At most " + DataSourceConfig.MAX_DEPTH + " levels of nested objects and arrays, config itself included.";
     private static final Set<String> WRITABLE = Set.of("name", "type", "config");
     private static final Set<String> READ_ONLY = Set.of("id", "secret_fields", "created_at", "updated_at");
 
@@ -76,7 +79,7 @@ public class DataSourceManagement {
         JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
         String name = fields.requiredText("name", MAX_NAME);
         String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
-        ObjectNode config = fields.object("config", JsonNodeFactory.instance.objectNode());
+        ObjectNode config = withinDepth(fields, fields.object("config", JsonNodeFactory.instance.objectNode()));
         fields.throwIfAny();
         Instant now = now();
         long id = dataSources.insert(organization, Objects.requireNonNull(name), Objects.requireNonNull(type), now);
@@ -91,7 +94,7 @@ public class DataSourceManagement {
         JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
         String name = fields.requiredText("name", MAX_NAME);
         String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
-        ObjectNode config = fields.object("config", JsonNodeFactory.instance.objectNode());
+        ObjectNode config = withinDepth(fields, fields.object("config", JsonNodeFactory.instance.objectNode()));
         fields.throwIfAny();
         return save(
                 organization,
@@ -114,7 +117,7 @@ public class DataSourceManagement {
         JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
         String name = fields.has("name") ? fields.requiredText("name", MAX_NAME) : current.name();
         String type = fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : current.type();
-        ObjectNode patch = fields.object("config", null);
+        ObjectNode patch = withinDepth(fields, fields.object("config", null));
         fields.throwIfAny();
         if (patch == null) {
             // The configuration stays as stored, its secrets sealed as they are.
@@ -131,8 +134,14 @@ public class DataSourceManagement {
             return new DataSource(
                     current.id(), name, type, config(current), secretFields(current), current.createdAt(), now);
         }
-        DataSourceConfig merged = DataSourceConfig.split(
-                DataSourceConfig.mergePatch(stored(organization, current).whole(), patch));
+        ObjectNode whole =
+                DataSourceConfig.mergePatch(stored(organization, current).whole(), patch);
+        // The merge is no deeper than the deeper of the patch and the stored configuration, but a configuration
+        // stored before the limit existed may be too deep.
+        if (DataSourceConfig.tooDeep(whole)) {
+            throw ApiException.validation("config", TOO_DEEP);
+        }
+        DataSourceConfig merged = DataSourceConfig.split(whole);
         return save(
                 organization,
                 current.id(),
@@ -150,6 +159,15 @@ public class DataSourceManagement {
         if (!dataSources.delete(organization, parsed)) {
             throw ObjectIds.notFound(KIND, parsed);
         }
+    }
+
+    /** The configuration, or null with a problem on {@code config} when it nests too deep. */
+    private static @Nullable ObjectNode withinDepth(JsonBody fields, @Nullable ObjectNode config) {
+        if (config != null && DataSourceConfig.tooDeep(config)) {
+            fields.problem("config", TOO_DEEP);
+            return null;
+        }
+        return config;
     }
 
     private DataSource save(

@@ -26,6 +26,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Data sources: types, configuration, and secret values that are sealed at rest and never leave the server, in any
@@ -111,6 +112,110 @@ class DataSourcesIntegrationTests extends ServerIntegrationTest {
         LoggerFactory.getLogger(DataSourcesIntegrationTests.class).info("log capture works");
         assertThat(output.getAll()).contains("log capture works");
         assertThat(output.getAll()).doesNotContain(password, privateKey, apiKey, token);
+    }
+
+    /** The security review's request: credentials under keys and in values the first rule did not know. */
+    @Test
+    void credentialsUnderOrdinaryKeysAndInValuesAreSealed(CapturedOutput output) {
+        String body = """
+                {"name": "W", "type": "rest_api", "config": {"url": "postgresql://bi:Sup3rSecretPw@db/x",
+                 "headers": {"Authorization": "Bearer eyJLEAKEDTOKEN", "Accept": "application/json"},
+                 "key": "AKIALEAKEDKEY", "service_account_json": "{\\"private_key\\":\\"-----BEGIN\\"}",
+                 "mirrors": ["https://m1", "redis://:MirrorPw@m2"]}}""";
+        // The four values of the review (the fourth is JSON text, escaped in answers: its parts are looked for), and
+        // a URL inside an array.
+        String[] leaks = {"Sup3rSecretPw", "eyJLEAKEDTOKEN", "AKIALEAKEDKEY", "private_key", "-----BEGIN", "MirrorPw"};
+
+        TestClient.Response created = keep(api.post(DATA_SOURCES, body, auth));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode source = created.json();
+        long id = source.path("id").asLong();
+        assertThat(strings(source.path("secret_fields")))
+                .containsExactlyInAnyOrder("url", "headers.Authorization", "key", "service_account_json", "mirrors[1]");
+        assertThat(source.path("config"))
+                .isEqualTo(TestClient.JSON.readTree(
+                        "{\"headers\": {\"Accept\": \"application/json\"}, \"mirrors\": [\"https://m1\", null]}"));
+
+        String path = DATA_SOURCES + id + "/";
+        keep(api.get(path, auth));
+        keep(api.get(DATA_SOURCES, auth));
+        TestClient.Response patched = keep(patch(api, path, Map.of("config", Map.of("timeout", 30)), auth));
+        assertThat(strings(patched.json().path("secret_fields")))
+                .containsExactlyInAnyOrder("url", "headers.Authorization", "key", "service_account_json", "mirrors[1]");
+        keep(put(api, path, body, auth));
+        for (TestClient.Response response : responses) {
+            assertThat(response.text()).doesNotContain(leaks);
+        }
+
+        Map<String, Object> row = jdbc.sql("select * from data_sources where id = ?")
+                .param(id)
+                .query()
+                .singleRow();
+        assertThat(row.values().stream().map(String::valueOf).toList())
+                .allSatisfy(column -> assertThat(column).doesNotContain(leaks));
+        assertThat(unsealed(id)).contains(leaks);
+        assertThat(output.getAll()).doesNotContain("Sup3rSecretPw", "eyJLEAKEDTOKEN", "AKIALEAKEDKEY", "MirrorPw");
+    }
+
+    @Test
+    void configDeeperThan32LevelsIsRefusedAndTheListStillAnswers() {
+        ObjectNode tooDeep = DataSourceConfigUnitTests.nested(33);
+        ObjectNode deepest = DataSourceConfigUnitTests.nested(32);
+
+        TestClient.Response refused =
+                api.post(DATA_SOURCES, Map.of("name", "deep", "type", "csv", "config", tooDeep), auth);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.error()).isEqualTo("validation_error");
+        assertThat(refused.json().path("fields").path("config").get(0).asString())
+                .isEqualTo("At most 32 levels of nested objects and arrays, config itself included.");
+        TestClient.Response refusedWithOthers = api.post(
+                DATA_SOURCES, Map.of("name", "", "type", "csv", "config", DataSourceConfigUnitTests.nested(498)), auth);
+        assertThat(refusedWithOthers.status()).isEqualTo(400);
+        assertThat(refusedWithOthers.json().path("fields").has("name")).isTrue();
+        assertThat(refusedWithOthers.json().path("fields").has("config")).isTrue();
+
+        TestClient.Response created =
+                api.post(DATA_SOURCES, Map.of("name", "deep", "type", "csv", "config", deepest), auth);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("config")).isEqualTo(deepest);
+        String path = DATA_SOURCES + created.json().path("id").asLong() + "/";
+
+        assertThat(put(api, path, Map.of("name", "deep", "type", "csv", "config", tooDeep), auth)
+                        .json()
+                        .path("fields")
+                        .has("config"))
+                .isTrue();
+        TestClient.Response patchedTooDeep = patch(api, path, Map.of("config", Map.of("b", deepest)), auth);
+        assertThat(patchedTooDeep.status()).isEqualTo(400);
+        assertThat(patchedTooDeep.json().path("fields").has("config")).isTrue();
+        assertThat(api.get(path, auth).json().path("config")).isEqualTo(deepest);
+
+        TestClient.Response list = api.get(DATA_SOURCES, auth);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("results").findValues("config")).contains(deepest);
+    }
+
+    /** A configuration stored before the limit: a PATCH may not keep it too deep, and may make it shallow. */
+    @Test
+    void patchChecksTheDepthAfterTheMerge() {
+        long id = create(Map.of("host", "db"));
+        ObjectNode legacy = DataSourceConfigUnitTests.nested(40);
+        jdbc.sql("update data_sources set config = ? where id = ?")
+                .params(legacy.toString(), id)
+                .update();
+        String path = DATA_SOURCES + id + "/";
+        assertThat(api.get(DATA_SOURCES, auth).status()).isEqualTo(200);
+
+        TestClient.Response refused = patch(api, path, Map.of("config", Map.of("host", "db2")), auth);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("fields").has("config")).isTrue();
+
+        Map<String, Object> removeDeep = new HashMap<>();
+        removeDeep.put("a", null);
+        removeDeep.put("host", "db2");
+        TestClient.Response fixed = patch(api, path, Map.of("config", removeDeep), auth);
+        assertThat(fixed.status()).isEqualTo(200);
+        assertThat(fixed.json().path("config")).isEqualTo(TestClient.JSON.readTree("{\"host\": \"db2\"}"));
     }
 
     @Test

@@ -51,8 +51,10 @@ class DataSourcesController {
             String type,
 
             @Schema(
-                    description = "connection settings; secret values (password, token, secret, private key, API key"
-                            + " fields) are write-only and listed in the response's secret_fields")
+                    description = "connection settings, at most 32 levels deep; secret values (password, token,"
+                            + " secret, private key, API key, authorization fields, and any URL with a password, PEM"
+                            + " block or Bearer/Basic credential) are write-only and listed in the response's"
+                            + " secret_fields")
             @Nullable
             Map<String, Object> config) {}
 
