@@ -109,15 +109,25 @@ final class HeadlessChromium implements AutoCloseable {
                 .toList();
     }
 
-    /**
-     * Saves a screenshot under {@code target/screenshots/}, and also in the directory named by the system property
-     * {@code claribi.screenshots} (README's pictures: {@code -Dclaribi.screenshots=docs/screenshots}).
-     */
+    /** Saves a screenshot under {@code target/screenshots/}. */
     void screenshot(String name) {
+        save(name, List.of("target/screenshots"));
+    }
+
+    /**
+     * A screenshot for the README: saved under {@code target/screenshots/}, and also in the directory named by the
+     * system property {@code claribi.screenshots} ({@code -Dclaribi.screenshots=docs/screenshots} refreshes the
+     * committed pictures).
+     */
+    void readmeScreenshot(String name) {
+        save(name, List.of("target/screenshots", System.getProperty("claribi.screenshots", "")));
+    }
+
+    private void save(String name, List<String> directories) {
         driver.executeScript("window.scrollTo(0, 0)");
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         try {
-            for (String directory : List.of("target/screenshots", System.getProperty("claribi.screenshots", ""))) {
+            for (String directory : directories) {
                 if (!directory.isBlank()) {
                     Path dir = Files.createDirectories(Path.of(directory));
                     Files.write(dir.resolve(name + ".png"), png);

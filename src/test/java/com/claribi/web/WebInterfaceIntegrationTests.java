@@ -150,7 +150,7 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
         assertThat(visible("#new-key").getText()).contains("you will not see it again");
         WebElement row = visible("#keys-body tr[data-key-prefix='" + secret.substring(0, 24) + "']");
         assertThat(row.getText()).contains("Nightly export", "Read-only", "Active", "Never");
-        browser.screenshot("api-keys");
+        browser.readmeScreenshot("api-keys");
 
         // On a phone-sized screen nothing overflows sideways.
         browser.driver.manage().window().setSize(new Dimension(375, 812));
@@ -221,7 +221,7 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
         String secret = visible("#mfa-secret").getText().replace(" ", "");
         assertThat(visible("#mfa-qr").getAttribute("src")).startsWith("data:image/png;base64,");
         assertThat(secret).matches("[A-Z2-7]{32}");
-        browser.screenshot("two-factor");
+        browser.readmeScreenshot("two-factor");
 
         // The code of the step before the current one confirms (as a phone a little behind would); the current
         // step's code stays unused for the sign-in below.

@@ -208,7 +208,7 @@ export async function render(main) {
       button.setAttribute('aria-expanded', 'false');
       return;
     }
-    const cell = h('td', { colspan: 8, id: `activity-${key.id}` });
+    const cell = h('td', { colspan: 7, id: `activity-${key.id}` });
     const activityRow = h('tr', { class: 'activity-row' }, cell);
     row.after(activityRow);
     button.setAttribute('aria-expanded', 'true');
@@ -267,18 +267,17 @@ export async function render(main) {
   }
 
   function row(key) {
-    const actions = h('td', { class: 'key-actions', 'data-label': 'Actions' });
+    const actions = h('div', { class: 'row-actions' });
     const tr = h(
       'tr',
       { 'data-key-id': key.id, 'data-key-prefix': key.prefix, class: active(key) ? '' : 'revoked' },
-      h('td', { 'data-label': 'Name' }, h('span', { class: 'key-name' }, key.name)),
-      h('td', { 'data-label': 'Key' }, h('code', {}, `${key.prefix}…`)),
+      h('td', { 'data-label': 'Key' }, h('span', { class: 'key-name' }, key.name), h('code', { class: 'key-prefix' }, `${key.prefix}…`)),
       h('td', { 'data-label': 'Scope' }, h('span', { class: `badge ${SCOPES[key.scope]?.badge || 'badge-neutral'}` }, SCOPES[key.scope]?.label || key.scope)),
       h('td', { 'data-label': 'Created' }, time(key.created_at)),
       h('td', { 'data-label': 'Last used' }, key.last_used_at ? time(key.last_used_at, { relative: true }) : 'Never'),
       h('td', { 'data-label': 'Expires' }, key.expires_at ? time(key.expires_at) : 'Never'),
       h('td', { 'data-label': 'Status', class: 'key-status' }, statusBadges(key)),
-      actions,
+      h('td', { class: 'key-actions', 'data-label': 'Actions' }, actions),
     );
     const label = (verb) => `${verb} ${key.name}`;
     const activity = h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-expanded': 'false', 'aria-label': label('Activity of'), 'data-action': 'activity' }, 'Activity');
@@ -315,7 +314,7 @@ export async function render(main) {
         'table',
         { class: 'keys', id: 'keys-table' },
         h('caption', { class: 'visually-hidden' }, 'Your API keys'),
-        h('thead', {}, h('tr', {}, ['Name', 'Key', 'Scope', 'Created', 'Last used', 'Expires', 'Status', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, ['Key', 'Scope', 'Created', 'Last used', 'Expires', 'Status', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
         listBody,
       ),
     );
