@@ -17,6 +17,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -122,7 +123,12 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
             assertThat(page.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
             assertThat(page.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
         }
+        assertThat(api.get("/sign-in").header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(api.get("/sign-in").text()).doesNotContain("<script>", "style=");
+        // Over plain HTTP the pages move to HTTPS.
+        TestClient.Response plain = api.get("http://localhost:" + httpPort + "/settings/security/api-keys");
+        assertThat(plain.status()).isEqualTo(308);
+        assertThat(plain.header("Location")).isEqualTo(url("/settings/security/api-keys"));
         // The API keeps its own answers: no page policy there.
         assertThat(api.get("/api/health/").header("Content-Security-Policy")).isNull();
     }
@@ -132,6 +138,7 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
         Account account = newUser(Role.ADMINISTRATOR);
         signIn(account);
         awaitHome(account);
+        browser.screenshot("home");
         assertThat(visible("#organization-name").getText()).isEqualTo("Org of " + account.email());
         assertNoTokenInWebStorage();
 
@@ -211,6 +218,37 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void rotateOnThePageWithoutGraceThenOnlyTheNewSecretWorks() {
+        Account account = newUser(Role.EDITOR);
+        signIn(account);
+        awaitHome(account);
+        browser.driver.get(url("/settings/security/api-keys"));
+        type("#key-name", "Warehouse sync");
+        visible("#scope-read-write").click();
+        visible("#create-key").click();
+        String old = visible("#new-key-secret").getText();
+        visible("#new-key-done").click();
+
+        visible("#keys-body tr[data-key-prefix='" + old.substring(0, 24) + "'] button[data-action='rotate']")
+                .click();
+        WebElement dialog = visible("dialog[open]");
+        new Select(dialog.findElement(By.name("grace_period_seconds"))).selectByValue("0");
+        dialog.findElement(By.cssSelector("button[data-confirm]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-key-title"), "rotated"));
+        String fresh = visible("#new-key-secret").getText();
+        assertThat(fresh).startsWith("claribi_sk_live_").isNotEqualTo(old);
+        assertThat(visible("#new-key").getText()).contains("has stopped working");
+        assertThat(visible("#keys-body tr[data-key-prefix='" + fresh.substring(0, 24) + "']")
+                        .getText())
+                .contains("Warehouse sync", "Read & write", "Active");
+
+        assertThat(api.get("/api/auth/status/", "X-API-Key", fresh).status()).isEqualTo(200);
+        TestClient.Response refused =
+                eventually(() -> api.get("/api/auth/status/", "X-API-Key", old), r -> r.status() == 401);
+        assertThat(refused.error()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
     void enrolTwoFactorOnThePageThenSignInAgainThroughTheCodeStep() {
         Account account = newUser(Role.EDITOR);
         signIn(account);
@@ -253,6 +291,7 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
         type("#code", "12345");
         visible("#code-submit").click();
         assertThat(visible("#code-form .field-error").getText()).contains("incorrect");
+        browser.screenshot("sign-in-code");
 
         type("#code", authenticator.code(step));
         visible("#code-submit").click();
