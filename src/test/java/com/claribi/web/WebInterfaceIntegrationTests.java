@@ -308,5 +308,23 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
         type("#code", recoveryCodes.getFirst());
         visible("#code-submit").click();
         awaitHome(account);
+
+        // New recovery codes, then MFA off, each confirmed with a recovery code typed on the page.
+        visible("nav.mainnav a[href='/settings/security/two-factor']").click();
+        assertThat(visible("#mfa-codes-remaining").getText()).startsWith("9 of 10");
+        type("#mfa-regenerate-code", recoveryCodes.get(1));
+        visible("#mfa-regenerate").click();
+        List<String> newCodes =
+                visible("#mfa-recovery-codes").findElements(By.cssSelector(".recovery-codes li")).stream()
+                        .map(WebElement::getText)
+                        .toList();
+        assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(recoveryCodes);
+        visible("#mfa-codes-done").click();
+        type("#mfa-disable-code", recoveryCodes.get(2));
+        visible("#mfa-disable").click();
+        assertThat(visible("#mfa-disable-form .field-error").getText()).contains("incorrect");
+        type("#mfa-disable-code", newCodes.getFirst());
+        visible("#mfa-disable").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mfa-status"), "Off"));
     }
 }
