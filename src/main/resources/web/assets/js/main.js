@@ -19,9 +19,14 @@ const account = document.querySelector('.account');
 const accountEmail = document.getElementById('account-email');
 let me = null;
 
-/** The signed-in user and organization (GET /api/auth/status/), loaded once per sign-in. */
-async function status() {
-  if (!me) me = await api('/api/auth/status/');
+/** The signed-in user and organization (GET /api/auth/status/), loaded once per sign-in (one request shared). */
+function status() {
+  if (!me) {
+    me = api('/api/auth/status/');
+    me.catch(() => {
+      me = null;
+    });
+  }
   return me;
 }
 

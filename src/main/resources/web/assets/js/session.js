@@ -42,12 +42,13 @@ function claims(token) {
 function accept(token) {
   access = token;
   clearTimeout(refreshTimer);
-  // Refresh when 80% of the lifetime has passed. The lifetime is exp - iat, both from the server's clock, counted
-  // from now, so a wrong clock on this computer does not matter.
+  // Refresh when 80% of the lifetime has passed, less a second (iat is rounded down to whole seconds, so the token
+  // may be up to a second older than it says). The lifetime is exp - iat, both from the server's clock, counted from
+  // now, so a wrong clock on this computer does not matter.
   let delay = 60_000;
   try {
     const { iat, exp } = claims(token);
-    delay = Math.max(1_000, (exp - iat) * 1000 * 0.8);
+    delay = Math.max(1_000, (exp - iat) * 1000 * 0.8 - 1_000);
   } catch {
     // A token we cannot read is still used; a 401 will refresh it.
   }
