@@ -6,6 +6,7 @@ import com.claribi.platform.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -39,8 +40,14 @@ public class AuditQueries {
         Instant from = instant(since, "since", problems);
         Instant to = instant(until, "until", problems);
         problems.throwIfAny();
+        // Both ends are inclusive to the second, the precision events are shown with: until=10:30:00Z includes an
+        // event shown as 10:30:00Z, whatever fraction of that second it happened in.
         AuditEvents.Filter filter = new AuditEvents.Filter(
-                organizationId, type == null || type.isBlank() ? null : type.trim(), userId, from, to);
+                organizationId,
+                type == null || type.isBlank() ? null : type.trim(),
+                userId,
+                from == null ? null : from.truncatedTo(ChronoUnit.SECONDS),
+                to == null ? null : to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
         long count = events.count(filter);
         return Page.of(page, count, events.page(filter, page.offset(), page.size()), request);
     }

@@ -2,6 +2,7 @@ package com.claribi.identity;
 
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
+import com.claribi.platform.Fields;
 import com.claribi.ratelimit.LoginThrottle;
 import java.time.Clock;
 import java.time.Instant;
@@ -174,6 +175,99 @@ public class IdentityManagement {
             users.setActive(userId, false);
             events.publishEvent(new UserDeactivated(user.id(), user.organizationId(), user.email(), client));
         });
+    }
+
+    /** What an administrator may change of a user; a null leaves that field as it is. */
+    public record UserChange(
+            @Nullable Role role,
+            @Nullable String firstName,
+            @Nullable String lastName) {}
+
+    /**
+     * Changes a user of the organization. Demoting the last active administrator is refused with 409, under a lock
+     * on the organization so that two administrators demoting each other at once cannot both succeed.
+     */
+    public User updateUser(long organizationId, long userId, UserChange change, long changedBy, ClientInfo client) {
+        Fields problems = new Fields();
+        checkName(problems, "first_name", change.firstName());
+        checkName(problems, "last_name", change.lastName());
+        problems.throwIfAny();
+        return transactions.execute(status -> {
+            organizations.lock(organizationId);
+            User user = member(organizationId, userId);
+            Role role = change.role() == null ? user.role() : change.role();
+            if (role != Role.ADMINISTRATOR) {
+                requireAnotherAdministrator(user, "demoted");
+            }
+            users.update(
+                    userId,
+                    role,
+                    change.firstName() == null
+                            ? user.firstName()
+                            : change.firstName().trim(),
+                    change.lastName() == null
+                            ? user.lastName()
+                            : change.lastName().trim());
+            if (role != user.role()) {
+                events.publishEvent(
+                        new RoleChanged(user.id(), organizationId, user.email(), user.role(), role, changedBy, client));
+            }
+            return users.findById(userId).orElseThrow();
+        });
+    }
+
+    /**
+     * Deactivates a user of the organization (an administrator's {@code DELETE /api/users/{id}/}); deactivating one
+     * already inactive changes nothing. The last active administrator cannot be deactivated (409).
+     */
+    public void deactivate(long organizationId, long userId, ClientInfo client) {
+        transactions.executeWithoutResult(status -> {
+            organizations.lock(organizationId);
+            User user = member(organizationId, userId);
+            if (!user.active()) {
+                return;
+            }
+            requireAnotherAdministrator(user, "deactivated");
+            users.setActive(userId, false);
+            events.publishEvent(new UserDeactivated(user.id(), organizationId, user.email(), client));
+        });
+    }
+
+    public Organization renameOrganization(long organizationId, String name, long renamedBy, ClientInfo client) {
+        String trimmed = name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw ApiException.validation("name", "The organization name must have 1 to 200 characters.");
+        }
+        return transactions.execute(status -> {
+            Organization before = organizations
+                    .findById(organizationId)
+                    .orElseThrow(() -> ApiException.notFound("No organization with id " + organizationId + "."));
+            organizations.rename(organizationId, trimmed);
+            if (!before.name().equals(trimmed)) {
+                events.publishEvent(new OrganizationRenamed(organizationId, renamedBy, before.name(), trimmed, client));
+            }
+            return organizations.findById(organizationId).orElseThrow();
+        });
+    }
+
+    private User member(long organizationId, long userId) {
+        return users.findInOrganization(organizationId, userId)
+                .orElseThrow(() -> ApiException.notFound("No user with ID " + userId + " was found."));
+    }
+
+    private void requireAnotherAdministrator(User user, String what) {
+        if (user.active()
+                && user.role() == Role.ADMINISTRATOR
+                && users.countActiveAdministrators(user.organizationId()) <= 1) {
+            throw ApiException.conflict(user.email() + " is the organization's last active administrator and cannot be "
+                    + what + "; make another user an administrator first.");
+        }
+    }
+
+    private static void checkName(Fields problems, String field, @Nullable String value) {
+        if (value != null && value.trim().length() > MAX_NAME) {
+            problems.add(field, "At most " + MAX_NAME + " characters.");
+        }
     }
 
     private Instant now() {

@@ -43,6 +43,23 @@ public class Organizations {
                 .findFirst();
     }
 
+    /**
+     * Locks the organization's row until the transaction ends: changes that must see every administrator of the
+     * organization (demoting or deactivating one) take this lock first, so two of them cannot both pass the check.
+     */
+    void lock(long id) {
+        jdbc.sql("select id from organizations where id = ? for update")
+                .param(id)
+                .query(Long.class)
+                .optional();
+    }
+
+    void rename(long id, String name) {
+        jdbc.sql("update organizations set name = ? where id = ?")
+                .params(name, id)
+                .update();
+    }
+
     public boolean isEmpty() {
         return jdbc.sql("select count(*) from organizations").query(Long.class).single() == 0;
     }

@@ -4,6 +4,7 @@ import com.claribi.platform.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +100,41 @@ public class Users {
     void setActive(long userId, boolean active) {
         jdbc.sql("update users set active = ? where id = ?")
                 .params(active, userId)
+                .update();
+    }
+
+    /** A user of this organization; another organization's user is as absent as one that never existed. */
+    public Optional<User> findInOrganization(long organizationId, long id) {
+        return jdbc.sql("select * from users where organization_id = ? and id = ?")
+                .params(organizationId, id)
+                .query(Users::map)
+                .optional();
+    }
+
+    public long countInOrganization(long organizationId) {
+        return jdbc.sql("select count(*) from users where organization_id = ?")
+                .param(organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    public List<User> pageInOrganization(long organizationId, long offset, int limit) {
+        return jdbc.sql("select * from users where organization_id = ? order by id limit ? offset ?")
+                .params(organizationId, limit, offset)
+                .query(Users::map)
+                .list();
+    }
+
+    long countActiveAdministrators(long organizationId) {
+        return jdbc.sql("select count(*) from users where organization_id = ? and role = ? and active = true")
+                .params(organizationId, Role.ADMINISTRATOR.value())
+                .query(Long.class)
+                .single();
+    }
+
+    void update(long userId, Role role, String firstName, String lastName) {
+        jdbc.sql("update users set role = ?, first_name = ?, last_name = ? where id = ?")
+                .params(role.value(), firstName, lastName, userId)
                 .update();
     }
 

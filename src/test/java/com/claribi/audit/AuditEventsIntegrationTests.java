@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.claribi.identity.Role;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
+import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,64 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         JsonNode none = api.get("/api/audit-events/?since=2999-01-01T00:00:00Z", "Authorization", bearer(tokens))
                 .json();
         assertThat(none.path("count").asLong()).isZero();
+    }
+
+    @Test
+    void filterByTimeRangeIncludesBothEnds() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        JsonNode login = find(
+                api.get("/api/audit-events/?type=login_succeeded", "Authorization", bearer(tokens))
+                        .json(),
+                "login_succeeded");
+        Instant at = Instant.parse(login.path("timestamp").asString());
+        String id = login.path("id").asString();
+
+        assertThat(ids(tokens, "since=" + at + "&until=" + at)).contains(id);
+        assertThat(ids(tokens, "since=" + at.minusSeconds(60) + "&until=" + at.plusSeconds(60)))
+                .contains(id);
+        assertThat(ids(tokens, "until=" + at.minusSeconds(1))).doesNotContain(id);
+        assertThat(ids(tokens, "since=" + at.plusSeconds(1))).doesNotContain(id);
+        assertThat(ids(tokens, "type=login_succeeded&user=" + admin.user().id() + "&since=" + at))
+                .containsExactly(id);
+    }
+
+    @Test
+    void eventsCannotBeChangedOrDeletedThroughTheApi() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Map<String, String> tokens = api.login(admin.email(), admin.password());
+        JsonNode event = api.get("/api/audit-events/", "Authorization", bearer(tokens))
+                .json()
+                .path("results")
+                .get(0);
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            for (String path : List.of(
+                    "/api/audit-events/",
+                    "/api/audit-events/" + event.path("id").asLong() + "/")) {
+                TestClient.Response response = api.send(
+                        method,
+                        path,
+                        HttpRequest.BodyPublishers.ofString("{\"type\": \"nothing_happened\"}"),
+                        "Authorization",
+                        bearer(tokens),
+                        "Content-Type",
+                        "application/json");
+                assertThat(response.status()).as(method + " " + path).isIn(404, 405);
+                assertThat(response.error()).as(method + " " + path).isIn("not_found", "method_not_allowed");
+            }
+        }
+        JsonNode after = api.get("/api/audit-events/", "Authorization", bearer(tokens))
+                .json()
+                .path("results")
+                .get(0);
+        assertThat(after).isEqualTo(event);
+    }
+
+    private List<String> ids(Map<String, String> tokens, String query) {
+        TestClient.Response response =
+                api.get("/api/audit-events/?page_size=100&" + query, "Authorization", bearer(tokens));
+        assertThat(response.status()).as(query + ": " + response.text()).isEqualTo(200);
+        return response.json().path("results").findValuesAsString("id");
     }
 
     @Test

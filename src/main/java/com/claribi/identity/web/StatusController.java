@@ -22,11 +22,11 @@ class StatusController {
         this.organizations = organizations;
     }
 
-    record UserView(long id, String email, String firstName, String lastName, String role) {}
+    record StatusUser(long id, String email, String firstName, String lastName, String role) {}
 
-    record OrganizationView(long id, String name, String plan, int aiCreditsRemaining) {}
+    record StatusOrganization(long id, String name, String plan, int aiCreditsRemaining) {}
 
-    record Status(UserView user, OrganizationView organization) {}
+    record Status(StatusUser user, StatusOrganization organization) {}
 
     @GetMapping("/api/auth/status")
     Status status() {
@@ -38,13 +38,13 @@ class StatusController {
                 .findById(user.organizationId())
                 .orElseThrow(() -> ApiException.invalidToken("The organization no longer exists."));
         return new Status(
-                new UserView(
+                new StatusUser(
                         user.id(),
                         user.email(),
                         user.firstName(),
                         user.lastName(),
                         user.role().value()),
-                new OrganizationView(
+                new StatusOrganization(
                         organization.id(),
                         organization.name(),
                         organization.plan(),

@@ -1,0 +1,226 @@
+package com.claribi.datasource;
+
+import com.claribi.identity.Role;
+import com.claribi.identity.Roles;
+import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.JsonBody;
+import com.claribi.platform.MasterKey;
+import com.claribi.platform.ObjectIds;
+import com.claribi.platform.Page;
+import com.claribi.platform.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Lists, creates, replaces, changes and deletes an organization's data sources: every member reads, administrators
+ * and editors write. Secret values of a configuration are sealed under the master key before they reach the database
+ * and are never returned; PATCH merges the configuration (RFC 7396), so a secret not sent keeps its value.
+ */
+@Service
+public class DataSourceManagement {
+
+    static final int MAX_NAME = 200;
+    static final Set<String> TYPES = Set.of("postgresql", "mysql", "bigquery", "snowflake", "csv", "rest_api");
+    private static final String TYPES_TEXT =
+            "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
+    private static final String KIND = "data source";
+    private static final Set<String> WRITABLE = Set.of("name", "type", "config");
+    private static final Set<String> READ_ONLY = Set.of("id", "secret_fields", "created_at", "updated_at");
+
+    private final DataSources dataSources;
+    private final MasterKey masterKey;
+    private final Roles roles;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DataSourceManagement(DataSources dataSources, MasterKey masterKey, Roles roles, JsonMapper json, Clock clock) {
+        this.dataSources = dataSources;
+        this.masterKey = masterKey;
+        this.roles = roles;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Page<DataSource> list(ApiPrincipal principal, PageRequest page, HttpServletRequest request) {
+        long organization = member(principal);
+        long count = dataSources.count(organization);
+        List<DataSource> results = dataSources.page(organization, page.offset(), page.size()).stream()
+                .map(this::view)
+                .toList();
+        return Page.of(page, count, results, request);
+    }
+
+    public DataSource get(ApiPrincipal principal, String id) {
+        long organization = member(principal);
+        long parsed = ObjectIds.parse(id, KIND);
+        return view(dataSources.find(organization, parsed).orElseThrow(() -> ObjectIds.notFound(KIND, parsed)));
+    }
+
+    @Transactional
+    public DataSource create(ApiPrincipal principal, @Nullable JsonNode body) {
+        long organization = editor(principal);
+        JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
+        String name = fields.requiredText("name", MAX_NAME);
+        String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
+        ObjectNode config = fields.object("config", JsonNodeFactory.instance.objectNode());
+        fields.throwIfAny();
+        Instant now = now();
+        long id = dataSources.insert(organization, Objects.requireNonNull(name), Objects.requireNonNull(type), now);
+        return save(organization, id, name, type, DataSourceConfig.split(Objects.requireNonNull(config)), now, now);
+    }
+
+    /** PUT: every writable field as sent; the configuration is replaced whole, secrets included ({} if missing). */
+    @Transactional
+    public DataSource replace(ApiPrincipal principal, String id, @Nullable JsonNode body) {
+        long organization = editor(principal);
+        DataSources.Row current = lock(organization, id);
+        JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
+        String name = fields.requiredText("name", MAX_NAME);
+        String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
+        ObjectNode config = fields.object("config", JsonNodeFactory.instance.objectNode());
+        fields.throwIfAny();
+        return save(
+                organization,
+                current.id(),
+                Objects.requireNonNull(name),
+                Objects.requireNonNull(type),
+                DataSourceConfig.split(Objects.requireNonNull(config)),
+                current.createdAt(),
+                now());
+    }
+
+    /**
+     * PATCH: the fields sent, the others as they are; {@code config} is a JSON Merge Patch of the stored configuration,
+     * so keys not sent (secrets included) keep their values and a key sent as null is removed.
+     */
+    @Transactional
+    public DataSource update(ApiPrincipal principal, String id, @Nullable JsonNode body) {
+        long organization = editor(principal);
+        DataSources.Row current = lock(organization, id);
+        JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
+        String name = fields.has("name") ? fields.requiredText("name", MAX_NAME) : current.name();
+        String type = fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : current.type();
+        ObjectNode patch = fields.object("config", null);
+        fields.throwIfAny();
+        if (patch == null) {
+            // The configuration stays as stored, its secrets sealed as they are.
+            Instant now = now();
+            dataSources.update(
+                    organization,
+                    current.id(),
+                    Objects.requireNonNull(name),
+                    Objects.requireNonNull(type),
+                    current.config(),
+                    current.secretFields(),
+                    current.secrets(),
+                    now);
+            return new DataSource(
+                    current.id(), name, type, config(current), secretFields(current), current.createdAt(), now);
+        }
+        DataSourceConfig merged = DataSourceConfig.split(
+                DataSourceConfig.mergePatch(stored(organization, current).whole(), patch));
+        return save(
+                organization,
+                current.id(),
+                Objects.requireNonNull(name),
+                Objects.requireNonNull(type),
+                merged,
+                current.createdAt(),
+                now());
+    }
+
+    @Transactional
+    public void delete(ApiPrincipal principal, String id) {
+        long organization = editor(principal);
+        long parsed = ObjectIds.parse(id, KIND);
+        if (!dataSources.delete(organization, parsed)) {
+            throw ObjectIds.notFound(KIND, parsed);
+        }
+    }
+
+    private DataSource save(
+            long organization,
+            long id,
+            String name,
+            String type,
+            DataSourceConfig config,
+            Instant createdAt,
+            Instant now) {
+        String sealed = config.secrets().isEmpty()
+                ? null
+                : masterKey.encrypt(
+                        purpose(organization, id),
+                        json.writeValueAsString(config.secrets()).getBytes(StandardCharsets.UTF_8));
+        dataSources.update(
+                organization,
+                id,
+                name,
+                type,
+                json.writeValueAsString(config.visible()),
+                json.writeValueAsString(config.secretFields()),
+                sealed,
+                now);
+        return new DataSource(id, name, type, config.visible(), config.secretFields(), createdAt, now);
+    }
+
+    /** The stored configuration with its secrets decrypted, to be merged with a patch; never returned. */
+    private DataSourceConfig stored(long organization, DataSources.Row row) {
+        ObjectNode secrets = row.secrets() == null
+                ? JsonNodeFactory.instance.objectNode()
+                : (ObjectNode) json.readTree(new String(
+                        masterKey.decrypt(purpose(organization, row.id()), row.secrets()), StandardCharsets.UTF_8));
+        return new DataSourceConfig(config(row), secrets, secretFields(row));
+    }
+
+    private DataSource view(DataSources.Row row) {
+        return new DataSource(
+                row.id(), row.name(), row.type(), config(row), secretFields(row), row.createdAt(), row.updatedAt());
+    }
+
+    private ObjectNode config(DataSources.Row row) {
+        return (ObjectNode) json.readTree(row.config());
+    }
+
+    private List<String> secretFields(DataSources.Row row) {
+        List<String> fields = new ArrayList<>();
+        json.readTree(row.secretFields()).forEach(field -> fields.add(field.stringValue()));
+        return List.copyOf(fields);
+    }
+
+    /** Binds sealed secrets to their row: moved to another data source or organization, they no longer decrypt. */
+    private static String purpose(long organization, long id) {
+        return "data-source:" + organization + ":" + id;
+    }
+
+    private DataSources.Row lock(long organization, String id) {
+        long parsed = ObjectIds.parse(id, KIND);
+        return dataSources.findForUpdate(organization, parsed).orElseThrow(() -> ObjectIds.notFound(KIND, parsed));
+    }
+
+    private long member(ApiPrincipal principal) {
+        return roles.require(principal, Role.ADMINISTRATOR, Role.EDITOR, Role.VIEWER)
+                .organizationId();
+    }
+
+    private long editor(ApiPrincipal principal) {
+        return roles.require(principal, Role.ADMINISTRATOR, Role.EDITOR).organizationId();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

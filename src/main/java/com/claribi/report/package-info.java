@@ -1,0 +1,5 @@
+/** Reports: an organization's reports, each optionally on one of its dashboards and sent on a schedule. */
+@NullMarked
+package com.claribi.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,200 @@
+package com.claribi.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.claribi.support.ServerIntegrationTest;
+import com.claribi.support.TestClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI document at {@code /api/schema/} describes every endpoint of the contract, and Swagger UI shows it. */
+class OpenApiIntegrationTests extends ServerIntegrationTest {
+
+    /** Every endpoint of API.md, method and path as it lists them. */
+    private static final List<String> CONTRACT = List.of(
+            "POST /api/auth/login/",
+            "POST /api/auth/token/refresh/",
+            "POST /api/auth/logout/",
+            "POST /api/auth/logout-all/",
+            "GET /api/auth/status/",
+            "GET /api/auth/jwks/",
+            "GET /api/health/",
+            "POST /api/auth/password/",
+            "POST /api/api-keys/",
+            "GET /api/api-keys/",
+            "GET /api/api-keys/{id}/",
+            "POST /api/api-keys/{id}/revoke/",
+            "POST /api/api-keys/{id}/rotate/",
+            "GET /api/api-keys/{id}/activity/",
+            "GET /api/auth/mfa/",
+            "POST /api/auth/mfa/setup/",
+            "POST /api/auth/mfa/confirm/",
+            "POST /api/auth/mfa/disable/",
+            "POST /api/auth/mfa/recovery-codes/",
+            "GET /api/dashboards/",
+            "POST /api/dashboards/",
+            "GET /api/dashboards/{id}/",
+            "PUT /api/dashboards/{id}/",
+            "PATCH /api/dashboards/{id}/",
+            "DELETE /api/dashboards/{id}/",
+            "GET /api/reports/",
+            "POST /api/reports/",
+            "GET /api/reports/{id}/",
+            "PUT /api/reports/{id}/",
+            "PATCH /api/reports/{id}/",
+            "DELETE /api/reports/{id}/",
+            "GET /api/data-sources/",
+            "POST /api/data-sources/",
+            "GET /api/data-sources/{id}/",
+            "PUT /api/data-sources/{id}/",
+            "PATCH /api/data-sources/{id}/",
+            "DELETE /api/data-sources/{id}/",
+            "GET /api/organization/",
+            "PATCH /api/organization/",
+            "GET /api/users/",
+            "POST /api/users/",
+            "PATCH /api/users/{id}/",
+            "DELETE /api/users/{id}/",
+            "GET /api/audit-events/");
+
+    private static final Set<String> PUBLIC =
+            Set.of("/api/auth/login/", "/api/auth/token/refresh/", "/api/auth/jwks/", "/api/health/");
+
+    @Test
+    void documentIsOpenApi31WithoutCredentials() {
+        TestClient.Response response = api.get("/api/schema/");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("openapi").asString()).startsWith("3.1");
+        assertThat(api.get("/api/schema").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyEndpointOfTheContractIsInTheDocument() throws IOException {
+        JsonNode paths = api.get("/api/schema/").json().path("paths");
+        List<String> missing = new ArrayList<>();
+        for (String endpoint : contract()) {
+            String[] parts = endpoint.split(" ");
+            if (paths.path(parts[1]).path(parts[0].toLowerCase()).isMissingNode()) {
+                missing.add(endpoint);
+            }
+        }
+        assertThat(missing).as("endpoints of API.md missing from /api/schema/").isEmpty();
+    }
+
+    @Test
+    void bothSecuritySchemesAndEveryOperationSecuredUnlessPublic() {
+        JsonNode document = api.get("/api/schema/").json();
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        assertThat(schemes.path("bearer").path("type").asString()).isEqualTo("http");
+        assertThat(schemes.path("bearer").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(schemes.path("apiKey").path("type").asString()).isEqualTo("apiKey");
+        assertThat(schemes.path("apiKey").path("in").asString()).isEqualTo("header");
+        assertThat(schemes.path("apiKey").path("name").asString()).isEqualTo("X-API-Key");
+        assertThat(document.path("security").toString()).contains("bearer", "apiKey");
+
+        for (String endpoint : CONTRACT) {
+            String[] parts = endpoint.split(" ");
+            JsonNode operation = document.path("paths").path(parts[1]).path(parts[0].toLowerCase());
+            if (operation.isMissingNode()) {
+                continue; // reported by the test above
+            }
+            JsonNode security = operation.path("security");
+            if (PUBLIC.contains(parts[1])) {
+                assertThat(security.isArray() && security.isEmpty())
+                        .as(endpoint + " is public")
+                        .isTrue();
+            } else {
+                assertThat(security.isArray() && security.isEmpty())
+                        .as(endpoint + " needs credentials")
+                        .isFalse();
+            }
+        }
+        assertThat(document.path("paths")
+                        .path("/api/api-keys/")
+                        .path("get")
+                        .path("security")
+                        .toString())
+                .as("key management needs a session")
+                .contains("bearer")
+                .doesNotContain("apiKey");
+    }
+
+    @Test
+    void errorAndPaginationSchemasAreDescribedAndUsed() {
+        JsonNode document = api.get("/api/schema/").json();
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.path("Error").path("required").toString()).contains("error", "message", "detail");
+        assertThat(schemas.path("Error").path("properties").has("fields")).isTrue();
+        assertThat(schemas.path("Page").path("required").toString()).contains("count", "next", "previous", "results");
+        assertThat(document.path("paths")
+                        .path("/api/users/")
+                        .path("post")
+                        .path("responses")
+                        .path("400")
+                        .toString())
+                .contains("#/components/schemas/Error");
+        // Property names as the API writes them.
+        for (JsonNode schema : schemas) {
+            schema.path("properties")
+                    .propertyNames()
+                    .forEach(name -> assertThat(name).as("snake_case").matches("[a-z0-9_]+"));
+        }
+    }
+
+    @Test
+    void creationsAre201AndEveryBodyIsDescribed() {
+        JsonNode document = api.get("/api/schema/").json();
+        for (String list :
+                List.of("/api/dashboards/", "/api/reports/", "/api/data-sources/", "/api/users/", "/api/api-keys/")) {
+            JsonNode create = document.path("paths").path(list).path("post");
+            assertThat(create.path("responses").has("201")).as(list).isTrue();
+            String body = create.path("requestBody").toString();
+            assertThat(body).as(list).contains("#/components/schemas/").doesNotContain("JsonNode");
+        }
+        assertThat(document.path("components").path("schemas").has("JsonNode")).isFalse();
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("DataSourceFields")
+                        .path("properties")
+                        .path("type")
+                        .path("enum")
+                        .toString())
+                .contains("postgresql", "rest_api");
+    }
+
+    @Test
+    void swaggerUiOpensFromApiDocs() {
+        TestClient.Response docs = api.get("/api/docs/");
+        assertThat(docs.status()).isEqualTo(302);
+        String location = docs.header("Location");
+        assertThat(location).contains("/swagger-ui/index.html");
+        TestClient.Response page = api.get(location);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("swagger-ui");
+        assertThat(api.get("/api/schema/swagger-config").json().path("url").asString())
+                .isEqualTo("/api/schema");
+    }
+
+    /** The contract's endpoints: this class's list, and those read from API.md itself when it is beside the project. */
+    private static Set<String> contract() throws IOException {
+        Set<String> endpoints = new LinkedHashSet<>(CONTRACT);
+        Path file = Path.of("../shared/API.md");
+        if (Files.exists(file)) {
+            Matcher table = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/api/[^`\\s]*)`")
+                    .matcher(Files.readString(file));
+            while (table.find()) {
+                endpoints.add(table.group(1) + " " + table.group(2));
+            }
+        }
+        return endpoints;
+    }
+}
