@@ -11,26 +11,34 @@ import com.claribi.token.Login;
 import com.claribi.token.SessionManagement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Login, refresh, logout and logout from everywhere. */
+/**
+ * Login, refresh, logout and logout from everywhere. API clients send and receive the refresh token in the body; the
+ * web interface (header {@code X-Claribi-Client: web}) gets it as an HttpOnly cookie instead ({@link WebClientCookie}).
+ */
 @RestController
 class AuthController {
 
     private final Login login;
     private final SessionManagement sessions;
     private final HttpsPolicy https;
+    private final WebClientCookie cookie;
 
-    AuthController(Login login, SessionManagement sessions, HttpsPolicy https) {
+    AuthController(Login login, SessionManagement sessions, HttpsPolicy https, WebClientCookie cookie) {
         this.login = login;
         this.sessions = sessions;
         this.https = https;
+        this.cookie = cookie;
     }
 
     record Credentials(
@@ -57,19 +65,52 @@ class AuthController {
                 .require("email", credentials.email())
                 .require("password", credentials.password())
                 .throwIfAny();
+        boolean web = WebClientCookie.fromWebClient(request);
+        if (web) {
+            WebClientCookie.requireSameOrigin(request);
+        }
         return login.login(
                         credentials.email(),
                         credentials.password(),
                         new SecondFactor(credentials.totpCode(), credentials.recoveryCode()),
                         ClientInfo.of(request, https))
-                .thenApply(tokens -> noStore(new TokenResponse(tokens.access(), tokens.refresh())));
+                .thenApply(tokens -> web
+                        ? noStore(new TokenResponse(tokens.access(), null), cookie.issue(tokens.refresh()))
+                        : noStore(new TokenResponse(tokens.access(), tokens.refresh()), null));
     }
 
     @PostMapping("/api/auth/token/refresh")
-    ResponseEntity<TokenResponse> refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
-        new Fields().require("refresh", body.refresh()).throwIfAny();
-        SessionManagement.Tokens tokens = sessions.refresh(body.refresh(), ClientInfo.of(request, https));
-        return noStore(new TokenResponse(tokens.access(), tokens.refresh()));
+    ResponseEntity<TokenResponse> refresh(
+            @RequestBody RefreshRequest body, HttpServletRequest request, HttpServletResponse response) {
+        String fromCookie = WebClientCookie.read(request);
+        boolean inBody = body.refresh() != null && !body.refresh().isBlank();
+        if (inBody || (fromCookie == null && !WebClientCookie.fromWebClient(request))) {
+            new Fields().require("refresh", body.refresh()).throwIfAny();
+            SessionManagement.Tokens tokens = sessions.refresh(body.refresh(), ClientInfo.of(request, https));
+            return noStore(new TokenResponse(tokens.access(), tokens.refresh()), null);
+        }
+        WebClientCookie.requireSameOrigin(request);
+        if (fromCookie == null) {
+            throw new ApiException(
+                    HttpStatus.UNAUTHORIZED,
+                    "not_authenticated",
+                    "Authentication credentials were not provided.",
+                    "There is no refresh cookie: sign in.");
+        }
+        SessionManagement.Tokens tokens;
+        try {
+            tokens = sessions.refresh(fromCookie, ClientInfo.of(request, https));
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.UNAUTHORIZED) {
+                // A cookie whose session ended is of no further use: the browser forgets it with this answer.
+                response.addHeader(HttpHeaders.SET_COOKIE, WebClientCookie.clear());
+            }
+            throw e;
+        }
+        // With rotation on, the new refresh token replaces the cookie; the page never sees either.
+        return noStore(
+                new TokenResponse(tokens.access(), null),
+                tokens.refresh() == null ? null : cookie.issue(tokens.refresh()));
     }
 
     @PostMapping("/api/auth/logout")
@@ -77,15 +118,23 @@ class AuthController {
             @RequestBody(required = false) @Nullable RefreshRequest body, HttpServletRequest request) {
         ClientInfo client = ClientInfo.of(request, https);
         ApiPrincipal principal = CurrentPrincipal.orNull();
+        String fromCookie = WebClientCookie.read(request);
         if (principal != null) {
             String session = principal.requireSession();
             sessions.logout(session, principal.userId(), principal.organizationId(), client);
         } else if (body != null && body.refresh() != null && !body.refresh().isBlank()) {
             sessions.logoutWithRefreshToken(body.refresh(), client);
+        } else if (fromCookie != null) {
+            WebClientCookie.requireSameOrigin(request);
+            sessions.logoutWithRefreshToken(fromCookie, client);
         } else {
             throw ApiException.notAuthenticated();
         }
-        return ResponseEntity.noContent().build();
+        ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent();
+        if (fromCookie != null || WebClientCookie.fromWebClient(request)) {
+            answer.header(HttpHeaders.SET_COOKIE, WebClientCookie.clear());
+        }
+        return answer.build();
     }
 
     @PostMapping("/api/auth/logout-all")
@@ -96,10 +145,12 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    private static <T> ResponseEntity<T> noStore(T body) {
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .header("Pragma", "no-cache")
-                .body(body);
+    private static <T> ResponseEntity<T> noStore(T body, @Nullable String setCookie) {
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache");
+        if (setCookie != null) {
+            answer.header(HttpHeaders.SET_COOKIE, setCookie);
+        }
+        return answer.body(body);
     }
 }

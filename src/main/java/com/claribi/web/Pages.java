@@ -1,0 +1,40 @@
+package com.claribi.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The page shell for every clean URL of the interface; {@code /assets/js/main.js} picks the page from the path. The
+ * pages hold no data: everything a page shows comes from the authenticated API.
+ */
+@Controller
+class Pages {
+
+    /** The paths of the interface, also the ones {@link PageHeadersFilter} protects. */
+    static final String[] PATHS = {"/", "/sign-in", "/settings/security/api-keys", "/settings/security/two-factor"};
+
+    private final byte[] shell;
+
+    Pages() {
+        try (InputStream in = new ClassPathResource("web/index.html").getInputStream()) {
+            this.shell = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping({"/", "/sign-in", "/settings/security/api-keys", "/settings/security/two-factor"})
+    ResponseEntity<byte[]> page() {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(shell);
+    }
+}

@@ -1,0 +1,5 @@
+/** The browser interface: sign-in, the home page and Settings > Security, static pages over the public API. */
+@NullMarked
+package com.claribi.web;
+
+import org.jspecify.annotations.NullMarked;

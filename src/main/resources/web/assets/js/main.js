@@ -1,0 +1,135 @@
+// The interface's router: one page shell for every path; each page is a module with render(main, context).
+import { api, isSignedIn, onSignedOut, refresh, signOut } from './session.js';
+import { h, sentence } from './ui.js';
+import * as signInPage from './pages/sign-in.js';
+import * as homePage from './pages/home.js';
+import * as apiKeysPage from './pages/api-keys.js';
+import * as twoFactorPage from './pages/two-factor.js';
+
+const ROUTES = {
+  '/': { page: homePage, title: 'Home' },
+  '/sign-in': { page: signInPage, title: 'Sign in', public: true },
+  '/settings/security/api-keys': { page: apiKeysPage, title: 'API keys' },
+  '/settings/security/two-factor': { page: twoFactorPage, title: 'Two-factor authentication' },
+};
+
+const main = document.getElementById('main');
+const nav = document.querySelector('.mainnav');
+const account = document.querySelector('.account');
+const accountEmail = document.getElementById('account-email');
+let me = null;
+
+/** The signed-in user and organization (GET /api/auth/status/), loaded once per sign-in (one request shared). */
+function status() {
+  if (!me) {
+    me = api('/api/auth/status/');
+    me.catch(() => {
+      me = null;
+    });
+  }
+  return me;
+}
+
+export function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  return render();
+}
+
+/** A path to return to after signing in: only a local path of ours, never another site. */
+function returnPath() {
+  const next = new URLSearchParams(location.search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && ROUTES[next] && next !== '/sign-in' ? next : '/';
+}
+
+async function render() {
+  const path = location.pathname.replace(/(.)\/$/, '$1');
+  const route = ROUTES[path];
+  if (!route) {
+    main.replaceChildren(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/', 'data-link': true }, 'Go to the home page')));
+    return;
+  }
+  if (route.public && isSignedIn()) {
+    return navigate(returnPath(), { replace: true });
+  }
+  if (!route.public && !isSignedIn()) {
+    const next = path === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(path)}`;
+    return navigate(next, { replace: true });
+  }
+  document.title = `${route.title} · clariBI`;
+  updateChrome(path);
+  const context = {
+    navigate,
+    status,
+    afterSignIn: () => {
+      me = null;
+      return navigate(returnPath(), { replace: true });
+    },
+  };
+  try {
+    main.replaceChildren();
+    await route.page.render(main, context);
+  } catch (error) {
+    if (!isSignedIn()) return navigate('/sign-in', { replace: true });
+    main.replaceChildren(
+      h('h1', {}, route.title),
+      h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, sentence(error))),
+    );
+  }
+  // Move focus to the new content, as a page load would.
+  if (document.activeElement === document.body || !main.contains(document.activeElement)) main.focus();
+}
+
+async function updateChrome(path) {
+  const signedIn = isSignedIn();
+  nav.hidden = !signedIn;
+  account.hidden = !signedIn;
+  nav.querySelectorAll('a').forEach((link) => {
+    if (link.getAttribute('href') === path) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  });
+  if (signedIn) {
+    try {
+      accountEmail.textContent = (await status()).user.email;
+    } catch {
+      accountEmail.textContent = '';
+    }
+  }
+}
+
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-link]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  if (link.getAttribute('href') !== location.pathname) navigate(link.getAttribute('href'));
+});
+
+window.addEventListener('popstate', render);
+
+const signOutButton = document.getElementById('sign-out');
+signOutButton.addEventListener('click', async () => {
+  signOutButton.disabled = true;
+  try {
+    await signOut();
+  } finally {
+    me = null;
+    signOutButton.disabled = false;
+    navigate('/sign-in', { replace: true });
+  }
+});
+
+onSignedOut(() => {
+  me = null;
+  navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+});
+
+// A reload keeps the user signed in: the refresh cookie gets a new access token before the first page renders.
+(async () => {
+  try {
+    await refresh();
+  } catch {
+    // The server could not answer: the sign-in page will say so when it is used.
+  }
+  document.body.classList.add('ready');
+  render();
+})();

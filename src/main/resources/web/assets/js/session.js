@@ -1,0 +1,162 @@
+// The signed-in session of this tab. The access token lives only in this module's memory (never localStorage or
+// sessionStorage); the refresh token is an HttpOnly cookie the server sets for /api/auth/, which scripts cannot read.
+// Every auth request says "X-Claribi-Client: web": the server then uses the cookie instead of the body, and accepts
+// the cookie only with that header (a cross-site page cannot send it).
+
+const WEB_CLIENT = { 'X-Claribi-Client': 'web' };
+
+let access = null;
+let refreshTimer = null;
+let refreshing = null;
+const signedOutListeners = [];
+
+/** An error answer of the API: status, code, message, detail and the per-field problems of a validation error. */
+export class ApiError extends Error {
+  constructor(status, body, headers) {
+    super((body && body.message) || `The server answered ${status}.`);
+    this.status = status;
+    this.code = (body && body.error) || 'server_error';
+    this.detail = (body && body.detail) || '';
+    this.fields = (body && body.fields) || null;
+    this.retryAfter = headers ? headers.get('Retry-After') : null;
+  }
+}
+
+export function isSignedIn() {
+  return access !== null;
+}
+
+/** Called when the session ends by itself (refresh refused), so the page can go to sign-in. */
+export function onSignedOut(listener) {
+  signedOutListeners.push(listener);
+}
+
+/** Decodes a JWT's payload (base64url JSON); only to read iat and exp, the server verifies the signature. */
+function claims(token) {
+  const part = token.split('.')[1] || '';
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+function accept(token) {
+  access = token;
+  clearTimeout(refreshTimer);
+  // Refresh when 80% of the lifetime has passed, less a second (iat is rounded down to whole seconds, so the token
+  // may be up to a second older than it says). The lifetime is exp - iat, both from the server's clock, counted from
+  // now, so a wrong clock on this computer does not matter.
+  let delay = 60_000;
+  try {
+    const { iat, exp } = claims(token);
+    delay = Math.max(1_000, (exp - iat) * 1000 * 0.8 - 1_000);
+  } catch {
+    // A token we cannot read is still used; a 401 will refresh it.
+  }
+  refreshTimer = setTimeout(() => {
+    refresh().catch(() => {});
+  }, delay);
+}
+
+function forget() {
+  access = null;
+  clearTimeout(refreshTimer);
+  refreshTimer = null;
+}
+
+async function parse(response) {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+async function post(path, body, headers = {}) {
+  return fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...WEB_CLIENT, ...headers },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
+}
+
+/** Signs in; throws ApiError (mfa_required, invalid_mfa_code, invalid_credentials, ...) when refused. */
+export async function signIn(email, password, factor = {}) {
+  const response = await post('/api/auth/login/', { email, password, ...factor });
+  const body = await parse(response);
+  if (!response.ok) throw new ApiError(response.status, body, response.headers);
+  accept(body.access);
+}
+
+/**
+ * Gets a new access token with the refresh cookie. Resolves true when signed in, false when there is no valid
+ * session; concurrent callers share one request.
+ */
+export function refresh() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      try {
+        const response = await post('/api/auth/token/refresh/', {});
+        const body = await parse(response);
+        if (response.ok && body && body.access) {
+          accept(body.access);
+          return true;
+        }
+        if (response.status === 401 || response.status === 403) {
+          const wasSignedIn = access !== null;
+          forget();
+          if (wasSignedIn) signedOutListeners.forEach((listener) => listener());
+          return false;
+        }
+        throw new ApiError(response.status, body, response.headers);
+      } finally {
+        refreshing = null;
+      }
+    })();
+  }
+  return refreshing;
+}
+
+/** Ends the session on the server (which also clears the cookie) and forgets the access token. */
+export async function signOut() {
+  try {
+    let response = await post('/api/auth/logout/', {});
+    if (response.status === 401 && access) {
+      // No cookie (cleared by hand): end the session with the access token instead.
+      response = await post('/api/auth/logout/', {}, { Authorization: `Bearer ${access}` });
+    }
+  } finally {
+    forget();
+  }
+}
+
+/**
+ * A request to the API with the access token. On a 401 it refreshes once and repeats the request once; other errors
+ * are thrown as ApiError. Resolves to the parsed JSON body (null for 204).
+ */
+export async function api(path, { method = 'GET', body } = {}) {
+  const send = () => {
+    const headers = { Accept: 'application/json' };
+    if (access) headers.Authorization = `Bearer ${access}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  };
+  let response = await send();
+  if (response.status === 401) {
+    if (await refresh()) {
+      response = await send();
+    }
+  }
+  const parsed = await parse(response);
+  if (!response.ok) throw new ApiError(response.status, parsed, response.headers);
+  return parsed;
+}

@@ -1,0 +1,242 @@
+// Small DOM helpers: elements built with textContent (never innerHTML with data), timestamps, errors and copying.
+
+/** h('p', {class: 'x'}, 'text', child) builds an element; attributes starting with "on" become listeners. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (value === true) {
+      element.setAttribute(name, '');
+    } else {
+      element.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+let ids = 0;
+export function uid(prefix) {
+  ids += 1;
+  return `${prefix}-${ids}`;
+}
+
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** A <time> with the local date and time; the ISO instant in its datetime and title. */
+export function time(iso, { relative = false } = {}) {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return document.createTextNode(iso);
+  const text = relative ? relativeText(date) : DATE_TIME.format(date);
+  return h('time', { datetime: iso, title: DATE_TIME.format(date) + ` (${iso})` }, text);
+}
+
+function relativeText(date) {
+  const seconds = Math.round((date.getTime() - Date.now()) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return RELATIVE.format(seconds, 'second');
+  if (abs < 3600) return RELATIVE.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return RELATIVE.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 86400 * 14) return RELATIVE.format(Math.round(seconds / 86400), 'day');
+  return DATE_TIME.format(date);
+}
+
+export function formatDateTime(iso) {
+  return DATE_TIME.format(new Date(iso));
+}
+
+/** A labelled input: {label, name, type, hint, ...attributes}. */
+export function field({ label, name, type = 'text', hint, ...attributes }) {
+  const id = attributes.id || uid(name);
+  const hintId = hint ? `${id}-hint` : null;
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    h('input', { id, name, type, 'aria-describedby': hintId, ...attributes }),
+    hint ? h('span', { class: 'hint', id: hintId }, hint) : null,
+  );
+}
+
+/** Removes the errors a previous submit of this form showed. */
+export function clearErrors(form) {
+  form.querySelectorAll('.field-error, .form-alert').forEach((node) => node.remove());
+  form.querySelectorAll('[aria-invalid]').forEach((input) => {
+    input.removeAttribute('aria-invalid');
+    const described = (input.getAttribute('aria-describedby') || '')
+      .split(' ')
+      .filter((id) => id && !id.endsWith('-error'));
+    if (described.length) input.setAttribute('aria-describedby', described.join(' '));
+    else input.removeAttribute('aria-describedby');
+  });
+}
+
+/**
+ * Shows an API error in a form: each of a validation error's fields next to its input (by name, or by the
+ * fieldNames map API field -> input name), the rest as one alert at the top. Focuses the first problem.
+ */
+export function showError(form, error, { fieldNames = {}, fieldFor = {} } = {}) {
+  clearErrors(form);
+  let first = null;
+  const unplaced = [];
+  const place = (apiField, messages) => {
+    const name = fieldNames[apiField] || apiField;
+    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (!input) {
+      unplaced.push(...messages.map((m) => `${apiField}: ${m}`));
+      return;
+    }
+    const errorId = `${input.id || uid(name)}-error`;
+    const message = h('p', { class: 'field-error', id: errorId }, messages.join(' '));
+    const container = input.closest('.field, fieldset') || input.parentElement;
+    container.append(message);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') || ''} ${errorId}`.trim());
+    if (!first) first = input;
+  };
+  if (error && error.fields) {
+    for (const [apiField, messages] of Object.entries(error.fields)) place(apiField, messages);
+  } else if (error && fieldFor[error.code]) {
+    // An error about one input that is not a validation error (a wrong code, wrong credentials).
+    place(fieldFor[error.code], [sentence(error)]);
+  }
+  if (unplaced.length || !first) {
+    const text = unplaced.length ? unplaced.join(' ') : sentence(error);
+    const alert = h('div', { class: 'alert alert-error form-alert', role: 'alert' }, h('p', {}, text));
+    form.prepend(alert);
+  }
+  (first || form.querySelector('input, select, button'))?.focus();
+}
+
+/** One readable sentence for an error: the message and, when it adds something, the detail. */
+export function sentence(error) {
+  if (!error) return 'Something went wrong.';
+  if (!(error.status)) return 'The server could not be reached. Check the connection and try again.';
+  let text = error.message;
+  if (error.detail && error.detail !== error.message) text += ` ${error.detail}`;
+  if (error.code === 'rate_limited' && error.retryAfter) text += ` Try again in ${error.retryAfter} s.`;
+  return text;
+}
+
+/** Disables a form's buttons while work runs. */
+export async function busy(form, work) {
+  const buttons = [...form.querySelectorAll('button')];
+  buttons.forEach((button) => { button.disabled = true; });
+  try {
+    return await work();
+  } finally {
+    buttons.forEach((button) => { button.disabled = false; });
+  }
+}
+
+/** A button that copies text(), and says so. */
+export function copyButton(label, text, attributes = {}) {
+  const status = h('span', { class: 'visually-hidden', role: 'status' });
+  const button = h('button', { type: 'button', class: 'button button-secondary', ...attributes }, label);
+  button.addEventListener('click', async () => {
+    const value = typeof text === 'function' ? text() : text;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(value);
+      copied = true;
+    } catch {
+      copied = copyBySelection(value);
+    }
+    button.textContent = copied ? 'Copied' : 'Select and copy by hand';
+    status.textContent = copied ? 'Copied to the clipboard.' : 'Copying failed.';
+    setTimeout(() => { button.textContent = label; }, 2000);
+  });
+  return h('span', {}, button, status);
+}
+
+function copyBySelection(value) {
+  const area = h('textarea', { class: 'visually-hidden', readonly: true, 'aria-hidden': 'true' });
+  area.value = value;
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+/** Offers text as a file the browser saves (a Blob URL; nothing leaves the page). */
+export function download(filename, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = h('a', { href: url, download: filename, class: 'visually-hidden' }, filename);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * A modal dialog (<dialog>, so Escape and focus work as the platform does). content(form) fills it; resolves with
+ * the submit button's value, or null when cancelled.
+ */
+export function dialog({ title, content, confirm, danger = false, cancel = 'Cancel' }) {
+  return new Promise((resolve) => {
+    const titleId = uid('dialog-title');
+    const form = h('form', { method: 'dialog' });
+    form.append(h('h2', { id: titleId }, title));
+    content(form);
+    form.append(
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', value: 'cancel', class: 'button button-quiet', formnovalidate: true }, cancel),
+        h('button', { type: 'submit', value: 'confirm', class: `button ${danger ? 'button-danger' : ''}`, 'data-confirm': true }, confirm),
+      ),
+    );
+    const element = h('dialog', { 'aria-labelledby': titleId }, form);
+    document.body.append(element);
+    element.addEventListener('close', () => {
+      const confirmed = element.returnValue === 'confirm';
+      const data = new FormData(form);
+      element.remove();
+      resolve(confirmed ? data : null);
+    });
+    element.showModal();
+    element.querySelector('[data-confirm]').focus();
+  });
+}
+
+/** The page title and breadcrumbs of a settings page, with the Security sub-navigation beside the content. */
+export function settingsLayout(current, title, description) {
+  const link = (href, label) => h('a', { href, 'data-link': true, 'aria-current': href === current ? 'page' : null }, label);
+  const content = h('div', { class: 'settings-content' });
+  const layout = h(
+    'div',
+    {},
+    h(
+      'nav',
+      { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
+      h('ol', {}, h('li', {}, 'Settings'), h('li', {}, 'Security'), h('li', { 'aria-current': 'page' }, title)),
+    ),
+    h('div', { class: 'page-head' }, h('h1', {}, title), h('p', {}, description)),
+    h(
+      'div',
+      { class: 'settings' },
+      h(
+        'nav',
+        { class: 'subnav', 'aria-label': 'Security settings' },
+        h('h2', {}, 'Security'),
+        link('/settings/security/api-keys', 'API keys'),
+        link('/settings/security/two-factor', 'Two-factor authentication'),
+      ),
+      content,
+    ),
+  );
+  return { layout, content };
+}
