@@ -6,6 +6,9 @@ import com.claribi.identity.Role;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import java.net.HttpCookie;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class WebClientCookieIntegrationTests extends ServerIntegrationTest {
 
     private static final String COOKIE = "__Secure-claribi-refresh";
+    private static final String BINDING = "__Host-claribi-refresh-binding";
 
     private String origin() {
         return "https://localhost:" + port;
@@ -33,10 +37,51 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
     }
 
     private static String cookieValue(TestClient.Response response) {
-        String header = response.header("Set-Cookie");
-        assertThat(header).as("Set-Cookie").isNotNull();
-        List<HttpCookie> cookies = HttpCookie.parse(header);
+        return setCookieValue(response, COOKIE);
+    }
+
+    /** The Set-Cookie header of the answer for the named cookie. */
+    private static String setCookie(TestClient.Response response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Set-Cookie for " + name + " in " + response.headers()));
+    }
+
+    private static String setCookieValue(TestClient.Response response, String name) {
+        List<HttpCookie> cookies = HttpCookie.parse(setCookie(response, name));
         return cookies.getFirst().getValue();
+    }
+
+    /** The Cookie header a browser sends to /api/auth/ after the answer: the refresh cookie and its binding. */
+    private static String cookies(TestClient.Response login) {
+        return COOKIE + "=" + cookieValue(login) + "; " + BINDING + "=" + setCookieValue(login, BINDING);
+    }
+
+    private static String binding(String refreshToken) throws Exception {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private TestClient.Response webPost(String path, String cookieHeader) {
+        return api.post(
+                path,
+                "{}",
+                "Cookie",
+                cookieHeader,
+                "X-Claribi-Client",
+                "web",
+                "Origin",
+                origin(),
+                "Sec-Fetch-Site",
+                "same-origin");
+    }
+
+    private static void assertClearsBoth(TestClient.Response response) {
+        assertThat(setCookie(response, COOKIE).split(";\\s*")).contains("Max-Age=0", "Path=/api/auth/");
+        assertThat(setCookie(response, BINDING).split(";\\s*")).contains("Max-Age=0", "Path=/");
     }
 
     @Test
@@ -51,6 +96,18 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
         assertThat(header.split(";\\s*"))
                 .contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/api/auth/", "Max-Age=604800");
         assertThat(cookieValue(login)).isNotBlank();
+    }
+
+    @Test
+    void loginFromWebClientSetsHostOnlyBindingCookieWithTheHashOfTheRefreshToken() throws Exception {
+        TestClient.Response login = webLogin(newUser(Role.VIEWER));
+
+        String header = setCookie(login, BINDING);
+        assertThat(header.split(";\\s*"))
+                .contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/", "Max-Age=604800")
+                .noneMatch(attribute ->
+                        attribute.toLowerCase(java.util.Locale.ROOT).startsWith("domain="));
+        assertThat(setCookieValue(login, BINDING)).isEqualTo(binding(cookieValue(login)));
     }
 
     @Test
@@ -82,19 +139,7 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
 
     @Test
     void refreshWithCookieAndWebHeaderReturnsAccessToken() {
-        String cookie = cookieValue(webLogin(newUser(Role.VIEWER)));
-
-        TestClient.Response refreshed = api.post(
-                "/api/auth/token/refresh/",
-                "{}",
-                "Cookie",
-                COOKIE + "=" + cookie,
-                "X-Claribi-Client",
-                "web",
-                "Origin",
-                origin(),
-                "Sec-Fetch-Site",
-                "same-origin");
+        TestClient.Response refreshed = webPost("/api/auth/token/refresh/", cookies(webLogin(newUser(Role.VIEWER))));
 
         assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
         assertThat(refreshed.json().has("refresh")).isFalse();
@@ -102,6 +147,117 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
         assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(access))
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void refreshWhenTwoRefreshCookiesThenRefusedAndBothCleared() {
+        // A sibling host of the same domain can add a refresh cookie of its own (Domain=, a longer Path): the
+        // browser then sends two, and neither is used.
+        TestClient.Response victim = webLogin(newUser(Role.VIEWER));
+        TestClient.Response attacker = webLogin(newUser(Role.VIEWER));
+
+        TestClient.Response refreshed =
+                webPost("/api/auth/token/refresh/", COOKIE + "=" + cookieValue(attacker) + "; " + cookies(victim));
+
+        assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(401);
+        assertThat(refreshed.error()).isEqualTo("invalid_token");
+        assertThat(refreshed.json().has("access")).isFalse();
+        assertClearsBoth(refreshed);
+    }
+
+    @Test
+    void refreshWhenRefreshCookieHasNoBindingThenRefused() {
+        TestClient.Response refreshed =
+                webPost("/api/auth/token/refresh/", COOKIE + "=" + cookieValue(webLogin(newUser(Role.VIEWER))));
+
+        assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(401);
+        assertThat(refreshed.json().has("access")).isFalse();
+        assertClearsBoth(refreshed);
+    }
+
+    @Test
+    void refreshWhenBindingIsOfAnotherRefreshTokenThenRefused() {
+        // The attacker's planted refresh cookie, with the victim's own (genuine) binding cookie.
+        TestClient.Response victim = webLogin(newUser(Role.VIEWER));
+        TestClient.Response attacker = webLogin(newUser(Role.VIEWER));
+
+        TestClient.Response refreshed = webPost(
+                "/api/auth/token/refresh/",
+                COOKIE + "=" + cookieValue(attacker) + "; " + BINDING + "=" + setCookieValue(victim, BINDING));
+
+        assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(401);
+        assertThat(refreshed.json().has("access")).isFalse();
+        assertClearsBoth(refreshed);
+    }
+
+    @Test
+    void logoutWhenRefreshCookieUnboundThenRefusedAndSessionKept() {
+        TestClient.Response victim = webLogin(newUser(Role.VIEWER));
+        TestClient.Response attacker = webLogin(newUser(Role.VIEWER));
+
+        TestClient.Response logout = webPost(
+                "/api/auth/logout/",
+                COOKIE + "=" + cookieValue(attacker) + "; " + BINDING + "=" + setCookieValue(victim, BINDING));
+
+        assertThat(logout.status()).isEqualTo(401);
+        assertClearsBoth(logout);
+        assertThat(webPost("/api/auth/token/refresh/", cookies(attacker)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void logoutFromWebClientWithABadCookieStillClearsBothCookies() throws Exception {
+        // Not a token, yet correctly bound: the session cannot be ended, but the browser must forget the cookies.
+        String garbage = "not-a-refresh-token";
+
+        TestClient.Response logout =
+                webPost("/api/auth/logout/", COOKIE + "=" + garbage + "; " + BINDING + "=" + binding(garbage));
+
+        assertThat(logout.status()).isEqualTo(401);
+        assertClearsBoth(logout);
+    }
+
+    @Test
+    void webLoginOverAnotherSessionsCookieEndsThatSession() {
+        TestClient.Response first = webLogin(newUser(Role.VIEWER));
+        String firstAccess = first.json().path("access").asString();
+        Account second = newUser(Role.VIEWER);
+
+        TestClient.Response login = api.post(
+                "/api/auth/login/",
+                Map.of("email", second.email(), "password", second.password()),
+                "Cookie",
+                cookies(first),
+                "X-Claribi-Client",
+                "web",
+                "Origin",
+                origin());
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(webPost("/api/auth/token/refresh/", cookies(first)).status()).isEqualTo(401);
+        assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(firstAccess))
+                        .status())
+                .isEqualTo(401);
+        assertThat(webPost("/api/auth/token/refresh/", cookies(login)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void webLoginWithWrongPasswordKeepsTheSessionItArrivedWith() {
+        TestClient.Response first = webLogin(newUser(Role.VIEWER));
+        Account second = newUser(Role.VIEWER);
+
+        TestClient.Response login = api.post(
+                "/api/auth/login/",
+                Map.of("email", second.email(), "password", "wrong-" + second.password()),
+                "Cookie",
+                cookies(first),
+                "X-Claribi-Client",
+                "web",
+                "Origin",
+                origin());
+
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(webPost("/api/auth/token/refresh/", cookies(first)).status()).isEqualTo(200);
     }
 
     @Test
@@ -173,37 +329,21 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
     @Test
     void logoutWithCookieClearsItAndEndsTheSession() {
         TestClient.Response login = webLogin(newUser(Role.VIEWER));
-        String cookie = cookieValue(login);
         String access = login.json().path("access").asString();
 
-        TestClient.Response logout = api.post(
-                "/api/auth/logout/",
-                "{}",
-                "Cookie",
-                COOKIE + "=" + cookie,
-                "X-Claribi-Client",
-                "web",
-                "Origin",
-                origin());
+        TestClient.Response logout = webPost("/api/auth/logout/", cookies(login));
 
         assertThat(logout.status()).isEqualTo(204);
-        String cleared = logout.header("Set-Cookie");
+        String cleared = setCookie(logout, COOKIE);
         assertThat(cleared).startsWith(COOKIE + "=;");
         assertThat(cleared.split(";\\s*")).contains("Max-Age=0", "Path=/api/auth/", "HttpOnly", "Secure");
+        assertClearsBoth(logout);
         assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(access))
                         .status())
                 .isEqualTo(401);
-        TestClient.Response refreshed = api.post(
-                "/api/auth/token/refresh/",
-                "{}",
-                "Cookie",
-                COOKIE + "=" + cookie,
-                "X-Claribi-Client",
-                "web",
-                "Origin",
-                origin());
+        TestClient.Response refreshed = webPost("/api/auth/token/refresh/", cookies(login));
         assertThat(refreshed.status()).isEqualTo(401);
-        assertThat(refreshed.header("Set-Cookie")).contains("Max-Age=0");
+        assertClearsBoth(refreshed);
     }
 
     @Test
@@ -222,7 +362,7 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
                 origin());
 
         assertThat(logout.status()).isEqualTo(204);
-        assertThat(logout.header("Set-Cookie")).contains("Max-Age=0");
+        assertClearsBoth(logout);
         assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(access))
                         .status())
                 .isEqualTo(401);

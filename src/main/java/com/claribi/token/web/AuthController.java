@@ -12,6 +12,7 @@ import com.claribi.token.SessionManagement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -69,72 +70,119 @@ class AuthController {
         if (web) {
             WebClientCookie.requireSameOrigin(request);
         }
+        ClientInfo client = ClientInfo.of(request, https);
+        // A web sign-in over a session this browser already holds (another account in another tab, or signing in
+        // again) ends that session: its cookie is about to be replaced, and the session must not outlive it.
+        String previous = web ? WebClientCookie.refreshToken(WebClientCookie.read(request)) : null;
         return login.login(
                         credentials.email(),
                         credentials.password(),
                         new SecondFactor(credentials.totpCode(), credentials.recoveryCode()),
-                        ClientInfo.of(request, https))
-                .thenApply(tokens -> web
-                        ? noStore(new TokenResponse(tokens.access(), null), cookie.issue(tokens.refresh()))
-                        : noStore(new TokenResponse(tokens.access(), tokens.refresh()), null));
+                        client)
+                .thenApply(tokens -> {
+                    if (!web) {
+                        return noStore(new TokenResponse(tokens.access(), tokens.refresh()), List.of());
+                    }
+                    if (previous != null) {
+                        endQuietly(previous, client);
+                    }
+                    return noStore(new TokenResponse(tokens.access(), null), cookie.issue(tokens.refresh()));
+                });
+    }
+
+    private void endQuietly(String refreshToken, ClientInfo client) {
+        try {
+            sessions.logoutWithRefreshToken(refreshToken, client);
+        } catch (ApiException e) {
+            // Already ended, expired or not ours: nothing to end.
+        }
     }
 
     @PostMapping("/api/auth/token/refresh")
     ResponseEntity<TokenResponse> refresh(
             @RequestBody RefreshRequest body, HttpServletRequest request, HttpServletResponse response) {
-        String fromCookie = WebClientCookie.read(request);
+        WebClientCookie.Presented presented = WebClientCookie.read(request);
         boolean inBody = body.refresh() != null && !body.refresh().isBlank();
-        if (inBody || (fromCookie == null && !WebClientCookie.fromWebClient(request))) {
+        if (inBody || (presented instanceof WebClientCookie.Absent && !WebClientCookie.fromWebClient(request))) {
             new Fields().require("refresh", body.refresh()).throwIfAny();
             SessionManagement.Tokens tokens = sessions.refresh(body.refresh(), ClientInfo.of(request, https));
-            return noStore(new TokenResponse(tokens.access(), tokens.refresh()), null);
+            return noStore(new TokenResponse(tokens.access(), tokens.refresh()), List.of());
         }
         WebClientCookie.requireSameOrigin(request);
-        if (fromCookie == null) {
-            throw new ApiException(
-                    HttpStatus.UNAUTHORIZED,
-                    "not_authenticated",
-                    "Authentication credentials were not provided.",
-                    "There is no refresh cookie: sign in.");
-        }
+        String fromCookie = switch (presented) {
+            case WebClientCookie.Absent absent ->
+                throw new ApiException(
+                        HttpStatus.UNAUTHORIZED,
+                        "not_authenticated",
+                        "Authentication credentials were not provided.",
+                        "There is no refresh cookie: sign in.");
+            case WebClientCookie.Unbound unbound -> {
+                clearCookies(response);
+                throw ApiException.invalidToken(unbound.reason());
+            }
+            case WebClientCookie.Bound bound -> bound.refreshToken();
+        };
         SessionManagement.Tokens tokens;
         try {
             tokens = sessions.refresh(fromCookie, ClientInfo.of(request, https));
         } catch (ApiException e) {
             if (e.status() == HttpStatus.UNAUTHORIZED) {
                 // A cookie whose session ended is of no further use: the browser forgets it with this answer.
-                response.addHeader(HttpHeaders.SET_COOKIE, WebClientCookie.clear());
+                clearCookies(response);
             }
             throw e;
         }
         // With rotation on, the new refresh token replaces the cookie; the page never sees either.
         return noStore(
                 new TokenResponse(tokens.access(), null),
-                tokens.refresh() == null ? null : cookie.issue(tokens.refresh()));
+                tokens.refresh() == null ? List.of() : cookie.issue(tokens.refresh()));
     }
 
     @PostMapping("/api/auth/logout")
     ResponseEntity<Void> logout(
-            @RequestBody(required = false) @Nullable RefreshRequest body, HttpServletRequest request) {
+            @RequestBody(required = false) @Nullable RefreshRequest body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        WebClientCookie.Presented presented = WebClientCookie.read(request);
+        boolean web = WebClientCookie.fromWebClient(request);
+        try {
+            endSession(body, request, presented);
+        } catch (RuntimeException e) {
+            // The web interface signs out whatever happened on the server: the browser forgets the cookies even when
+            // the session could not be ended (the page says so and keeps its user signed in until it can).
+            if (web) {
+                clearCookies(response);
+            }
+            throw e;
+        }
+        if (!(presented instanceof WebClientCookie.Absent) || web) {
+            clearCookies(response);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private void endSession(
+            @Nullable RefreshRequest body, HttpServletRequest request, WebClientCookie.Presented presented) {
         ClientInfo client = ClientInfo.of(request, https);
         ApiPrincipal principal = CurrentPrincipal.orNull();
-        String fromCookie = WebClientCookie.read(request);
         if (principal != null) {
             String session = principal.requireSession();
             sessions.logout(session, principal.userId(), principal.organizationId(), client);
         } else if (body != null && body.refresh() != null && !body.refresh().isBlank()) {
             sessions.logoutWithRefreshToken(body.refresh(), client);
-        } else if (fromCookie != null) {
+        } else if (!(presented instanceof WebClientCookie.Absent)) {
             WebClientCookie.requireSameOrigin(request);
-            sessions.logoutWithRefreshToken(fromCookie, client);
+            if (presented instanceof WebClientCookie.Unbound unbound) {
+                throw ApiException.invalidToken(unbound.reason());
+            }
+            sessions.logoutWithRefreshToken(WebClientCookie.refreshToken(presented), client);
         } else {
             throw ApiException.notAuthenticated();
         }
-        ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent();
-        if (fromCookie != null || WebClientCookie.fromWebClient(request)) {
-            answer.header(HttpHeaders.SET_COOKIE, WebClientCookie.clear());
-        }
-        return answer.build();
+    }
+
+    private static void clearCookies(HttpServletResponse response) {
+        WebClientCookie.clear().forEach(value -> response.addHeader(HttpHeaders.SET_COOKIE, value));
     }
 
     @PostMapping("/api/auth/logout-all")
@@ -145,12 +193,10 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    private static <T> ResponseEntity<T> noStore(T body, @Nullable String setCookie) {
+    private static <T> ResponseEntity<T> noStore(T body, List<String> setCookies) {
         ResponseEntity.BodyBuilder answer =
                 ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache");
-        if (setCookie != null) {
-            answer.header(HttpHeaders.SET_COOKIE, setCookie);
-        }
+        setCookies.forEach(value -> answer.header(HttpHeaders.SET_COOKIE, value));
         return answer.body(body);
     }
 }

@@ -5,7 +5,12 @@ import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.TokenProperties;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -19,6 +24,12 @@ import org.springframework.stereotype.Component;
  * from our own pages: the request must carry the custom header (a cross-site form cannot set one, and a cross-site
  * script cannot either, since this server answers no CORS preflight), and its {@code Origin} and
  * {@code Sec-Fetch-Site}, when present, must say it came from this origin.
+ *
+ * <p>A {@code __Secure-} cookie can still be set by a sibling host of the same registrable domain (with
+ * {@code Domain=} the parent domain and a longer path, it would even be sent first). So the refresh cookie goes with a
+ * binding cookie, {@value #BINDING_NAME}: the {@code __Host-} prefix means only this host can set it (no
+ * {@code Domain}, {@code Path=/}), and its value is the SHA-256 of the refresh token. A refresh or logout by cookie
+ * needs exactly one refresh cookie and the binding that matches it.
  */
 @Component
 final class WebClientCookie {
@@ -26,12 +37,23 @@ final class WebClientCookie {
     static final String CLIENT_HEADER = "X-Claribi-Client";
     static final String NAME = "__Secure-claribi-refresh";
     static final String PATH = "/api/auth/";
+    static final String BINDING_NAME = "__Host-claribi-refresh-binding";
 
     private final Duration lifetime;
 
     WebClientCookie(TokenProperties properties) {
         this.lifetime = properties.refreshTokenTtl();
     }
+
+    /** What the request's cookies say: no refresh cookie, a refresh token bound to this host, or a refusal. */
+    sealed interface Presented {}
+
+    record Absent() implements Presented {}
+
+    record Bound(String refreshToken) implements Presented {}
+
+    /** Several refresh cookies, or none matching binding: perhaps planted by another host; never used. */
+    record Unbound(String reason) implements Presented {}
 
     /** Whether the request says it comes from the web interface. */
     static boolean fromWebClient(HttpServletRequest request) {
@@ -58,34 +80,72 @@ final class WebClientCookie {
         }
     }
 
-    static @Nullable String read(HttpServletRequest request) {
+    /** Reads the refresh cookie and its binding. */
+    static Presented read(HttpServletRequest request) {
+        List<String> refresh = values(request, NAME);
+        if (refresh.isEmpty()) {
+            return new Absent();
+        }
+        if (refresh.size() > 1) {
+            return new Unbound("More than one refresh cookie was sent; sign in again.");
+        }
+        List<String> bindings = values(request, BINDING_NAME);
+        if (bindings.size() != 1
+                || !MessageDigest.isEqual(
+                        bindings.getFirst().getBytes(StandardCharsets.US_ASCII),
+                        binding(refresh.getFirst()).getBytes(StandardCharsets.US_ASCII))) {
+            return new Unbound("The refresh cookie was not set by this site; sign in again.");
+        }
+        return new Bound(refresh.getFirst());
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
-            return null;
+            return List.of();
         }
-        for (Cookie cookie : cookies) {
-            if (cookie.getName().equals(NAME) && !cookie.getValue().isBlank()) {
-                return cookie.getValue();
-            }
+        return java.util.Arrays.stream(cookies)
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(Cookie::getValue)
+                .filter(value -> value != null && !value.isBlank())
+                .toList();
+    }
+
+    /** base64url(SHA-256(refresh token)), without padding. */
+    static String binding(String refreshToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return null;
     }
 
-    String issue(String refreshToken) {
-        return cookie(refreshToken, lifetime).toString();
+    /** The two Set-Cookie values that hand a refresh token to the browser. */
+    List<String> issue(String refreshToken) {
+        return List.of(
+                cookie(NAME, refreshToken, PATH, lifetime).toString(),
+                cookie(BINDING_NAME, binding(refreshToken), "/", lifetime).toString());
     }
 
-    static String clear() {
-        return cookie("", Duration.ZERO).toString();
+    /** The two Set-Cookie values that make the browser forget both cookies. */
+    static List<String> clear() {
+        return List.of(
+                cookie(NAME, "", PATH, Duration.ZERO).toString(),
+                cookie(BINDING_NAME, "", "/", Duration.ZERO).toString());
     }
 
-    private static ResponseCookie cookie(String value, Duration maxAge) {
-        return ResponseCookie.from(NAME, value)
+    private static ResponseCookie cookie(String name, String value, String path, Duration maxAge) {
+        return ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .secure(true)
                 .sameSite("Strict")
-                .path(PATH)
+                .path(path)
                 .maxAge(maxAge)
                 .build();
+    }
+
+    static @Nullable String refreshToken(Presented presented) {
+        return presented instanceof Bound bound ? bound.refreshToken() : null;
     }
 }
