@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** With TLS off, a forwarded-proto header from an address that is not a trusted proxy is ignored. */
+/** With TLS off, the forwarded headers of an address that is not a trusted proxy are ignored. */
 @TestPropertySource(properties = {"claribi.tls=off", "claribi.trusted-proxies=10.9.8.0/24"})
 class UntrustedProxyIntegrationTests extends ServerIntegrationTest {
 
@@ -24,5 +24,18 @@ class UntrustedProxyIntegrationTests extends ServerIntegrationTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("https_required");
+    }
+
+    @Test
+    void pageRedirectWhenUntrustedClientSendsForwardedHostThenIgnored() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/settings/"))
+                                .header("X-Forwarded-Host", "evil.example")
+                                .header("X-Forwarded-Port", "4444")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(308);
+        assertThat(response.headers().firstValue("Location")).hasValue("https://localhost/settings/");
     }
 }

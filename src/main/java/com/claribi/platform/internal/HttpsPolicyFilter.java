@@ -39,6 +39,7 @@ final class HttpsPolicyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        policy.classify(request);
         if (policy.isHttps(request)) {
             chain.doFilter(request, response);
             return;
@@ -53,10 +54,7 @@ final class HttpsPolicyFilter extends OncePerRequestFilter {
     }
 
     private String httpsLocation(HttpServletRequest request) {
-        String host = request.getServerName();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
+        String host = HttpsPolicy.externalHost(request);
         int port = properties.tlsEnabled() ? (httpsPort == null ? properties.port() : httpsPort.get()) : 443;
         String query = request.getQueryString();
         return "https://" + host + (port == 443 || port <= 0 ? "" : ":" + port) + request.getRequestURI()
