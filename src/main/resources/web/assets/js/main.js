@@ -1,5 +1,5 @@
 // The interface's router: one page shell for every path; each page is a module with render(main, context).
-import { api, isSignedIn, onSignedOut, refresh, signOut } from './session.js';
+import { api, isSignedIn, onSessionChanged, onSignedOut, refresh, signOut } from './session.js';
 import { h, sentence } from './ui.js';
 import * as signInPage from './pages/sign-in.js';
 import * as homePage from './pages/home.js';
@@ -17,6 +17,7 @@ const main = document.getElementById('main');
 const nav = document.querySelector('.mainnav');
 const account = document.querySelector('.account');
 const accountEmail = document.getElementById('account-email');
+const signOutError = document.getElementById('sign-out-error');
 let me = null;
 
 /** The signed-in user and organization (GET /api/auth/status/), loaded once per sign-in (one request shared). */
@@ -57,6 +58,7 @@ async function render() {
     return navigate(next, { replace: true });
   }
   document.title = `${route.title} · clariBI`;
+  if (route.public) signOutError.hidden = true;
   updateChrome(path);
   const context = {
     navigate,
@@ -109,13 +111,25 @@ window.addEventListener('popstate', render);
 const signOutButton = document.getElementById('sign-out');
 signOutButton.addEventListener('click', async () => {
   signOutButton.disabled = true;
+  signOutError.hidden = true;
   try {
     await signOut();
+  } catch {
+    // The session may still be alive on the server: the user stays signed in here and can try again.
+    signOutError.textContent = 'Sign-out failed, try again';
+    signOutError.hidden = false;
+    return;
   } finally {
-    me = null;
     signOutButton.disabled = false;
-    navigate('/sign-in', { replace: true });
   }
+  me = null;
+  navigate('/sign-in', { replace: true });
+});
+
+// Another account signed in in another tab (the cookie is shared): what this tab knows is of the previous user.
+onSessionChanged(() => {
+  me = null;
+  navigate('/', { replace: true });
 });
 
 onSignedOut(() => {

@@ -7,8 +7,10 @@ const WEB_CLIENT = { 'X-Claribi-Client': 'web' };
 
 let access = null;
 let refreshTimer = null;
+let refreshAt = 0;
 let refreshing = null;
 const signedOutListeners = [];
+const sessionChangedListeners = [];
 
 /** An error answer of the API: status, code, message, detail and the per-field problems of a validation error. */
 export class ApiError extends Error {
@@ -31,7 +33,15 @@ export function onSignedOut(listener) {
   signedOutListeners.push(listener);
 }
 
-/** Decodes a JWT's payload (base64url JSON); only to read iat and exp, the server verifies the signature. */
+/**
+ * Called when a new access token belongs to another user or session than the one before (another account signed in
+ * in another tab shares the cookie), so the page can forget what it knows about the previous user.
+ */
+export function onSessionChanged(listener) {
+  sessionChangedListeners.push(listener);
+}
+
+/** Decodes a JWT's payload (base64url JSON); only to read claims, the server verifies the signature. */
 function claims(token) {
   const part = token.split('.')[1] || '';
   const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
@@ -39,9 +49,22 @@ function claims(token) {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
+/** The user (sub) and session (sid) of a token, or null when it cannot be read. */
+function identity(token) {
+  try {
+    const { sub, sid } = claims(token);
+    return `${sub} ${sid}`;
+  } catch {
+    return null;
+  }
+}
+
 function accept(token) {
+  const previous = access;
   access = token;
-  clearTimeout(refreshTimer);
+  if (previous !== null && identity(previous) !== identity(token)) {
+    sessionChangedListeners.forEach((listener) => listener());
+  }
   // Refresh when 80% of the lifetime has passed, less a second (iat is rounded down to whole seconds, so the token
   // may be up to a second older than it says). The lifetime is exp - iat, both from the server's clock, counted from
   // now, so a wrong clock on this computer does not matter.
@@ -52,6 +75,12 @@ function accept(token) {
   } catch {
     // A token we cannot read is still used; a 401 will refresh it.
   }
+  schedule(delay);
+}
+
+function schedule(delay) {
+  clearTimeout(refreshTimer);
+  refreshAt = performance.now() + delay;
   refreshTimer = setTimeout(() => {
     refresh().catch(() => {});
   }, delay);
@@ -120,17 +149,35 @@ export function refresh() {
   return refreshing;
 }
 
-/** Ends the session on the server (which also clears the cookie) and forgets the access token. */
+/**
+ * Ends the session on the server (which also clears the cookies) and forgets the access token. Only a 204 counts:
+ * otherwise (the server could not be reached or could not end the session) this throws and the user stays signed in,
+ * so that the page can say so and the user can try again.
+ */
 export async function signOut() {
+  // No refresh may run during the sign-out: one that finished after it would sign the user in again.
+  clearTimeout(refreshTimer);
+  refreshTimer = null;
+  if (refreshing) {
+    await refreshing.catch(() => {});
+  }
+  let response = null;
   try {
-    let response = await post('/api/auth/logout/', {});
+    response = await post('/api/auth/logout/', {});
     if (response.status === 401 && access) {
-      // No cookie (cleared by hand): end the session with the access token instead.
+      // No usable cookie (cleared by hand, or cleared by a failed attempt): end the session with the access token.
       response = await post('/api/auth/logout/', {}, { Authorization: `Bearer ${access}` });
     }
-  } finally {
-    forget();
+  } catch {
+    response = null;
   }
+  if (response !== null && response.status === 204) {
+    forget();
+    return;
+  }
+  if (access !== null) schedule(Math.max(0, refreshAt - performance.now()));
+  const body = response === null ? null : await parse(response);
+  throw new ApiError(response === null ? 0 : response.status, body, response === null ? null : response.headers);
 }
 
 /**

@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebInterfaceIntegrationTests extends ServerIntegrationTest {
 
     private static final String REFRESH_COOKIE = "__Secure-claribi-refresh";
+    private static final String BINDING_COOKIE = "__Host-claribi-refresh-binding";
 
     private HeadlessChromium browser;
     private WebDriverWait wait;
@@ -134,6 +135,27 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void apiDocumentationCarriesItsContentSecurityPolicyAndRendersUnderIt() {
+        for (String path : List.of("/api/docs/", "/api/swagger-ui/index.html", "/api/schema", "/api/schema/")) {
+            TestClient.Response docs = api.get(path);
+            assertThat(docs.header("Content-Security-Policy"))
+                    .as(path)
+                    .isEqualTo("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+                            + " form-action 'self'; object-src 'none'");
+            assertThat(docs.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(docs.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+        }
+
+        // Swagger UI runs under that policy: it loads the schema and shows the title, with no violation in the
+        // console (checked after each test).
+        browser.driver.get(url("/api/docs/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".swagger-ui .info .title"), "clariBI API"));
+        visible(".swagger-ui .opblock");
+    }
+
+    @Test
     void signInCreateReadOnlyKeyUseItThenRevokeItOnThePage() {
         Account account = newUser(Role.ADMINISTRATOR);
         signIn(account);
@@ -215,6 +237,71 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
         assertThat(cookie.isSecure()).isTrue();
         assertThat(cookie.getSameSite()).isEqualTo("Strict");
         assertThat(cookie.getPath()).isEqualTo("/api/auth/");
+        // With its binding: host-only (no Domain), for the whole site, so that a sibling host cannot plant one.
+        Cookie binding = browser.driver.manage().getCookieNamed(BINDING_COOKIE);
+        assertThat(binding).isNotNull();
+        assertThat(binding.isHttpOnly()).isTrue();
+        assertThat(binding.isSecure()).isTrue();
+        assertThat(binding.getSameSite()).isEqualTo("Strict");
+        assertThat(binding.getPath()).isEqualTo("/");
+        assertThat(binding.getDomain()).isEqualTo("localhost");
+    }
+
+    @Test
+    void signOutThatFailsKeepsTheUserSignedInAndSaysSo() {
+        Account account = newUser(Role.VIEWER);
+        signIn(account);
+        awaitHome(account);
+
+        // The server answers the sign-out with an error (as a database outage would).
+        browser.script("""
+                const original = window.fetch;
+                window.__restoreFetch = () => { window.fetch = original; };
+                window.fetch = (input, init) => String(input).includes('/api/auth/logout/')
+                    ? Promise.resolve(new Response(
+                        '{"error":"service_unavailable","message":"Unavailable.","detail":""}',
+                        { status: 503, headers: { 'Content-Type': 'application/json' } }))
+                    : original(input, init);""");
+        visible("#sign-out").click();
+        wait.until(ExpectedConditions.textToBe(By.id("sign-out-error"), "Sign-out failed, try again"));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(url("/"));
+        assertThat(visible("#user-email").getText()).isEqualTo(account.email());
+        assertThat(visible("#sign-out").isEnabled()).isTrue();
+
+        // Once the server answers again, the same button signs out.
+        browser.script("window.__restoreFetch()");
+        visible("#sign-out").click();
+        wait.until(ExpectedConditions.urlToBe(url("/sign-in")));
+        assertThat(browser.driver.findElement(By.id("sign-out-error")).isDisplayed())
+                .isFalse();
+        browser.driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+    }
+
+    @Test
+    void anotherAccountSigningInInAnotherTabReplacesTheUserShown() {
+        Account first = newUser(Role.VIEWER);
+        Account second = newUser(Role.VIEWER);
+        signIn(first);
+        awaitHome(first);
+
+        // Another tab of the same browser signs in as someone else: the server ends the first session and the
+        // cookies now belong to the second.
+        Object status = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/auth/login/', {
+                  method: 'POST',
+                  headers: { 'Content-Type': 'application/json', 'X-Claribi-Client': 'web' },
+                  body: JSON.stringify({ email: arguments[0], password: arguments[1] }),
+                  credentials: 'same-origin',
+                }).then((response) => done(response.status), (error) => done(String(error)));""", second.email(), second.password());
+        assertThat(status).isEqualTo(200L);
+
+        // This tab's next request is refused (its session ended), refreshes with the cookie, and finds another user.
+        visible("nav.mainnav a[href='/settings/security/api-keys']").click();
+        wait.until(ExpectedConditions.textToBe(By.id("account-email"), second.email()));
+        wait.until(ExpectedConditions.textToBe(By.id("user-email"), second.email()));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(url("/"));
     }
 
     @Test
