@@ -27,6 +27,48 @@ class RefreshRotationIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void webRefreshWhenRotationOnThenBothCookiesReplacedAndBound() throws Exception {
+        Account account = newUser(Role.VIEWER);
+        String origin = "https://localhost:" + port;
+        TestClient.Response login = api.post(
+                "/api/auth/login/",
+                Map.of("email", account.email(), "password", account.password()),
+                "X-Claribi-Client",
+                "web",
+                "Origin",
+                origin);
+        String refresh = setCookieValue(login, "__Secure-claribi-refresh");
+        String binding = setCookieValue(login, "__Host-claribi-refresh-binding");
+
+        TestClient.Response rotated = api.post(
+                "/api/auth/token/refresh/",
+                "{}",
+                "Cookie",
+                "__Secure-claribi-refresh=" + refresh + "; __Host-claribi-refresh-binding=" + binding,
+                "X-Claribi-Client",
+                "web",
+                "Origin",
+                origin);
+
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        String newRefresh = setCookieValue(rotated, "__Secure-claribi-refresh");
+        assertThat(newRefresh).isNotEqualTo(refresh);
+        assertThat(setCookieValue(rotated, "__Host-claribi-refresh-binding"))
+                .isEqualTo(java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(newRefresh.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    private static String setCookieValue(TestClient.Response response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith(name + "="))
+                .map(header -> java.net.HttpCookie.parse(header).getFirst().getValue())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Set-Cookie for " + name + " in " + response.headers()));
+    }
+
+    @Test
     void refreshWhenRotatedTokenReusedWithinGraceThenAccepted() {
         Account account = newUser(Role.VIEWER);
         Map<String, String> tokens = api.login(account.email(), account.password());
