@@ -115,9 +115,9 @@ class ResourceAccessIntegrationTests extends ServerIntegrationTest {
         Account editor = newUserInOrganization(admin.user().organizationId(), Role.EDITOR);
         String[] auth = session(api, editor);
         assertThat(api.post(resource.path, resource.body, auth).status()).isEqualTo(201);
-        jdbc.sql("update users set role = 'viewer' where id = ?")
-                .param(editor.user().id())
-                .update();
+        TestClient.Response lowered =
+                patch(api, "/api/users/" + editor.user().id() + "/", Map.of("role", "viewer"), session(api, admin));
+        assertThat(lowered.status()).as(lowered.text()).isEqualTo(200);
         assertEveryWriteDenied(resource, session(api, admin), auth);
     }
 

@@ -34,6 +34,7 @@ public class IdentityManagement {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final Members members;
     /** Database work after hashing runs here, keeping the hashing pool's threads for hashing. */
     private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -45,8 +46,10 @@ public class IdentityManagement {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
-            LoginThrottle throttle) {
+            LoginThrottle throttle,
+            Members members) {
         this.throttle = throttle;
+        this.members = members;
         this.organizations = organizations;
         this.users = users;
         this.policy = policy;
@@ -187,6 +190,7 @@ public class IdentityManagement {
             users.setActive(userId, false);
             events.publishEvent(new UserDeactivated(user.id(), user.organizationId(), user.email(), client));
         });
+        members.evict(userId);
     }
 
     /** What an administrator may change of a user; a null leaves that field as it is. */
@@ -204,7 +208,7 @@ public class IdentityManagement {
         checkName(problems, "first_name", change.firstName());
         checkName(problems, "last_name", change.lastName());
         problems.throwIfAny();
-        return transactions.execute(status -> {
+        User updated = transactions.execute(status -> {
             organizations.lock(organizationId);
             User user = member(organizationId, userId);
             Role role = change.role() == null ? user.role() : change.role();
@@ -226,6 +230,8 @@ public class IdentityManagement {
             }
             return users.findById(userId).orElseThrow();
         });
+        members.evict(userId);
+        return updated;
     }
 
     /**
@@ -243,6 +249,7 @@ public class IdentityManagement {
             users.setActive(userId, false);
             events.publishEvent(new UserDeactivated(user.id(), organizationId, user.email(), client));
         });
+        members.evict(userId);
     }
 
     public Organization renameOrganization(long organizationId, String name, long renamedBy, ClientInfo client) {
@@ -250,7 +257,7 @@ public class IdentityManagement {
         if (trimmed.isEmpty() || trimmed.length() > 200) {
             throw ApiException.validation("name", "The organization name must have 1 to 200 characters.");
         }
-        return transactions.execute(status -> {
+        Organization renamed = transactions.execute(status -> {
             Organization before = organizations
                     .findById(organizationId)
                     .orElseThrow(() -> ApiException.notFound("No organization with id " + organizationId + "."));
@@ -260,6 +267,8 @@ public class IdentityManagement {
             }
             return organizations.findById(organizationId).orElseThrow();
         });
+        members.evictAll();
+        return renamed;
     }
 
     private User member(long organizationId, long userId) {

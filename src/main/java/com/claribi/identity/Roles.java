@@ -5,18 +5,22 @@ import com.claribi.platform.ApiPrincipal;
 import java.util.Arrays;
 import org.springframework.stereotype.Component;
 
-/** Checks the caller's current role (read from the database, so a changed role applies at once). */
+/**
+ * Checks the caller's current role, read through {@link Members}: a role changed in this process applies at the
+ * user's next request, one changed by another process within a second.
+ */
 @Component
 public class Roles {
 
-    private final Users users;
+    private final Members members;
 
-    Roles(Users users) {
-        this.users = users;
+    Roles(Members members) {
+        this.members = members;
     }
 
     public User require(ApiPrincipal principal, Role... allowed) {
-        User user = users.findById(principal.userId())
+        User user = members.of(principal.userId())
+                .map(Members.Member::user)
                 .filter(User::active)
                 .orElseThrow(() -> ApiException.invalidToken("The user of this credential is deactivated."));
         if (Arrays.stream(allowed).noneMatch(role -> role == user.role())) {

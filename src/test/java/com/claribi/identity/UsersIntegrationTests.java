@@ -7,6 +7,7 @@ import com.claribi.support.TestClient;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -281,6 +282,37 @@ class UsersIntegrationTests extends ServerIntegrationTest {
                         "Authorization",
                         bearer(adminAccess)),
                 "role");
+    }
+
+    /**
+     * A role changed by another process sharing the database (here: an update no code of this process made) applies
+     * within a second: the role checks read a cache that holds each user for at most {@code Members.FRESHNESS}.
+     */
+    @Test
+    void roleChangedByAnotherProcessAppliesWithinASecond() throws Exception {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Account colleague = newUserInOrganization(admin.user().organizationId(), Role.ADMINISTRATOR);
+        String access = access(colleague);
+        assertThat(api.get("/api/users/", "Authorization", bearer(access)).status())
+                .isEqualTo(200);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement demote =
+                        connection.prepareStatement("update users set role = 'viewer' where id = ?")) {
+            demote.setLong(1, colleague.user().id());
+            demote.executeUpdate();
+        }
+        long changed = System.nanoTime();
+        while (api.get("/api/users/", "Authorization", bearer(access)).status() == 200) {
+            assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofMillis(1500));
+            Thread.sleep(20);
+        }
+        assertDenied(api.get("/api/users/", "Authorization", bearer(access)), "demoted elsewhere");
+        assertThat(api.get("/api/auth/status/", "Authorization", bearer(access))
+                        .json()
+                        .path("user")
+                        .path("role")
+                        .asString())
+                .isEqualTo("viewer");
     }
 
     @Test

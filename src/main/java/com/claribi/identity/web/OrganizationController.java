@@ -1,8 +1,8 @@
 package com.claribi.identity.web;
 
 import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.Members;
 import com.claribi.identity.Organization;
-import com.claribi.identity.Organizations;
 import com.claribi.identity.Role;
 import com.claribi.identity.Roles;
 import com.claribi.identity.User;
@@ -28,13 +28,13 @@ import tools.jackson.databind.JsonNode;
 class OrganizationController {
 
     private final IdentityManagement identity;
-    private final Organizations organizations;
+    private final Members members;
     private final Roles roles;
     private final HttpsPolicy https;
 
-    OrganizationController(IdentityManagement identity, Organizations organizations, Roles roles, HttpsPolicy https) {
+    OrganizationController(IdentityManagement identity, Members members, Roles roles, HttpsPolicy https) {
         this.identity = identity;
-        this.organizations = organizations;
+        this.members = members;
         this.roles = roles;
         this.https = https;
     }
@@ -57,10 +57,10 @@ class OrganizationController {
 
     @GetMapping("/api/organization")
     OrganizationView get() {
-        User member = roles.require(CurrentPrincipal.get(), Role.values());
-        return OrganizationView.of(organizations
-                .findById(member.organizationId())
-                .orElseThrow(() -> ApiException.notFound("The organization no longer exists.")));
+        roles.require(CurrentPrincipal.get(), Role.values());
+        return OrganizationView.of(members.of(CurrentPrincipal.get().userId())
+                .orElseThrow(() -> ApiException.notFound("The organization no longer exists."))
+                .organization());
     }
 
     @PatchMapping("/api/organization")

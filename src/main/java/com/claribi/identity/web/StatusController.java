@@ -1,9 +1,8 @@
 package com.claribi.identity.web;
 
+import com.claribi.identity.Members;
 import com.claribi.identity.Organization;
-import com.claribi.identity.Organizations;
 import com.claribi.identity.User;
-import com.claribi.identity.Users;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.CurrentPrincipal;
@@ -14,12 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatusController {
 
-    private final Users users;
-    private final Organizations organizations;
+    private final Members members;
 
-    StatusController(Users users, Organizations organizations) {
-        this.users = users;
-        this.organizations = organizations;
+    StatusController(Members members) {
+        this.members = members;
     }
 
     record StatusUser(long id, String email, String firstName, String lastName, String role) {}
@@ -31,12 +28,11 @@ class StatusController {
     @GetMapping("/api/auth/status")
     Status status() {
         ApiPrincipal principal = CurrentPrincipal.get();
-        User user = users.findById(principal.userId())
-                .filter(User::active)
+        Members.Member member = members.of(principal.userId())
+                .filter(found -> found.user().active())
                 .orElseThrow(() -> ApiException.invalidToken("The user of this credential no longer exists."));
-        Organization organization = organizations
-                .findById(user.organizationId())
-                .orElseThrow(() -> ApiException.invalidToken("The organization no longer exists."));
+        User user = member.user();
+        Organization organization = member.organization();
         return new Status(
                 new StatusUser(
                         user.id(),
