@@ -17,7 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Lists, creates, replaces, changes and deletes an organization's data sources: every member reads, administrators
- * and editors write. Secret values of a configuration are sealed under the master key before they reach the database
- * and are never returned; PATCH merges the configuration (RFC 7396), so a secret not sent keeps its value.
+ * and editors write. Secret values of a configuration (sent in {@code secrets}, or found in {@code config} by
+ * {@link SecretRule}) are sealed under the master key before they reach the database and are never returned; PATCH
+ * merges the configuration (RFC 7396), so a secret not sent keeps its value.
  */
 @Service
 public class DataSourceManagement {
@@ -39,9 +42,7 @@ public class DataSourceManagement {
     private static final String TYPES_TEXT =
             "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
     private static final String KIND = "data source";
-    private static final String TOO_DEEP =
-            "At most " + DataSourceConfig.MAX_DEPTH + " levels of nested objects and arrays, config itself included.";
-    private static final Set<String> WRITABLE = Set.of("name", "type", "config");
+    private static final Set<String> WRITABLE = Set.of("name", "type", "config", "secrets");
     private static final Set<String> READ_ONLY = Set.of("id", "secret_fields", "created_at", "updated_at");
 
     private final DataSources dataSources;
@@ -79,14 +80,17 @@ public class DataSourceManagement {
         JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
         String name = fields.requiredText("name", MAX_NAME);
         String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
-        ObjectNode config = withinDepth(fields, fields.object("config", JsonNodeFactory.instance.objectNode()));
+        DataSourceConfig config = stated(fields);
         fields.throwIfAny();
         Instant now = now();
         long id = dataSources.insert(organization, Objects.requireNonNull(name), Objects.requireNonNull(type), now);
-        return save(organization, id, name, type, DataSourceConfig.split(Objects.requireNonNull(config)), now, now);
+        return save(organization, id, name, type, Objects.requireNonNull(config), now, now);
     }
 
-    /** PUT: every writable field as sent; the configuration is replaced whole, secrets included ({} if missing). */
+    /**
+     * PUT: every writable field as sent; the configuration is replaced whole, secrets included: {@code config} and
+     * {@code secrets} are {} if missing, and a secret stored before and not sent again is gone (PATCH keeps it).
+     */
     @Transactional
     public DataSource replace(ApiPrincipal principal, String id, @Nullable JsonNode body) {
         long organization = editor(principal);
@@ -94,21 +98,22 @@ public class DataSourceManagement {
         JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
         String name = fields.requiredText("name", MAX_NAME);
         String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
-        ObjectNode config = withinDepth(fields, fields.object("config", JsonNodeFactory.instance.objectNode()));
+        DataSourceConfig config = stated(fields);
         fields.throwIfAny();
         return save(
                 organization,
                 current.id(),
                 Objects.requireNonNull(name),
                 Objects.requireNonNull(type),
-                DataSourceConfig.split(Objects.requireNonNull(config)),
+                Objects.requireNonNull(config),
                 current.createdAt(),
                 now());
     }
 
     /**
-     * PATCH: the fields sent, the others as they are; {@code config} is a JSON Merge Patch of the stored configuration,
-     * so keys not sent (secrets included) keep their values and a key sent as null is removed.
+     * PATCH: the fields sent, the others as they are; {@code config} and {@code secrets} are JSON Merge Patches of the
+     * stored configuration ({@link DataSourceConfig#patched}), so keys not sent (secrets included) keep their values
+     * and a key sent as null is removed.
      */
     @Transactional
     public DataSource update(ApiPrincipal principal, String id, @Nullable JsonNode body) {
@@ -117,39 +122,37 @@ public class DataSourceManagement {
         JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
         String name = fields.has("name") ? fields.requiredText("name", MAX_NAME) : current.name();
         String type = fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : current.type();
-        ObjectNode patch = withinDepth(fields, fields.object("config", null));
+        ObjectNode config = withinDepth(fields, "config", fields.object("config", null));
+        ObjectNode secrets = withinDepth(fields, "secrets", fields.object("secrets", null));
+        if (config != null && secrets != null) {
+            notStatedTwice(fields, config, secrets);
+        }
         fields.throwIfAny();
-        if (patch == null) {
-            // The configuration stays as stored, its secrets sealed as they are.
-            Instant now = now();
-            dataSources.update(
-                    organization,
-                    current.id(),
-                    Objects.requireNonNull(name),
-                    Objects.requireNonNull(type),
-                    current.config(),
-                    current.secretFields(),
-                    current.secrets(),
-                    now);
-            return new DataSource(
-                    current.id(), name, type, config(current), secretFields(current), current.createdAt(), now);
-        }
-        ObjectNode whole =
-                DataSourceConfig.mergePatch(stored(organization, current).whole(), patch);
-        // The merge is no deeper than the deeper of the patch and the stored configuration, but a configuration
+        DataSourceConfig patched = stored(organization, current).patched(config, secrets);
+        // The merge is no deeper than the deepest of the patches and the stored configuration, but a configuration
         // stored before the limit existed may be too deep.
-        if (DataSourceConfig.tooDeep(whole)) {
-            throw ApiException.validation("config", TOO_DEEP);
+        if (DataSourceConfig.tooDeep(patched.whole())) {
+            throw ApiException.validation("config", tooDeep("config"));
         }
-        DataSourceConfig merged = DataSourceConfig.split(whole);
         return save(
                 organization,
                 current.id(),
                 Objects.requireNonNull(name),
                 Objects.requireNonNull(type),
-                merged,
+                patched,
                 current.createdAt(),
                 now());
+    }
+
+    /**
+     * The whole configuration of a data source, its secrets merged in: what connecting to it uses. Never returned by
+     * the API.
+     */
+    @Transactional(readOnly = true)
+    Optional<ObjectNode> settings(long organization, long id) {
+        return dataSources
+                .find(organization, id)
+                .map(row -> stored(organization, row).whole());
     }
 
     @Transactional
@@ -161,13 +164,45 @@ public class DataSourceManagement {
         }
     }
 
-    /** The configuration, or null with a problem on {@code config} when it nests too deep. */
-    private static @Nullable ObjectNode withinDepth(JsonBody fields, @Nullable ObjectNode config) {
-        if (config != null && DataSourceConfig.tooDeep(config)) {
-            fields.problem("config", TOO_DEEP);
+    /**
+     * POST and PUT: {@code config} and {@code secrets} as sent ({} if missing), or null with the problems recorded: one
+     * that is not an object or nests too deep, or a value stated in both.
+     */
+    private static @Nullable DataSourceConfig stated(JsonBody fields) {
+        ObjectNode empty = JsonNodeFactory.instance.objectNode();
+        ObjectNode config = withinDepth(fields, "config", fields.object("config", empty));
+        ObjectNode secrets = withinDepth(fields, "secrets", fields.object("secrets", empty));
+        if (config == null || secrets == null || !notStatedTwice(fields, config, secrets)) {
             return null;
         }
-        return config;
+        return DataSourceConfig.of(config, secrets);
+    }
+
+    /** The object, or null with a problem on the field when it nests too deep. */
+    private static @Nullable ObjectNode withinDepth(JsonBody fields, String field, @Nullable ObjectNode value) {
+        if (value != null && DataSourceConfig.tooDeep(value)) {
+            fields.problem(field, tooDeep(field));
+            return null;
+        }
+        return value;
+    }
+
+    private static String tooDeep(String field) {
+        return "At most " + DataSourceConfig.MAX_DEPTH + " levels of nested objects and arrays, " + field
+                + " itself included.";
+    }
+
+    /** Whether no value is in both; else a problem on {@code secrets} naming its path (a path, never a value). */
+    private static boolean notStatedTwice(JsonBody fields, ObjectNode config, ObjectNode secrets) {
+        String path = DataSourceConfig.overlap(config, secrets);
+        if (path != null) {
+            fields.problem(
+                    "secrets",
+                    "\"" + path + "\" is in both config and secrets; a value is either shown or secret, so send it in"
+                            + " one of them.");
+            return false;
+        }
+        return true;
     }
 
     private DataSource save(
@@ -204,9 +239,20 @@ public class DataSourceManagement {
         return new DataSourceConfig(config(row), secrets, secretFields(row));
     }
 
+    /**
+     * A row as the API shows it. A row written before the rule knew a kind of secret may still hold one in its shown
+     * configuration: the rule runs again here, so it is not shown, and the next write seals it.
+     */
     private DataSource view(DataSources.Row row) {
-        return new DataSource(
-                row.id(), row.name(), row.type(), config(row), secretFields(row), row.createdAt(), row.updatedAt());
+        ObjectNode config = config(row);
+        List<String> secretFields = secretFields(row);
+        DataSourceConfig again = DataSourceConfig.split(config);
+        if (!again.secretFields().isEmpty()) {
+            config = again.visible();
+            secretFields = Stream.concat(secretFields.stream(), again.secretFields().stream())
+                    .toList();
+        }
+        return new DataSource(row.id(), row.name(), row.type(), config, secretFields, row.createdAt(), row.updatedAt());
     }
 
     private ObjectNode config(DataSources.Row row) {

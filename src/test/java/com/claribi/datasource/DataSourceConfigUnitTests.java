@@ -70,7 +70,29 @@ class DataSourceConfigUnitTests {
                 "service_account_json",
                 "serviceAccountKey",
                 "key_json",
-                "gcp_key_json"
+                "gcp_key_json",
+                // The security review's keys, and the kinds they stand for (API.md, Resources).
+                "account_key",
+                "AccountKey",
+                "encryption_key",
+                "master-key",
+                "pw",
+                "PW",
+                "db_pw",
+                "user_pwd",
+                "sig",
+                "url_sig",
+                "X-Auth",
+                "x_auth",
+                "X-Auth-Token",
+                "X-Authorization",
+                "X-Api-Key",
+                "auth_token",
+                "authKey",
+                // auth*: erring on the side of secrecy, these are write-only too.
+                "auth_type",
+                "authentication",
+                "author"
             })
     void secretKeys(String key) {
         assertThat(SecretRule.isSecretKey(key)).isTrue();
@@ -90,9 +112,17 @@ class DataSourceConfigUnitTests {
                 "schema",
                 "keyspace",
                 "key_id",
-                "auth_type",
-                "authentication",
-                "author",
+                "keys_count",
+                "oauth",
+                "basicAuth",
+                "public_key",
+                "ssh_public_key",
+                "primary_key",
+                "partition_key",
+                "sort_key",
+                "foreign_key",
+                "region",
+                "config",
                 "sasl_mechanism",
                 "headers",
                 "Content-Type",
@@ -123,7 +153,28 @@ class DataSourceConfigUnitTests {
                 "bearer abc",
                 "BEARER\tabc",
                 "Basic Ymk6cHc=",
-                " basic Ymk6cHc="
+                " basic Ymk6cHc=",
+                // Secret-looking parameters of a URL's query or fragment, of a connection string, of a command line.
+                "https://api.example.com/v1/data?api_key=abc123",
+                "https://api.example.com/v1/data?format=csv&access_token=abc",
+                "https://files.example.net/export.csv?sv=2022-11-02&sig=abc%2Bdef",
+                "https://bucket.s3.amazonaws.com/a.csv?X-Amz-Credential=AKIA%2F&X-Amz-Signature=abc",
+                "https://api.example.com/?key=abc",
+                "https://api.example.com/?token=abc#top",
+                "https://api.example.com/?password=abc",
+                "https://api.example.com/?api%5Fkey=abc",
+                "/v1/data?apikey=abc",
+                "https://app.example.com/callback#access_token=abc&token_type=bearer",
+                "Server=db;User Id=bi;Password=abc;",
+                "sqlserver://db;user=bi;pwd=abc",
+                "--password=abc",
+                "{\"type\": \"service_account\", \"private_key\": \"abc\"}",
+                "{'client_secret':'abc'}",
+                // An HTTP header field line, alone or in a block of lines.
+                "X-Auth: abc",
+                "Authorization: Token abc",
+                "Accept: text/csv\r\nX-Api-Key: abc",
+                "host: db\npassword: abc"
             })
     void secretValues(String value) {
         assertThat(SecretRule.isSecretValue(JsonNodeFactory.instance.stringNode(value)))
@@ -147,7 +198,18 @@ class DataSourceConfigUnitTests {
                 "Bearers of good news",
                 "Basically fine",
                 "the -----BEGIN marker mid-text",
-                "text/csv"
+                "text/csv",
+                "https://api.example.com/v1/data?format=csv&page=2#results",
+                "https://api.example.com/v1/data?api_key=",
+                "https://api.example.com/v1/data?api_key=&page=2",
+                "https://api.example.com/v1/data?keyword=abc&author_name",
+                "c29tZWtleQ==",
+                "Ymk6a2V5=",
+                "select * from t where api_key = 'x'",
+                "Sort key: date",
+                "Note: the token expires daily",
+                "time: 10:30",
+                "Accept: text/csv"
             })
     void ordinaryValues(String value) {
         assertThat(SecretRule.isSecretValue(JsonNodeFactory.instance.stringNode(value)))
@@ -236,19 +298,108 @@ class DataSourceConfigUnitTests {
     }
 
     @Test
-    void mergePatchKeepsWhatIsNotSentRemovesNullsAndReplacesSecretsWhole() {
-        ObjectNode stored = json("""
+    void patchKeepsWhatIsNotSentRemovesNullsAndReplacesSecretsWhole() {
+        DataSourceConfig stored = DataSourceConfig.split(json("""
                 {"host": "db", "password": "p1", "options": {"ssl": true, "timeout": 5},
-                 "credentials": {"type": "service_account", "private_key": "k"}, "tags": ["a", "b"]}""");
+                 "credentials": {"type": "service_account", "private_key": "k"}, "tags": ["a", "b"]}"""));
         ObjectNode patch = json("""
                 {"host": "db2", "options": {"timeout": null, "retries": 3},
                  "credentials": {"private_key": "k2"}, "tags": ["c"], "extra": {"x": null, "y": 1}}""");
-        assertThat(DataSourceConfig.mergePatch(stored, patch)).isEqualTo(json("""
+        DataSourceConfig patched = stored.patched(patch, null);
+        assertThat(patched.whole()).isEqualTo(json("""
                 {"host": "db2", "password": "p1", "options": {"ssl": true, "retries": 3},
                  "credentials": {"private_key": "k2"}, "tags": ["c"], "extra": {"y": 1}}"""));
-        assertThat(DataSourceConfig.mergePatch(stored, json("{\"password\": null}"))
-                        .has("password"))
+        assertThat(patched.secretFields()).containsExactlyInAnyOrder("password", "credentials");
+        assertThat(stored.patched(json("{\"password\": null}"), null).whole().has("password"))
                 .isFalse();
+    }
+
+    @Test
+    void explicitSecretsAreSealedWhateverTheirNameAndMergedIntoTheWhole() {
+        ObjectNode config = json("""
+                {"host": "db", "headers": {"Accept": "text/csv"}}""");
+        ObjectNode secrets = json("""
+                {"headers": {"X-Custom": "c1"}, "region_pin": "1234", "hosts": ["h1", "h2"], "dropped": null}""");
+        DataSourceConfig split = DataSourceConfig.of(config, secrets);
+
+        assertThat(split.visible()).isEqualTo(json("{\"host\": \"db\", \"headers\": {\"Accept\": \"text/csv\"}}"));
+        assertThat(split.secretFields()).containsExactlyInAnyOrder("headers.X-Custom", "region_pin", "hosts");
+        assertThat(split.whole()).isEqualTo(json("""
+                {"host": "db", "headers": {"Accept": "text/csv", "X-Custom": "c1"}, "region_pin": "1234",
+                 "hosts": ["h1", "h2"]}"""));
+        assertThat(split.toString()).doesNotContain("c1", "1234", "h1");
+    }
+
+    @Test
+    void aValueInBothConfigAndSecretsIsFoundByItsPath() {
+        assertThat(DataSourceConfig.overlap(
+                        json("{\"headers\": {\"Accept\": \"a\"}}"), json("{\"headers\": {\"X-Auth\": \"b\"}}")))
+                .isNull();
+        assertThat(DataSourceConfig.overlap(json("{\"a\": {\"b\": 1}}"), json("{\"a\": {\"b\": 2}}")))
+                .isEqualTo("a.b");
+        assertThat(DataSourceConfig.overlap(json("{\"a\": 1}"), json("{\"a\": {\"b\": 2}}")))
+                .isEqualTo("a");
+        assertThat(DataSourceConfig.overlap(json("{\"a\": null}"), json("{\"a\": 1}")))
+                .isEqualTo("a");
+        assertThat(DataSourceConfig.overlap(json("{\"a.b\": {\"c\": 1}}"), json("{\"a.b\": {\"c\": 2}}")))
+                .isEqualTo("a\\.b.c");
+    }
+
+    @Test
+    void patchKeepsAnExplicitSecretNotSentAndTheRequestDecidesForWhatItSends() {
+        DataSourceConfig stored = DataSourceConfig.of(
+                json("{\"host\": \"db\", \"hosts\": [\"https://a\", \"redis://:pw@b\"]}"),
+                json("{\"headers\": {\"X-Custom\": \"c1\", \"X-Other\": \"o1\"}}"));
+        assertThat(stored.secretFields()).containsExactlyInAnyOrder("headers.X-Custom", "headers.X-Other", "hosts[1]");
+
+        DataSourceConfig renamed = stored.patched(json("{\"host\": \"db2\"}"), null);
+        assertThat(renamed.secretFields()).containsExactlyInAnyOrder("headers.X-Custom", "headers.X-Other", "hosts[1]");
+
+        // A value sent in config is shown, unless the rule finds it secret.
+        DataSourceConfig shown = stored.patched(json("{\"headers\": {\"X-Custom\": \"visible\"}}"), null);
+        assertThat(shown.visible().path("headers").path("X-Custom").asString()).isEqualTo("visible");
+        assertThat(shown.secretFields()).containsExactlyInAnyOrder("headers.X-Other", "hosts[1]");
+
+        // An array replaced whole takes its secrets with it: the new elements are judged again.
+        DataSourceConfig hosts = stored.patched(json("{\"hosts\": [\"https://c\", \"https://d\"]}"), null);
+        assertThat(hosts.visible().path("hosts"))
+                .isEqualTo(json("{\"h\": [\"https://c\", \"https://d\"]}").path("h"));
+        assertThat(hosts.secretFields()).containsExactlyInAnyOrder("headers.X-Custom", "headers.X-Other");
+
+        // secrets: a value replaced, one removed by null, one added.
+        DataSourceConfig changed =
+                stored.patched(null, json("{\"headers\": {\"X-Custom\": \"c2\", \"X-Other\": null}, \"pin\": \"42\"}"));
+        assertThat(changed.secretFields()).containsExactlyInAnyOrder("headers.X-Custom", "hosts[1]", "pin");
+        assertThat(changed.whole().path("headers")).isEqualTo(json("{\"X-Custom\": \"c2\"}"));
+        assertThat(changed.visible().has("headers")).isTrue();
+        assertThat(changed.visible().path("headers").isEmpty()).isTrue();
+    }
+
+    @Test
+    void secretFieldsEscapeDotsBracketsAndBackslashesInKeys() {
+        DataSourceConfig config = DataSourceConfig.split(json("""
+                {"a.b": {"password": "p1"}, "a": {"b": {"password": "p2"}}, "x[0]": {"secret": "s"},
+                 "x": [{"secret": "s2"}], "back\\\\slash": {"pw": "q"}, "": {"token": "t"}}"""));
+        assertThat(config.secretFields())
+                .containsExactlyInAnyOrder(
+                        "a\\.b.password", "a.b.password", "x\\[0].secret", "x[0].secret", "back\\\\slash.pw", ".token");
+        assertThat(config.secretFields()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aValueIsSecretWhenTheNameBesideItIs() {
+        DataSourceConfig config = DataSourceConfig.split(json("""
+                {"httpHeaderName1": "X-Auth", "httpHeaderValue1": "v1", "httpHeaderName2": "Accept",
+                 "httpHeaderValue2": "text/csv",
+                 "headers": [{"name": "X-Api-Key", "value": "v2"}, {"name": "Accept", "value": "text/csv"}],
+                 "params": [{"param": "sig", "value": "v3"}], "query_name": "password", "query_value": "v4"}"""));
+        assertThat(config.secretFields())
+                .containsExactlyInAnyOrder("httpHeaderValue1", "headers[0].value", "params[0].value", "query_value");
+        assertThat(config.visible().toString())
+                .doesNotContain("v1", "v2", "v3", "v4")
+                .contains("text/csv");
+        assertThat(config.visible().path("headers").get(0).path("name").asString())
+                .isEqualTo("X-Api-Key");
     }
 
     /**
