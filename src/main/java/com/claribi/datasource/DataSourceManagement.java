@@ -21,8 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -42,6 +45,8 @@ public class DataSourceManagement {
     private static final String TYPES_TEXT =
             "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
     private static final String KIND = "data source";
+    private static final int SEAL_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(DataSourceManagement.class);
     private static final Set<String> WRITABLE = Set.of("name", "type", "config", "secrets");
     private static final Set<String> READ_ONLY = Set.of("id", "secret_fields", "created_at", "updated_at");
 
@@ -50,8 +55,16 @@ public class DataSourceManagement {
     private final Roles roles;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    DataSourceManagement(DataSources dataSources, MasterKey masterKey, Roles roles, JsonMapper json, Clock clock) {
+    DataSourceManagement(
+            DataSources dataSources,
+            MasterKey masterKey,
+            Roles roles,
+            JsonMapper json,
+            Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.dataSources = dataSources;
         this.masterKey = masterKey;
         this.roles = roles;
@@ -142,6 +155,63 @@ public class DataSourceManagement {
                 patched,
                 current.createdAt(),
                 now());
+    }
+
+    /**
+     * Seals the values that the rule finds in clear in shown configurations, in rows written before it knew them (the
+     * reads already hide them): each such row is locked, checked again and written as a PATCH without changes would
+     * write it. A row that cannot be sealed (a secret that no longer decrypts) is left as it is and named in a warning;
+     * returns how many rows were sealed.
+     */
+    int sealSecretsInClear() {
+        int sealed = 0;
+        long after = 0;
+        for (List<DataSources.Shown> batch = dataSources.shownAfter(after, SEAL_BATCH);
+                !batch.isEmpty();
+                batch = dataSources.shownAfter(after, SEAL_BATCH)) {
+            for (DataSources.Shown row : batch) {
+                after = row.id();
+                if (inClear(row.config())) {
+                    try {
+                        if (Boolean.TRUE.equals(transactions.execute(status -> seal(row)))) {
+                            sealed++;
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Data source {} of organization {} holds a secret in clear that could not be sealed"
+                                        + " ({}); it is not shown, and its next change seals it",
+                                row.id(),
+                                row.organizationId(),
+                                e.getClass().getSimpleName());
+                    }
+                }
+            }
+        }
+        return sealed;
+    }
+
+    private boolean inClear(String config) {
+        return !DataSourceConfig.split((ObjectNode) json.readTree(config))
+                .secretFields()
+                .isEmpty();
+    }
+
+    /** Under the row's lock: seals it if another process has not done it already. */
+    private boolean seal(DataSources.Shown shown) {
+        Optional<DataSources.Row> row = dataSources.findForUpdate(shown.organizationId(), shown.id());
+        if (row.isEmpty() || !inClear(row.get().config())) {
+            return false;
+        }
+        DataSources.Row current = row.get();
+        save(
+                shown.organizationId(),
+                current.id(),
+                current.name(),
+                current.type(),
+                stored(shown.organizationId(), current).patched(null, null),
+                current.createdAt(),
+                current.updatedAt());
+        return true;
     }
 
     /**

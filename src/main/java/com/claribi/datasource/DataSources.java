@@ -74,6 +74,17 @@ class DataSources {
                 .optional();
     }
 
+    /** A row's place and shown configuration, for a pass over every organization's rows. */
+    record Shown(long organizationId, long id, String config) {}
+
+    /** Up to {@code limit} rows of every organization with an id above {@code after}, by id. */
+    List<Shown> shownAfter(long after, int limit) {
+        return jdbc.sql("select organization_id, id, config from data_sources where id > ? order by id limit ?")
+                .params(after, limit)
+                .query((rs, row) -> new Shown(rs.getLong("organization_id"), rs.getLong("id"), rs.getString("config")))
+                .list();
+    }
+
     /** Inserts a data source without secrets and returns its id; {@link #update} then seals them to that id. */
     long insert(long organizationId, String name, String type, Instant now) {
         var keys = new GeneratedKeyHolder();

@@ -408,6 +408,30 @@ class DataSourcesIntegrationTests extends ServerIntegrationTest {
         assertThat(unsealed(id)).contains(legacy);
     }
 
+    /** What the server does once started: every row holding a secret in clear is sealed, the others untouched. */
+    @Test
+    void sealingAtStartSealsEveryRowHoldingASecretInClearAndOnlyThose() {
+        long clear = create(Map.of("host", "db"));
+        long clean = create(Map.of("host", "db2", "password", secret("password")));
+        String legacy = secret("legacy-pw");
+        jdbc.sql("update data_sources set config = ? where id = ?")
+                .params("{\"host\": \"db\", \"replicas\": [{\"pw\": \"" + legacy + "\"}]}", clear)
+                .update();
+        Map<String, Object> cleanBefore = row(clean);
+
+        assertThat(management.sealSecretsInClear()).isPositive();
+        assertThat(jdbc.sql("select config from data_sources where id = ?")
+                        .param(clear)
+                        .query(String.class)
+                        .single())
+                .doesNotContain(legacy);
+        assertThat(unsealed(clear)).contains(legacy);
+        assertThat(strings(api.get(DATA_SOURCES + clear + "/", auth).json().path("secret_fields")))
+                .containsExactly("replicas[0].pw");
+        assertThat(row(clean)).isEqualTo(cleanBefore);
+        assertThat(management.sealSecretsInClear()).isZero();
+    }
+
     @Test
     void configDeeperThan32LevelsIsRefusedAndTheListStillAnswers() {
         ObjectNode tooDeep = DataSourceConfigUnitTests.nested(33);
@@ -570,6 +594,13 @@ class DataSourcesIntegrationTests extends ServerIntegrationTest {
                 api.post(DATA_SOURCES, Map.of("name", "Source", "type", "postgresql", "config", config), auth);
         assertThat(created.status()).isEqualTo(201);
         return created.json().path("id").asLong();
+    }
+
+    private Map<String, Object> row(long id) {
+        return jdbc.sql("select * from data_sources where id = ?")
+                .param(id)
+                .query()
+                .singleRow();
     }
 
     /** The sealed secrets of a data source, decrypted as the server would. */

@@ -169,6 +169,14 @@ class OpenApiIntegrationTests extends ServerIntegrationTest {
                         .path("enum")
                         .toString())
                 .contains("postgresql", "rest_api");
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("DataSourceFields")
+                        .path("properties")
+                        .path("secrets")
+                        .path("description")
+                        .asString())
+                .contains("write-only", "secret_fields");
     }
 
     @Test

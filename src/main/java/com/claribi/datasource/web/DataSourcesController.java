@@ -39,8 +39,10 @@ class DataSourcesController {
     /** What a client sends (the body is read field by field; this record only describes it). */
     @Schema(
             name = "DataSourceFields",
-            description = "POST and PUT: name and type required; PATCH: only the fields sent change, and config is"
-                    + " merged as a JSON Merge Patch (RFC 7396), so secrets not sent are kept")
+            description = "POST and PUT: name and type required; config and secrets replaced whole ({} if missing, so"
+                    + " PUT drops a secret not sent again). PATCH: only the fields sent change, and config and secrets"
+                    + " are merged as JSON Merge Patches (RFC 7396), so secrets not sent are kept and a secret sent as"
+                    + " null is removed")
     record Fields(
             @Schema(maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED)
             String name,
@@ -51,12 +53,21 @@ class DataSourcesController {
             String type,
 
             @Schema(
-                    description = "connection settings, at most 32 levels deep; secret values (password, token,"
-                            + " secret, private key, API key, authorization fields, and any URL with a password, PEM"
-                            + " block or Bearer/Basic credential) are write-only and listed in the response's"
-                            + " secret_fields")
+                    description = "connection settings, at most 32 levels deep, returned as sent except for values"
+                            + " that look secret (keys such as password, secret, token, *key, pw, pwd, auth*, X-Auth,"
+                            + " credential, signature, sig; URLs with a password or a secret query parameter such as"
+                            + " api_key; PEM blocks; Bearer/Basic values; connection strings and header lines with"
+                            + " such names), which are moved to the secrets as a safety net")
             @Nullable
-            Map<String, Object> config) {}
+            Map<String, Object> config,
+
+            @Schema(
+                    description = "write-only secret values, the same shape as config and merged into it on use;"
+                            + " never returned: the response's secret_fields lists their paths (keys joined by '.',"
+                            + " array indexes as [n], and '\\', '.' and '[' inside a key escaped by a '\\'). A"
+                            + " value may not be in both config and secrets; at most 32 levels deep")
+            @Nullable
+            Map<String, Object> secrets) {}
 
     @GetMapping("/api/data-sources")
     Page<DataSource> list(
