@@ -2,7 +2,6 @@ package com.claribi.datasource;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -101,14 +100,25 @@ final class SecretRule {
     /** Whether the value under this key is a secret, whatever the value. */
     static boolean isSecretKey(String key) {
         String name = normalize(key);
-        if (NAMES.contains(name) || PARTS.stream().anyMatch(name::contains)) {
+        if (NAMES.contains(name)) {
             return true;
         }
-        if (PREFIXES.stream().anyMatch(name::startsWith)) {
-            return true;
+        for (String part : PARTS) {
+            if (name.contains(part)) {
+                return true;
+            }
         }
-        return SUFFIXES.stream().anyMatch(name::endsWith)
-                && NOT_SECRET_KEYS.stream().noneMatch(name::endsWith);
+        for (String prefix : PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String suffix : SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return NOT_SECRET_KEYS.stream().noneMatch(name::endsWith);
+            }
+        }
+        return false;
     }
 
     /** Whether this value is a secret, whatever its key: a string that looks like a credential or holds one. */
@@ -152,12 +162,15 @@ final class SecretRule {
         return keys;
     }
 
+    /** Lower case letters and digits only; ASCII, as the names it is compared with. */
     private static String normalize(String key) {
         StringBuilder normalized = new StringBuilder(key.length());
-        key.toLowerCase(Locale.ROOT)
-                .codePoints()
-                .filter(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                .forEach(normalized::appendCodePoint);
+        for (int i = 0; i < key.length(); i++) {
+            char c = Character.toLowerCase(key.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                normalized.append(c);
+            }
+        }
         return normalized.toString();
     }
 

@@ -3,6 +3,7 @@ package com.claribi.datasource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.support.TestClient;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -234,6 +235,34 @@ class DataSourceConfigUnitTests {
         assertThat(SecretRule.isSecretValue(JsonNodeFactory.instance.stringNode(hostile + "@h")))
                 .isTrue();
         assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
+
+    /** Each input is read in linear time: a quadratic scan of any of them takes minutes, well past the budget. */
+    @Test
+    void parameterRuleStaysLinearOnHostileInput() {
+        long start = System.nanoTime();
+        for (String hostile : List.of(
+                "a=".repeat(250_000),
+                "=".repeat(500_000),
+                "\"a\":".repeat(150_000),
+                "\na: ".repeat(120_000),
+                "x".repeat(500_000) + "=",
+                "%".repeat(500_000) + "=v")) {
+            assertThat(SecretRule.isSecretValue(JsonNodeFactory.instance.stringNode(hostile)))
+                    .isFalse();
+        }
+        assertThat(SecretRule.isSecretValue(JsonNodeFactory.instance.stringNode("a=".repeat(250_000) + "&key=v")))
+                .isTrue();
+        System.out.println("parameter rule, 7 hostile values of 0.5 to 0.6 MB: "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?%=v", "?%4=v", "?%zz=v", "?api%=v", "?a%5", "%", "?%%%=v"})
+    void malformedPercentEncodingInANameIsReadAsItIs(String value) {
+        assertThat(SecretRule.isSecretValue(JsonNodeFactory.instance.stringNode(value)))
+                .isFalse();
     }
 
     @Test
