@@ -171,19 +171,18 @@ public class DataSourceManagement {
                 batch = dataSources.shownAfter(after, SEAL_BATCH)) {
             for (DataSources.Shown row : batch) {
                 after = row.id();
-                if (inClear(row.config())) {
-                    try {
-                        if (Boolean.TRUE.equals(transactions.execute(status -> seal(row)))) {
-                            sealed++;
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn(
-                                "Data source {} of organization {} holds a secret in clear that could not be sealed"
-                                        + " ({}); it is not shown, and its next change seals it",
-                                row.id(),
-                                row.organizationId(),
-                                e.getClass().getSimpleName());
+                try {
+                    if (inClear(row.config()) && Boolean.TRUE.equals(transactions.execute(status -> seal(row)))) {
+                        sealed++;
                     }
+                } catch (RuntimeException e) {
+                    // The exception's class only: its message might quote the configuration.
+                    log.warn(
+                            "Data source {} of organization {} could not be checked for secrets held in clear ({});"
+                                    + " reads hide them, and its next change seals them",
+                            row.id(),
+                            row.organizationId(),
+                            e.getClass().getSimpleName());
                 }
             }
         }
@@ -191,9 +190,8 @@ public class DataSourceManagement {
     }
 
     private boolean inClear(String config) {
-        return !DataSourceConfig.split((ObjectNode) json.readTree(config))
-                .secretFields()
-                .isEmpty();
+        return json.readTree(config) instanceof ObjectNode shown
+                && !DataSourceConfig.split(shown).secretFields().isEmpty();
     }
 
     /** Under the row's lock: seals it if another process has not done it already. */
