@@ -74,7 +74,7 @@ public final class LoginThrottle {
             @DefaultValue("PT5M") Duration perAccountPeriod,
             @DefaultValue("100") int perAddress,
             @DefaultValue("PT5M") Duration perAddressPeriod,
-            @DefaultValue("PT5S") Duration inFlightWait) {}
+            @DefaultValue("PT10S") Duration inFlightWait) {}
 
     /** What an admitted attempt holds until it is resolved by {@link #succeeded} or {@link #failed}. */
     public static final class Attempt {
