@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -42,12 +43,17 @@ import org.springframework.stereotype.Component;
 @Component
 public final class LoginThrottle {
 
+    private static final long STALE = Duration.ofMinutes(1).toNanos();
+
     private final Budget accountAndAddress;
     private final Budget accounts;
     private final Budget addresses;
     private final long inFlightWaitNanos;
-    /** Unresolved attempts per budget key, in this process. */
-    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Unresolved attempts per budget key, in this process. An attempt older than {@link #STALE} no longer counts, so an
+     * attempt a caller never resolved cannot make others wait forever.
+     */
+    private final ConcurrentHashMap<String, Set<Attempt>> inFlight = new ConcurrentHashMap<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition resolved = lock.newCondition();
@@ -82,6 +88,7 @@ public final class LoginThrottle {
         private final List<Admission> taken;
         private final List<String> keys;
         private final AtomicBoolean open = new AtomicBoolean(true);
+        private final long started = System.nanoTime();
 
         private Attempt(List<Admission> taken, List<String> keys) {
             this.taken = taken;
@@ -154,13 +161,17 @@ public final class LoginThrottle {
                 }
             }
             if (refusedBy == null) {
-                List<String> held = keys.stream().map(Key::inFlightKey).toList();
-                held.forEach(k -> inFlight.merge(k, 1, Integer::sum));
-                return new Attempt(taken, held);
+                Attempt attempt =
+                        new Attempt(taken, keys.stream().map(Key::inFlightKey).toList());
+                attempt.keys.forEach(k -> inFlight.compute(k, (key, attempts) -> {
+                    Set<Attempt> open = attempts == null ? ConcurrentHashMap.newKeySet() : attempts;
+                    open.add(attempt);
+                    return open;
+                }));
+                return attempt;
             }
             taken.forEach(Admission::giveBack);
-            boolean pending = inFlight.containsKey(refusedBy.inFlightKey());
-            if (!pending) {
+            if (!pending(refusedBy.inFlightKey())) {
                 throw ApiException.rateLimited(
                         seconds(wait), "Too many failed attempts " + refusedBy.scope + "; wait before trying again.");
             }
@@ -189,8 +200,21 @@ public final class LoginThrottle {
         }
     }
 
+    /** Whether attempts holding tokens of this key are still being checked. */
+    private boolean pending(String key) {
+        long now = System.nanoTime();
+        Set<Attempt> attempts = inFlight.computeIfPresent(key, (k, open) -> {
+            open.removeIf(attempt -> now - attempt.started > STALE);
+            return open.isEmpty() ? null : open;
+        });
+        return attempts != null;
+    }
+
     private void resolve(Attempt attempt) {
-        attempt.keys.forEach(k -> inFlight.computeIfPresent(k, (key, count) -> count > 1 ? count - 1 : null));
+        attempt.keys.forEach(k -> inFlight.computeIfPresent(k, (key, open) -> {
+            open.remove(attempt);
+            return open.isEmpty() ? null : open;
+        }));
         lock.lock();
         try {
             generation++;
