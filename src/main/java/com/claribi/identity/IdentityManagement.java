@@ -138,8 +138,10 @@ public class IdentityManagement {
     }
 
     /**
-     * Changes a password after checking the old one, under the failed-login throttle (a stolen access token must not
-     * become a way to guess the password); publishes {@link PasswordChanged} so the other sessions end.
+     * Changes a password after checking the old one, which spends the failed-attempt budgets of every credential check,
+     * the account's own one whatever the address (a stolen access token must not become a way to guess the password,
+     * from however many addresses); a wrong one is audited ({@link PasswordCheckFailed}). Publishes
+     * {@link PasswordChanged} so the other sessions end.
      */
     public CompletableFuture<Void> changePassword(
             long userId, String oldPassword, String newPassword, String keptSessionId, ClientInfo client) {
@@ -150,18 +152,49 @@ public class IdentityManagement {
         }
         LoginThrottle.Attempt attempt;
         try {
-            attempt = throttle.attempt(user.email(), client.address(), () -> true);
+            attempt = throttle.attemptInSession(user.email(), client.address());
         } catch (ApiException throttled) {
+            events.publishEvent(new PasswordCheckFailed(
+                    userId,
+                    user.organizationId(),
+                    user.email(),
+                    "old_password",
+                    "not checked: too many failed attempts (" + throttled.detail() + ")",
+                    client));
             return CompletableFuture.failedFuture(throttled);
         }
-        return hashing.verify(oldPassword, user.passwordHash())
-                .thenCompose(result -> {
-                    if (!result.matches()) {
-                        throw ApiException.validation("old_password", "The current password is incorrect.");
+        CompletableFuture<PasswordHashing.Verification> checked;
+        try {
+            checked = hashing.verify(oldPassword, user.passwordHash());
+        } catch (RuntimeException unchecked) {
+            throttle.succeeded(attempt);
+            throw unchecked;
+        }
+        return checked.whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        // Not checked (the hashing pool was full): it proved nothing and costs nothing.
+                        throttle.succeeded(attempt);
+                    } else if (result.matches()) {
+                        throttle.succeeded(attempt);
+                    } else {
+                        throttle.failed(attempt);
                     }
-                    throttle.succeeded(attempt);
-                    return hashing.hash(newPassword);
                 })
+                .thenComposeAsync(
+                        result -> {
+                            if (!result.matches()) {
+                                events.publishEvent(new PasswordCheckFailed(
+                                        userId,
+                                        user.organizationId(),
+                                        user.email(),
+                                        "old_password",
+                                        "wrong password",
+                                        client));
+                                throw ApiException.validation("old_password", "The current password is incorrect.");
+                            }
+                            return hashing.hash(newPassword);
+                        },
+                        afterHashing)
                 .thenAcceptAsync(
                         hash -> transactions.executeWithoutResult(status -> {
                             users.changePassword(userId, hash, now());

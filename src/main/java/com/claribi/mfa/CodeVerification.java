@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks an authenticator code or a recovery code, accepting each at most once, and reports what happened as security
- * events. Every refusal looks the same to the caller; only the audit record says which it was.
+ * events. Every refusal looks the same to the caller; only the audit record says which it was. {@value #LOCK_AFTER}
+ * consecutive wrong authenticator codes lock the authenticator (NIST SP 800-63B 5.2.2 allows at most 100): its codes
+ * are no longer checked until a recovery code is accepted or an operator resets MFA.
  */
 @Component
 class CodeVerification {
@@ -24,7 +26,8 @@ class CodeVerification {
         WRONG_TOTP("wrong authenticator code"),
         REPLAYED_TOTP("authenticator code already used, or older than one used"),
         WRONG_RECOVERY_CODE("wrong recovery code"),
-        USED_RECOVERY_CODE("recovery code already used");
+        USED_RECOVERY_CODE("recovery code already used"),
+        LOCKED_TOTP("authenticator locked after too many wrong codes; the code was not checked");
 
         private final String description;
 
@@ -36,6 +39,9 @@ class CodeVerification {
             return this == TOTP_ACCEPTED || this == RECOVERY_CODE_ACCEPTED;
         }
     }
+
+    /** Consecutive wrong authenticator codes that lock the authenticator. */
+    static final int LOCK_AFTER = 100;
 
     private final TotpEnrolments enrolments;
     private final RecoveryCodes recoveryCodes;
@@ -61,6 +67,9 @@ class CodeVerification {
      * later step was accepted before (RFC 6238 section 5.2: a verifier must not accept an OTP twice).
      */
     Verdict totp(TotpEnrolments.Enrolment enrolment, String code) {
+        if (enrolment.enabled() && enrolment.locked()) {
+            return Verdict.LOCKED_TOTP;
+        }
         String digits = withoutSpaces(code); // apps show "123 456"
         if (!digits.matches("\\d{" + Totp.DIGITS + "}")) {
             return Verdict.WRONG_TOTP;
@@ -99,15 +108,41 @@ class CodeVerification {
                 : recoveryCode(enrolment.userId(), code);
     }
 
-    /** Publishes the audit event a verdict calls for: a refusal, or a spent recovery code. */
+    /**
+     * Settles a verdict: counts a wrong authenticator code toward the lock (a correct one starts the count again, a
+     * recovery code also lifts the lock) and publishes the audit events it calls for: a refusal, the lock, a spent
+     * recovery code, the unlock.
+     */
     void report(User user, String where, Verdict verdict, ClientInfo client) {
-        if (!verdict.accepted()) {
-            events.publishEvent(new MfaCodeFailed(
-                    user.id(), user.organizationId(), user.email(), where, verdict.description, client));
-        } else if (verdict == Verdict.RECOVERY_CODE_ACCEPTED) {
-            events.publishEvent(new RecoveryCodeUsed(
-                    user.id(), user.organizationId(), user.email(), where, recoveryCodes.remaining(user.id()), client));
+        switch (verdict) {
+            case WRONG_TOTP, REPLAYED_TOTP -> {
+                publishFailure(user, where, verdict, client);
+                if (enrolments.countWrongCode(user.id(), LOCK_AFTER, now())) {
+                    events.publishEvent(
+                            new MfaLocked(user.id(), user.organizationId(), user.email(), LOCK_AFTER, client));
+                }
+            }
+            case TOTP_ACCEPTED -> enrolments.resetWrongCodes(user.id());
+            case RECOVERY_CODE_ACCEPTED -> {
+                events.publishEvent(new RecoveryCodeUsed(
+                        user.id(),
+                        user.organizationId(),
+                        user.email(),
+                        where,
+                        recoveryCodes.remaining(user.id()),
+                        client));
+                if (enrolments.unlock(user.id())) {
+                    events.publishEvent(new MfaUnlocked(
+                            user.id(), user.organizationId(), user.email(), "unlocked by a recovery code", client));
+                }
+            }
+            default -> publishFailure(user, where, verdict, client);
         }
+    }
+
+    private void publishFailure(User user, String where, Verdict verdict, ClientInfo client) {
+        events.publishEvent(
+                new MfaCodeFailed(user.id(), user.organizationId(), user.email(), where, verdict.description, client));
     }
 
     Instant now() {

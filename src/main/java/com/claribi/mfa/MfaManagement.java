@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,8 +111,8 @@ public class MfaManagement {
         if (pending.enabled()) {
             throw ApiException.conflict("MFA is already on for this account.");
         }
-        LoginThrottle.Attempt attempt = attempt(user, client);
-        verified(user, "confirm", verification.totp(pending, code), attempt, client);
+        LoginThrottle.Attempt attempt = attempt(user, "confirm", client);
+        verified(user, "confirm", () -> verification.totp(pending, code), attempt, client);
         return transactions.execute(status -> {
             if (!enrolments.enable(userId, pending.sealedSecret(), verification.now())) {
                 throw ApiException.conflict(
@@ -131,8 +132,8 @@ public class MfaManagement {
     public void disable(long userId, String code, String keptSessionId, ClientInfo client) {
         User user = user(userId);
         TotpEnrolments.Enrolment enrolment = enabled(userId);
-        LoginThrottle.Attempt attempt = attempt(user, client);
-        verified(user, "disable", verification.either(enrolment, code), attempt, client);
+        LoginThrottle.Attempt attempt = attempt(user, "disable", client);
+        verified(user, "disable", () -> verification.either(enrolment, code), attempt, client);
         transactions.executeWithoutResult(status -> {
             enrolments.delete(userId);
             recoveryCodes.deleteAll(userId);
@@ -144,8 +145,8 @@ public class MfaManagement {
     public NewRecoveryCodes regenerateRecoveryCodes(long userId, String code, ClientInfo client) {
         User user = user(userId);
         TotpEnrolments.Enrolment enrolment = enabled(userId);
-        LoginThrottle.Attempt attempt = attempt(user, client);
-        verified(user, "recovery_codes", verification.either(enrolment, code), attempt, client);
+        LoginThrottle.Attempt attempt = attempt(user, "recovery_codes", client);
+        verified(user, "recovery_codes", () -> verification.either(enrolment, code), attempt, client);
         return transactions.execute(status -> {
             NewRecoveryCodes codes = newRecoveryCodes(userId);
             events.publishEvent(new RecoveryCodesRegenerated(userId, user.organizationId(), user.email(), client));
@@ -161,7 +162,15 @@ public class MfaManagement {
         User user =
                 users.findByEmail(email).orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
         Boolean wasOn = transactions.execute(status -> {
+            boolean locked = enrolments
+                    .find(user.id())
+                    .filter(TotpEnrolments.Enrolment::locked)
+                    .isPresent();
             boolean on = enrolments.delete(user.id());
+            if (locked) {
+                events.publishEvent(new MfaUnlocked(
+                        user.id(), user.organizationId(), user.email(), "unlocked by an operator's reset", client));
+            }
             recoveryCodes.deleteAll(user.id());
             events.publishEvent(new MfaReset(user.id(), user.organizationId(), user.email(), on, client));
             return on;
@@ -170,23 +179,44 @@ public class MfaManagement {
     }
 
     /**
-     * Takes a token from the account's failed-login budgets, as a login does. The caller holds a session of the account,
-     * so the budget of the account as a whole is not applied, as for an address it has signed in from before.
+     * Takes a token from the account's failed-attempt budgets, as every credential check does, the account's own one
+     * whatever the address; a refusal is audited like a wrong code.
      */
-    private LoginThrottle.Attempt attempt(User user, ClientInfo client) {
-        return throttle.attempt(user.email(), client.address(), () -> true);
+    private LoginThrottle.Attempt attempt(User user, String where, ClientInfo client) {
+        try {
+            return throttle.attemptInSession(user.email(), client.address());
+        } catch (ApiException throttled) {
+            events.publishEvent(new MfaCodeFailed(
+                    user.id(),
+                    user.organizationId(),
+                    user.email(),
+                    where,
+                    "not checked: too many failed attempts (" + throttled.detail() + ")",
+                    client));
+            throw throttled;
+        }
     }
 
-    /** Reports the verdict; a refused code keeps the attempt's tokens, an accepted one gives them back. */
+    /** Checks the code and settles the verdict; a refused code keeps the attempt's tokens, an accepted one not. */
     private void verified(
             User user,
             String where,
-            CodeVerification.Verdict verdict,
+            Supplier<CodeVerification.Verdict> check,
             LoginThrottle.Attempt attempt,
             ClientInfo client) {
-        verification.report(user, where, verdict, client);
+        CodeVerification.Verdict verdict;
+        try {
+            verdict = check.get();
+            verification.report(user, where, verdict, client);
+        } catch (RuntimeException unchecked) {
+            throttle.succeeded(attempt);
+            throw unchecked;
+        }
         if (!verdict.accepted()) {
-            throw ApiException.invalidMfaCodeInSession();
+            throttle.failed(attempt);
+            throw verdict == CodeVerification.Verdict.LOCKED_TOTP
+                    ? ApiException.mfaLockedInSession()
+                    : ApiException.invalidMfaCodeInSession();
         }
         throttle.succeeded(attempt);
     }

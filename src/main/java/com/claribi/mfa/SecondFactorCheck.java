@@ -22,7 +22,8 @@ public class SecondFactorCheck {
 
     /**
      * Returns when the user may have a session; throws {@code mfa_required} when a code is needed and none came, and
-     * {@code invalid_mfa_code} when the code is wrong, outside the window or already used.
+     * {@code invalid_mfa_code} when the code is wrong, outside the window or already used, and {@code mfa_locked} for
+     * an authenticator code while too many wrong ones locked the authenticator.
      */
     public void check(User user, SecondFactor factor, ClientInfo client) {
         TotpEnrolments.Enrolment enrolment = enrolments.findEnabled(user.id()).orElse(null);
@@ -37,6 +38,9 @@ public class SecondFactorCheck {
                         ? verification.totp(enrolment, factor.totpCode())
                         : verification.recoveryCode(user.id(), factor.recoveryCode());
         verification.report(user, "login", verdict, client);
+        if (verdict == CodeVerification.Verdict.LOCKED_TOTP) {
+            throw ApiException.mfaLocked();
+        }
         if (!verdict.accepted()) {
             throw ApiException.invalidMfaCode();
         }

@@ -23,7 +23,12 @@ class TotpEnrolments {
             boolean enabled,
             Instant createdAt,
             @Nullable Instant confirmedAt,
-            @Nullable Long lastUsedStep) {
+            @Nullable Long lastUsedStep,
+            @Nullable Instant lockedAt) {
+
+        boolean locked() {
+            return lockedAt != null;
+        }
 
         @Override
         public String toString() {
@@ -98,6 +103,37 @@ class TotpEnrolments {
                 where user_id = ? and (last_used_step is null or last_used_step < ?)""").params(step, userId, step).update() == 1;
     }
 
+    /**
+     * Counts a wrong authenticator code of an enabled authenticator and locks it at the {@code limit}-th consecutive
+     * one: one atomic update each, so processes sharing the database count together. Returns true for exactly the
+     * request whose code locked it.
+     */
+    boolean countWrongCode(long userId, int limit, Instant now) {
+        jdbc.sql("update mfa_totp set failed_codes = failed_codes + 1 where user_id = ? and enabled = true")
+                .param(userId)
+                .update();
+        return jdbc.sql("""
+                update mfa_totp set locked_at = ?
+                where user_id = ? and enabled = true and locked_at is null and failed_codes >= ?""").params(Timestamps.toDatabase(now), userId, limit).update() == 1;
+    }
+
+    /** A correct authenticator code: the count of consecutive wrong ones starts again. */
+    void resetWrongCodes(long userId) {
+        jdbc.sql("update mfa_totp set failed_codes = 0 where user_id = ? and failed_codes <> 0")
+                .param(userId)
+                .update();
+    }
+
+    /** A recovery code was accepted: the count starts again and any lock ends; true when it was locked. */
+    boolean unlock(long userId) {
+        boolean wasLocked = jdbc.sql("update mfa_totp set locked_at = null where user_id = ? and locked_at is not null")
+                        .param(userId)
+                        .update()
+                == 1;
+        resetWrongCodes(userId);
+        return wasLocked;
+    }
+
     /** Forgets the user's authenticator, pending or on; returns whether MFA was on. */
     boolean delete(long userId) {
         boolean wasOn = findEnabled(userId).isPresent();
@@ -106,13 +142,15 @@ class TotpEnrolments {
     }
 
     private static Enrolment map(ResultSet rs, int row) throws SQLException {
-        long lastUsedStep = rs.getLong("last_used_step");
+        long step = rs.getLong("last_used_step");
+        @Nullable Long lastUsedStep = rs.wasNull() ? null : step;
         return new Enrolment(
                 rs.getLong("user_id"),
                 rs.getString("secret"),
                 rs.getBoolean("enabled"),
                 Timestamps.require(rs, "created_at"),
                 Timestamps.read(rs, "confirmed_at"),
-                rs.wasNull() ? null : lastUsedStep);
+                lastUsedStep,
+                Timestamps.read(rs, "locked_at"));
     }
 }

@@ -95,6 +95,27 @@ public final class ApiException extends RuntimeException {
                         + " nothing was changed.");
     }
 
+    /**
+     * The account's authenticator is locked after too many consecutive wrong codes (API.md; NIST SP 800-63B 5.2.2): no
+     * authenticator code is checked until a recovery code is used or an operator resets MFA.
+     */
+    public static ApiException mfaLocked() {
+        return new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "mfa_locked",
+                "Authenticator codes are locked for this account after too many wrong codes.",
+                "Sign in with a recovery code (\"recovery_code\") to unlock it, or ask an operator to reset MFA.");
+    }
+
+    /** The same lock on an endpoint of a signed-in session: 400, as for a wrong code there, so the session stays. */
+    public static ApiException mfaLockedInSession() {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "mfa_locked",
+                "Authenticator codes are locked for this account after too many wrong codes.",
+                "Send an unused recovery code instead to unlock it; nothing was changed.");
+    }
+
     public static ApiException permissionDenied(String detail) {
         return new ApiException(
                 HttpStatus.FORBIDDEN,

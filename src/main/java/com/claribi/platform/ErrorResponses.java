@@ -15,12 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ErrorResponses {
 
     private final JsonMapper json;
+    private final PermissionDenials denials;
 
-    ErrorResponses(JsonMapper json) {
+    ErrorResponses(JsonMapper json, PermissionDenials denials) {
         this.json = json;
+        this.denials = denials;
     }
 
     public ResponseEntity<Map<String, Object>> entity(ApiException error) {
+        audit(error);
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(error.status())
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -34,6 +37,7 @@ public final class ErrorResponses {
         if (response.isCommitted()) {
             return;
         }
+        audit(error);
         response.resetBuffer();
         response.setStatus(error.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -43,6 +47,13 @@ public final class ErrorResponses {
         }
         response.getOutputStream().write(json.writeValueAsBytes(body(error)));
         response.flushBuffer();
+    }
+
+    /** Every 403 {@code permission_denied}, whichever path rendered it, is an audit event (deduplicated). */
+    private void audit(ApiException error) {
+        if (error.code().equals("permission_denied")) {
+            denials.denied(error);
+        }
     }
 
     private static Map<String, Object> body(ApiException error) {

@@ -9,34 +9,69 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles failed logins with three budgets: per account and address (stops one source guessing one
- * password), per address (stops one source spraying many accounts) and per account (stops many sources guessing one
- * password). An attempt takes a token from each before the password is checked, so parallel requests cannot slip past
- * the budget, and a success gives them back. The per-account budget does not apply to an address the account has
- * signed in from before, so someone guessing from elsewhere cannot lock its owner out; every budget refills steadily,
- * so a lock lasts seconds to a minute. The budgets are {@link Budgets}: shared through Redis when it is configured.
+ * The one gate of every check of a password or second factor (login, re-authentication, a password change's old
+ * password, MFA codes): three failed-attempt budgets, per account and address (one source guessing one password), per
+ * address (one source spraying many accounts) and per account whatever the address (many sources guessing one
+ * password). Addresses are counted per IPv6 /64 ({@link AddressKeys}).
+ *
+ * <p>An attempt takes a token from each budget before the credential is checked, so N parallel wrong guesses can never
+ * get more checks than the budget; {@link #succeeded} gives the tokens back, {@link #failed} keeps them. Tokens held by
+ * attempts still being checked would make correct attempts that arrive at the same moment look like guessing, so a
+ * budget emptied only by such unresolved attempts does not refuse at once: the newcomer waits (at most
+ * {@code in-flight-wait}) until one of them resolves, then tries again. A correct one gives its token back and the
+ * newcomer gets it; a wrong one keeps it, and once none is left in flight the newcomer is refused. The guarantee holds
+ * because the newcomer still needs a token to go on. Attempts in flight are known to this process only: with Redis,
+ * those of other processes look like failures for the duration of their check.
+ *
+ * <p>Only the login exempts an address the account has signed in from before from the per-account budget, so that
+ * someone guessing from elsewhere cannot lock the owner out of signing in. Checks made inside a session
+ * ({@link #attemptInSession}) spend all three budgets: a stolen session must not turn into unlimited guesses from many
+ * addresses, and its owner's session stays usable while the budget refills. Every budget refills steadily, so a lock
+ * lasts seconds to a minute. The budgets are {@link Budgets}: shared through Redis when it is configured.
  */
 @Component
 public final class LoginThrottle {
 
+    private static final long STALE = Duration.ofMinutes(1).toNanos();
+
     private final Budget accountAndAddress;
     private final Budget accounts;
     private final Budget addresses;
+    private final long inFlightWaitNanos;
+    /**
+     * Unresolved attempts per budget key, in this process. An attempt older than {@link #STALE} no longer counts, so an
+     * attempt a caller never resolved cannot make others wait forever.
+     */
+    private final ConcurrentHashMap<String, Set<Attempt>> inFlight = new ConcurrentHashMap<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition resolved = lock.newCondition();
+    /** Counts resolutions, so that one happening between a refusal and the wait is not missed. */
+    private volatile long generation;
 
     LoginThrottle(Settings settings, Budgets budgets) {
         this.accountAndAddress = budgets.budget(
                 "login-account-address", settings.perAccountAndAddress(), settings.perAccountAndAddressPeriod());
         this.accounts = budgets.budget("login-account", settings.perAccount(), settings.perAccountPeriod());
         this.addresses = budgets.budget("login-address", settings.perAddress(), settings.perAddressPeriod());
+        this.inFlightWaitNanos = settings.inFlightWait().toNanos();
     }
 
-    /** N failures allowed per period, refilled evenly over the period. */
+    /**
+     * N failures allowed per period, refilled evenly over the period; how long an attempt may wait for attempts in
+     * flight to resolve before it is refused.
+     */
     @ConfigurationProperties("claribi.login-throttle")
     record Settings(
             @DefaultValue("5") int perAccountAndAddress,
@@ -44,52 +79,161 @@ public final class LoginThrottle {
             @DefaultValue("20") int perAccount,
             @DefaultValue("PT5M") Duration perAccountPeriod,
             @DefaultValue("100") int perAddress,
-            @DefaultValue("PT5M") Duration perAddressPeriod) {}
+            @DefaultValue("PT5M") Duration perAddressPeriod,
+            @DefaultValue("PT10S") Duration inFlightWait) {}
 
-    /** What an admitted attempt holds; give it back with {@link #succeeded} when the credentials were right. */
+    /** What an admitted attempt holds until it is resolved by {@link #succeeded} or {@link #failed}. */
     public static final class Attempt {
 
         private final List<Admission> taken;
+        private final List<String> keys;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+        private final long started = System.nanoTime();
 
-        private Attempt(List<Admission> taken) {
+        private Attempt(List<Admission> taken, List<String> keys) {
             this.taken = taken;
+            this.keys = keys;
         }
     }
 
     /**
-     * Admits an attempt by taking a token from each applicable budget, or refuses it with 429 and an honest
-     * Retry-After. {@code signedInFromHereBefore} is asked only when the account's own budget is spent.
+     * Admits a login's attempt, or refuses it with 429 naming the spent budget and an honest Retry-After.
+     * {@code signedInFromHereBefore} is asked only when the account's own budget is spent.
      */
     public Attempt attempt(String email, String address, BooleanSupplier signedInFromHereBefore) {
+        return admit(email, address, signedInFromHereBefore);
+    }
+
+    /**
+     * Admits a check made inside a signed-in session (re-authentication, old password, an MFA code): the same budgets
+     * as a login, the account's own one whatever the address.
+     */
+    public Attempt attemptInSession(String email, String address) {
+        return admit(email, address, () -> false);
+    }
+
+    /** The credential was right: the attempt does not count against any budget. */
+    public void succeeded(Attempt attempt) {
+        if (attempt.open.compareAndSet(true, false)) {
+            attempt.taken.forEach(Admission::giveBack);
+            resolve(attempt);
+        }
+    }
+
+    /** The credential was wrong: the attempt keeps its tokens. */
+    public void failed(Attempt attempt) {
+        if (attempt.open.compareAndSet(true, false)) {
+            resolve(attempt);
+        }
+    }
+
+    private Attempt admit(String email, String address, BooleanSupplier exempt) {
         String account = accountKey(email);
         String source = AddressKeys.of(address);
-        List<Admission> taken = new ArrayList<>(3);
-        long wait = take(taken, accountAndAddress, account + "|" + source);
-        wait = Math.max(wait, take(taken, addresses, source));
-        long accountWait = take(taken, accounts, account);
-        if (accountWait > 0 && !signedInFromHereBefore.getAsBoolean()) {
-            wait = Math.max(wait, accountWait);
-        }
-        if (wait > 0) {
+        List<Key> keys = List.of(
+                new Key(accountAndAddress, account + "|" + source, "for this account from this address"),
+                new Key(addresses, source, "from this address"),
+                new Key(accounts, account, "for this account"));
+        long deadline = System.nanoTime() + inFlightWaitNanos;
+        Boolean exempted = null;
+        while (true) {
+            long seen = generation;
+            List<Admission> taken = new ArrayList<>(3);
+            Key refusedBy = null;
+            long wait = 0;
+            for (Key key : keys) {
+                Admission admission = key.budget.take(key.key);
+                if (admission.admitted()) {
+                    taken.add(admission);
+                    continue;
+                }
+                if (key.budget == accounts) {
+                    if (exempted == null) {
+                        exempted = exempt.getAsBoolean();
+                    }
+                    if (exempted) {
+                        continue;
+                    }
+                }
+                if (admission.nanosToWait() > wait) {
+                    wait = admission.nanosToWait();
+                    refusedBy = key;
+                }
+            }
+            if (refusedBy == null) {
+                Attempt attempt =
+                        new Attempt(taken, keys.stream().map(Key::inFlightKey).toList());
+                attempt.keys.forEach(k -> inFlight.compute(k, (key, attempts) -> {
+                    Set<Attempt> open = attempts == null ? ConcurrentHashMap.newKeySet() : attempts;
+                    open.add(attempt);
+                    return open;
+                }));
+                return attempt;
+            }
             taken.forEach(Admission::giveBack);
-            throw ApiException.rateLimited(
-                    (wait + 999_999_999L) / 1_000_000_000L,
-                    "Too many failed sign-in attempts; wait before trying again.");
+            if (!pending(refusedBy.inFlightKey())) {
+                throw ApiException.rateLimited(
+                        seconds(wait), "Too many failed attempts " + refusedBy.scope + "; wait before trying again.");
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw ApiException.rateLimited(
+                        1, "Too many attempts " + refusedBy.scope + " are still being checked; retry in a moment.");
+            }
+            awaitResolution(seen, left);
         }
-        return new Attempt(taken);
     }
 
-    /** The credentials were right: the attempt does not count against any budget. */
-    public void succeeded(Attempt attempt) {
-        attempt.taken.forEach(Admission::giveBack);
+    /** Waits until an attempt resolves after {@code seen} (at once if one already has), or the time runs out. */
+    private void awaitResolution(long seen, long nanos) {
+        lock.lock();
+        try {
+            long left = nanos;
+            while (generation == seen && left > 0) {
+                left = resolved.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.serviceUnavailable("The server is shutting down.");
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private static long take(List<Admission> taken, Budget budget, String key) {
-        Admission admission = budget.take(key);
-        if (admission.admitted()) {
-            taken.add(admission);
+    /** Whether attempts holding tokens of this key are still being checked. */
+    private boolean pending(String key) {
+        long now = System.nanoTime();
+        Set<Attempt> attempts = inFlight.computeIfPresent(key, (k, open) -> {
+            open.removeIf(attempt -> now - attempt.started > STALE);
+            return open.isEmpty() ? null : open;
+        });
+        return attempts != null;
+    }
+
+    private void resolve(Attempt attempt) {
+        attempt.keys.forEach(k -> inFlight.computeIfPresent(k, (key, open) -> {
+            open.remove(attempt);
+            return open.isEmpty() ? null : open;
+        }));
+        lock.lock();
+        try {
+            generation++;
+            resolved.signalAll();
+        } finally {
+            lock.unlock();
         }
-        return admission.nanosToWait();
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    /** One budget's bucket for this attempt, and how a refusal names it. */
+    private record Key(Budget budget, String key, String scope) {
+
+        String inFlightKey() {
+            return budget.name() + ":" + key;
+        }
     }
 
     /** A fixed-size key whatever the client sends as an email. */

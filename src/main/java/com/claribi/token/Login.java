@@ -83,36 +83,45 @@ public class Login {
             failed(email, "throttled", client);
             return CompletableFuture.failedFuture(throttled);
         }
-        return identity.verifyPassword(email, password)
-                .handleAsync(
-                        (user, failure) -> {
-                            if (failure != null) {
-                                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                                if (cause instanceof ApiException api
-                                        && api.code().equals("invalid_credentials")) {
-                                    failed(email, "invalid_credentials", client);
-                                } else {
-                                    // Not a wrong password (the hashing pool was full, the database down): the
-                                    // attempt proved nothing, so it costs no budget.
-                                    throttle.succeeded(attempt);
-                                }
-                                throw cause instanceof RuntimeException runtime
-                                        ? runtime
-                                        : new CompletionException(cause);
-                            }
-                            try {
-                                secondFactor.check(user, factor, client);
-                            } catch (ApiException refused) {
-                                // The password was right but the code missing or wrong: the attempt keeps its
-                                // tokens, so guessing codes is throttled like guessing passwords.
-                                if (refused.code().equals("mfa_required")) {
-                                    failed(email, "mfa_required", client);
-                                }
-                                throw refused;
-                            }
+        CompletableFuture<User> verified;
+        try {
+            verified = identity.verifyPassword(email, password);
+        } catch (RuntimeException unchecked) {
+            // The check could not be made (the database is down): it proved nothing and costs nothing.
+            throttle.succeeded(attempt);
+            throw unchecked;
+        }
+        return verified.handleAsync(
+                (user, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
+                            throttle.failed(attempt);
+                            failed(email, "invalid_credentials", client);
+                        } else {
+                            // Not a wrong password (the hashing pool was full, the database down): the attempt
+                            // proved nothing, so it costs no budget.
                             throttle.succeeded(attempt);
-                            return sessions.start(user, client);
-                        },
-                        afterHashing);
+                        }
+                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                    }
+                    try {
+                        secondFactor.check(user, factor, client);
+                    } catch (ApiException refused) {
+                        // The password was right but the code missing, wrong or locked: the attempt keeps its
+                        // tokens, so guessing codes is throttled like guessing passwords.
+                        throttle.failed(attempt);
+                        if (refused.code().equals("mfa_required")) {
+                            failed(email, "mfa_required", client);
+                        }
+                        throw refused;
+                    } catch (RuntimeException unchecked) {
+                        throttle.succeeded(attempt);
+                        throw unchecked;
+                    }
+                    throttle.succeeded(attempt);
+                    return sessions.start(user, client);
+                },
+                afterHashing);
     }
 }

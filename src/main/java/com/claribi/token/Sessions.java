@@ -2,6 +2,7 @@ package com.claribi.token;
 
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Timestamps;
+import com.claribi.ratelimit.AddressKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,8 +40,9 @@ class Sessions {
 
     void insert(String id, long userId, Instant now, Instant expiresAt, String refreshJti, ClientInfo client) {
         jdbc.sql("""
-                insert into sessions (id, user_id, created_at, expires_at, refresh_jti, client_address, user_agent)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into sessions (id, user_id, created_at, expires_at, refresh_jti, client_address, client_network,
+                                      user_agent)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         userId,
@@ -48,6 +50,7 @@ class Sessions {
                         Timestamps.toDatabase(expiresAt),
                         refreshJti,
                         client.address(),
+                        AddressKeys.of(client.address()),
                         client.userAgent())
                 .update();
     }
@@ -94,13 +97,17 @@ class Sessions {
                 .list();
     }
 
-    /** Whether the account has signed in from this address in the last 30 days (it is its owner's, likely). */
+    /**
+     * Whether the account has signed in from this address, or another of its IPv6 /64, in the last 30 days (it is its
+     * owner's, likely): the block as the throttle counts it, so the two agree on what one client is.
+     */
     boolean signedInBefore(String email, String address) {
         return jdbc.sql("""
                 select count(*) from sessions s join users u on u.id = s.user_id
-                where u.email_normalized = ? and s.client_address = ? and s.created_at > ?""")
+                where u.email_normalized = ? and (s.client_network = ? or s.client_address = ?) and s.created_at > ?""")
                         .params(
                                 email.trim().toLowerCase(java.util.Locale.ROOT),
+                                AddressKeys.of(address),
                                 address,
                                 Timestamps.toDatabase(Instant.now().minus(java.time.Duration.ofDays(30))))
                         .query(Long.class)
