@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The api_key_activity table, written in batches, and each key's {@code last_used_at}. */
+/** The api_key_activity table, written in batches (refused uses folded by minute), and each key's {@code last_used_at}. */
 @Repository
 class ApiKeyActivity {
 
@@ -23,8 +25,8 @@ class ApiKeyActivity {
 
     void append(List<ApiKeyUse> uses) {
         template.batchUpdate("""
-                insert into api_key_activity (api_key_id, occurred_at, method, path, status, ip, user_agent)
-                values (?, ?, ?, ?, ?, ?, ?)""", uses, 500, (statement, use) -> {
+                insert into api_key_activity (api_key_id, occurred_at, method, path, status, ip, user_agent, use_count)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", uses, 500, (statement, use) -> {
             statement.setLong(1, use.apiKeyId());
             statement.setObject(2, Timestamps.toDatabase(use.timestamp()));
             statement.setString(3, use.method());
@@ -32,7 +34,44 @@ class ApiKeyActivity {
             statement.setInt(5, use.status());
             statement.setString(6, use.ip());
             statement.setString(7, use.userAgent());
+            statement.setInt(8, use.count());
         });
+        touch(uses);
+    }
+
+    /**
+     * Adds {@code use.count()} refused uses to the row {@code rowId} (when it still exists), else inserts a row for them;
+     * returns the row's id.
+     */
+    long fold(ApiKeyUse use, @Nullable Long rowId, Instant last) {
+        if (rowId != null
+                && jdbc.sql("update api_key_activity set use_count = use_count + ? where id = ?")
+                                .params(use.count(), rowId)
+                                .update()
+                        == 1) {
+            touch(List.of(use.at(last)));
+            return rowId;
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into api_key_activity (api_key_id, occurred_at, method, path, status, ip, user_agent, use_count)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        use.apiKeyId(),
+                        Timestamps.toDatabase(use.timestamp()),
+                        use.method(),
+                        use.path(),
+                        use.status(),
+                        use.ip(),
+                        use.userAgent(),
+                        use.count())
+                .update(keys, "id");
+        touch(List.of(use.at(last)));
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Moves each key's {@code last_used_at} forward to its latest use. */
+    private void touch(List<ApiKeyUse> uses) {
         Map<Long, Instant> latest = uses.stream()
                 .collect(Collectors.toMap(ApiKeyUse::apiKeyId, ApiKeyUse::timestamp, (a, b) -> a.isAfter(b) ? a : b));
         template.batchUpdate(
@@ -67,7 +106,8 @@ class ApiKeyActivity {
                         rs.getString("path"),
                         rs.getInt("status"),
                         rs.getString("ip"),
-                        rs.getString("user_agent")))
+                        rs.getString("user_agent"),
+                        rs.getInt("use_count")))
                 .list();
     }
 

@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records every request authenticated by an API key, with its final status, once the response is done. Runs inside
- * the security filter chain's dispatch, so the principal is known. The path is recorded without its query string.
+ * the security filter chain's dispatch, so the principal is known. The path is recorded without its query string;
+ * every value is bounded to its column here, at the edge ({@link ApiKeyUse#of}), and the address is the one
+ * {@link HttpsPolicy} has already validated.
  */
 final class ApiKeyActivityFilter extends OncePerRequestFilter {
 
@@ -55,15 +57,14 @@ final class ApiKeyActivityFilter extends OncePerRequestFilter {
     private void record(long apiKeyId, HttpServletRequest request, HttpServletResponse response) {
         // The path as the client sent it: an inner filter serves /x/ and /x alike by rewriting it.
         String path = original(request).getRequestURI();
-        String agent = request.getHeader("User-Agent");
-        log.record(new ApiKeyUse(
+        log.record(ApiKeyUse.of(
                 apiKeyId,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 request.getMethod(),
-                path.length() > 2048 ? path.substring(0, 2048) : path,
+                path,
                 response.getStatus(),
                 https.clientAddress(request),
-                agent != null && agent.length() > 512 ? agent.substring(0, 512) : agent));
+                request.getHeader("User-Agent")));
     }
 
     private static HttpServletRequest original(HttpServletRequest request) {

@@ -9,6 +9,7 @@ import com.claribi.platform.CredentialRejected;
 import com.claribi.platform.HttpsPolicy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -26,7 +28,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Authenticates an API key. A malformed key or a bad checksum is refused without the database; a cold key costs one
- * indexed lookup by the SHA-256 of its secret; a warm key costs none. Keys changed by any process (revoked, rotated,
+ * indexed lookup by the SHA-256 of its secret; a warm key costs none; a well-formed key that does not exist costs one
+ * lookup per {@link #UNKNOWN_FOR} at most. Keys changed by any process (revoked, rotated,
  * their creator deactivated) are dropped from the cache by polling {@code api_keys.changed_at} several times a second,
  * so every process refuses a revoked key within a second.
  */
@@ -35,6 +38,8 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationProvider.class);
     private static final Duration OVERLAP = Duration.ofSeconds(30);
+    /** How long a well-formed key found nowhere is remembered as unknown. */
+    static final Duration UNKNOWN_FOR = Duration.ofMinutes(5);
 
     private record Known(ApiKey key, boolean creatorActive, ApiAuthentication authentication) {}
 
@@ -46,10 +51,17 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
-    private final Cache<String, Boolean> unknown = Caffeine.newBuilder()
-            .maximumSize(50_000)
-            .expireAfterWrite(Duration.ofSeconds(30))
-            .build();
+    /**
+     * Hashes of well-formed keys that do not exist, so that a key repeated costs one lookup per few minutes at most
+     * (floods of distinct made-up keys are stopped earlier, by the per-address budget of bad credentials).
+     *
+     * <p>A remembered miss can never refuse a key created later, in this process or another. A secret has 190 random
+     * bits ({@link ApiKeySecret}): nobody presents it, and so nobody makes its hash a cached miss, before the key is
+     * created and its secret shown to its owner, unless by guessing 190 bits. And even then creation sets the key's
+     * {@code changed_at}, which every process polls ({@link #pollChanges}) and which drops the hash from this cache as
+     * from {@link #known}, within a second; the creating process drops it at once ({@link #changedHere}).
+     */
+    private final Cache<String, Boolean> unknown;
     /** At most one audit event per key prefix and address a minute: a script stuck on a bad key is one line. */
     private final Cache<String, Boolean> recentlyAudited = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -58,7 +70,19 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private final ChangeWatermark<ApiKeys.Change> changes;
 
+    @Autowired
     ApiKeyAuthenticationProvider(ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https) {
+        this(keys, clock, events, https, Ticker.systemTicker());
+    }
+
+    /** With the time the negative cache expires by ({@code ticker}: nanoseconds, as {@link System#nanoTime}). */
+    ApiKeyAuthenticationProvider(
+            ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https, Ticker ticker) {
+        this.unknown = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(UNKNOWN_FOR)
+                .ticker(ticker)
+                .build();
         this.https = https;
         this.keys = keys;
         this.clock = clock;

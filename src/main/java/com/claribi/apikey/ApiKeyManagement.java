@@ -64,14 +64,15 @@ public class ApiKeyManagement {
             @Nullable
             String key) {}
 
-    /** One use of a key, as its activity list shows it. */
+    /** One use of a key, as its activity list shows it; {@code count} refused (429) uses of one minute are one. */
     public record UseView(
             Instant timestamp,
             String method,
             String path,
             int status,
             String ip,
-            @Nullable String userAgent) {}
+            @Nullable String userAgent,
+            int count) {}
 
     @Transactional
     public KeyView create(
@@ -203,7 +204,13 @@ public class ApiKeyManagement {
                 activity.countOfKey(key.id()),
                 activity.pageOfKey(key.id(), page.offset(), page.size()).stream()
                         .map(use -> new UseView(
-                                use.timestamp(), use.method(), use.path(), use.status(), use.ip(), use.userAgent()))
+                                use.timestamp(),
+                                use.method(),
+                                use.path(),
+                                use.status(),
+                                use.ip(),
+                                use.userAgent(),
+                                use.count()))
                         .toList(),
                 request);
     }

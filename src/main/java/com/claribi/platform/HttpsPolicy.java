@@ -36,24 +36,40 @@ public final class HttpsPolicy {
         return fromTrustedProxy(request) && "https".equalsIgnoreCase(first(request.getHeader("X-Forwarded-Proto")));
     }
 
-    /** The client's address: the connection's peer, or the nearest untrusted hop named by a trusted proxy. */
+    /**
+     * The client's address, in one canonical form ({@link IpAddresses}): the connection's peer, or the nearest untrusted
+     * hop named by a trusted proxy in {@code X-Forwarded-For}, with a port ({@code 192.0.2.1:5555},
+     * {@code [2001:db8::1]:5555}) stripped. A forwarded value that is not an IP address is never believed: the
+     * connection's address stands in for it, so whatever a proxy passes on, every use of the address (budgets, audit,
+     * activity log) gets a valid, bounded one.
+     */
     public String clientAddress(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
+        String canonicalPeer = IpAddresses.canonical(peer);
+        String connection = canonicalPeer != null ? canonicalPeer : peer.length() > 64 ? peer.substring(0, 64) : peer;
         if (!fromTrustedProxy(request)) {
-            return peer;
+            return connection;
         }
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
-            return peer;
+            return connection;
         }
         String[] hops = forwarded.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].trim();
-            if (!hop.isEmpty() && !trusted(hop)) {
-                return hop;
+            if (hop.isEmpty()) {
+                continue;
+            }
+            String address = IpAddresses.canonical(hop);
+            if (address == null) {
+                return connection;
+            }
+            if (!trusted(address)) {
+                return address;
             }
         }
-        return hops[0].trim();
+        String first = IpAddresses.canonical(hops[0]);
+        return first != null ? first : connection;
     }
 
     /**

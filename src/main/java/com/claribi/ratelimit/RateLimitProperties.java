@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKeyPerMinute per API key
  * @param addressPerMinute per client address on the endpoints that need no credentials and do work (login and token
  *     refresh)
+ * @param badCredentialsPerMinute per client address, refused credentials (401 to an API key or token it presented); once
+ *     spent, the address gets 429 before any credential of it is looked up
  * @param window the time over which a spent budget refills completely: a minute, as the names say; longer only for
  *     tests that must count exactly without any refill while they run
  */
@@ -19,4 +21,5 @@ record RateLimitProperties(
         @DefaultValue("1000") int jwtPerMinute,
         @DefaultValue("100") int apiKeyPerMinute,
         @DefaultValue("300") int addressPerMinute,
+        @DefaultValue("100") int badCredentialsPerMinute,
         @DefaultValue("PT1M") Duration window) {}

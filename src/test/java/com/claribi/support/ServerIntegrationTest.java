@@ -25,9 +25,15 @@ import org.springframework.test.context.TestPropertySource;
  * directory; tests talk to it over real HTTPS with {@link TestClient}. Subclasses share one running server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Every test signs in from 127.0.0.1: the login and refresh budget per address is tested with its own (a test class's
-// own @TestPropertySource overrides this one).
-@TestPropertySource(properties = "claribi.rate-limit.address-per-minute=100000")
+// Every test signs in, and presents refused credentials, from 127.0.0.1: the login and refresh budget per address and
+// the
+// budget of bad credentials per address are tested with their own (a test class's own @TestPropertySource overrides
+// this one).
+@TestPropertySource(
+        properties = {
+            "claribi.rate-limit.address-per-minute=100000",
+            "claribi.rate-limit.bad-credentials-per-minute=100000"
+        })
 public abstract class ServerIntegrationTest {
 
     public static final Path DATA_DIR = temporaryDataDir();

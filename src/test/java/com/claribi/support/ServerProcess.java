@@ -57,6 +57,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_HTTP_PORT", "off");
         env.put("CLARIBI_LOGIN_THROTTLE_PER_ADDRESS", "100000");
         env.put("CLARIBI_RATE_LIMIT_ADDRESS_PER_MINUTE", "100000");
+        env.put("CLARIBI_RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE", "100000");
         env.putAll(environment);
         env.put("CLARIBI_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("CLARIBI_PORT", String.valueOf(port));

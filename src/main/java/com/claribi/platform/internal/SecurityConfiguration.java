@@ -3,16 +3,20 @@ package com.claribi.platform.internal;
 import com.claribi.platform.ApiAuthentication;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.BadCredentialBudget;
 import com.claribi.platform.CredentialConverter;
 import com.claribi.platform.CredentialRejected;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.ErrorResponses;
 import com.claribi.platform.HttpsPolicy;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -61,12 +65,27 @@ class SecurityConfiguration {
             List<CredentialConverter> converters,
             List<AuthenticationProvider> providers,
             ErrorResponses errors,
-            HttpsPolicy https)
+            HttpsPolicy https,
+            BadCredentialBudget badCredentials)
             throws Exception {
-        AuthenticationFailureHandler failure =
-                (request, response, exception) -> errors.write(response, error(exception));
+        AuthenticationFailureHandler failure = (request, response, exception) -> {
+            ApiException error = error(exception);
+            if (error.status() == HttpStatus.UNAUTHORIZED) {
+                badCredentials.spend(request);
+            }
+            errors.write(response, error);
+        };
+        ProviderManager manager = new ProviderManager(providers);
+        // An address that has sent too many bad credentials is refused before its credential is looked up.
+        AuthenticationManagerResolver<HttpServletRequest> checkedUnlessSpent = request -> authentication -> {
+            ApiException spent = badCredentials.refusal(request);
+            if (spent != null) {
+                throw new CredentialRejected(spent);
+            }
+            return manager.authenticate(authentication);
+        };
         AuthenticationFilter credentials =
-                new AuthenticationFilter(new ProviderManager(providers), new SingleCredentialConverter(converters));
+                new AuthenticationFilter(checkedUnlessSpent, new SingleCredentialConverter(converters));
         credentials.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
         credentials.setSuccessHandler((request, response, authentication) -> {});
         credentials.setFailureHandler(failure);
