@@ -179,6 +179,10 @@ public class SessionManagement {
     void on(PasswordChanged changed) {
         users.findById(changed.userId())
                 .ifPresent(user -> revokeAll(user, changed.keptSessionId(), "password_changed", changed.client()));
+        if (changed.keptSessionId() != null) {
+            // The change checked the old password: the kept session's next refresh carries this proof.
+            sessions.reauthenticated(changed.keptSessionId(), changed.userId(), issuer.now());
+        }
     }
 
     @EventListener

@@ -67,11 +67,31 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         assertThat(authTime(refreshed)).isEqualTo(proved);
     }
 
+    @Test
+    void refreshAfterPasswordChangeCarriesTheAuthTimeOfTheChange() throws Exception {
+        // POST /api/auth/password/ checks old_password: it proves the password like a re-authentication.
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = login(account);
+        long loggedIn = authTime(tokens.get("access"));
+        pause(1100);
+        TestClient.Response changed = api.post(
+                "/api/auth/password/",
+                Map.of(
+                        "old_password",
+                        account.password(),
+                        "new_password",
+                        "another long passphrase " + UUID.randomUUID()),
+                "Authorization",
+                TestClient.bearer(tokens.get("access")));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(204);
+        assertThat(authTime(refresh(tokens.get("refresh")))).isGreaterThan(loggedIn);
+    }
+
     // Re-authentication admitted
 
     @Test
     void reauthenticateWhenPasswordRightThenFreshTokenOfTheSameSessionUsableOnSensitiveEndpoint() throws Exception {
-        Account account = newUser(Role.EDITOR);
+        Account account = newUser(Role.ADMINISTRATOR);
         Map<String, String> tokens = login(account);
         String stale = stale(tokens.get("access"));
         assertReauthenticationRequired(createKey(stale));
@@ -98,13 +118,8 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         TestClient.Response response =
                 reauthenticate(stale(enrolled.access()), Map.of("password", enrolled.password(), "totp_code", code));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
-        assertThat(api.post(
-                                "/api/auth/mfa/setup/",
-                                "",
-                                "Authorization",
-                                TestClient.bearer(response.json().path("access").asString()))
-                        .status())
-                .isEqualTo(200);
+        assertThat(createKey(response.json().path("access").asString()).status())
+                .isEqualTo(201);
     }
 
     @Test
