@@ -35,7 +35,7 @@ public class ApiKeyBenchmark {
         long[] admin = server.admin();
         String secret = server.bean(ApiKeyManagement.class)
                 .create(
-                        new ApiPrincipal(admin[0], admin[1], "jmh", null, false),
+                        ApiPrincipal.session(admin[0], admin[1], "jmh", java.time.Instant.now()),
                         "jmh",
                         "read_only",
                         null,

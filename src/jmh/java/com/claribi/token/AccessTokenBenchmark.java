@@ -32,7 +32,7 @@ public class AccessTokenBenchmark {
     public void start() {
         server = new BenchServer();
         long[] admin = server.admin();
-        token = server.bean(TokenIssuer.class).access(admin[0], admin[1], TokenIssuer.randomId());
+        token = server.bean(TokenIssuer.class).access(admin[0], admin[1], TokenIssuer.randomId(), java.time.Instant.now());
         verifier = server.bean(TokenVerifier.class);
         provider = server.bean(AccessTokenAuthenticationProvider.class);
         bearer = new BearerToken(token);

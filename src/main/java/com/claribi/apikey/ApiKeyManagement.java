@@ -7,6 +7,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Fields;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageRequest;
+import com.claribi.platform.SudoMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,13 +34,16 @@ public class ApiKeyManagement {
     private final ApiKeyAuthenticationProvider authentication;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SudoMode sudo;
 
     ApiKeyManagement(
             ApiKeys keys,
             ApiKeyActivity activity,
             ApiKeyAuthenticationProvider authentication,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            SudoMode sudo) {
+        this.sudo = sudo;
         this.keys = keys;
         this.activity = activity;
         this.authentication = authentication;
@@ -81,7 +85,8 @@ public class ApiKeyManagement {
             @Nullable String scope,
             @Nullable String expiresAt,
             ClientInfo client) {
-        principal.requireSession();
+        // A key outlives the session that made it: minting one needs a fresh password proof.
+        sudo.require(principal);
         Instant now = now();
         Fields problems = new Fields().require("name", name).require("scope", scope);
         if (name != null && name.trim().length() > MAX_NAME) {
@@ -177,7 +182,7 @@ public class ApiKeyManagement {
     /** A new secret with the same name, scope and expiry; the old one works until the grace period ends. */
     @Transactional
     public KeyView rotate(ApiPrincipal principal, long id, @Nullable Long gracePeriodSeconds, ClientInfo client) {
-        principal.requireSession();
+        sudo.require(principal);
         long grace = gracePeriodSeconds == null ? 0 : gracePeriodSeconds;
         if (grace < 0 || grace > MAX_GRACE_SECONDS) {
             throw ApiException.validation(

@@ -116,6 +116,37 @@ public final class ApiException extends RuntimeException {
                 "Send an unused recovery code instead to unlock it; nothing was changed.");
     }
 
+    /**
+     * A sensitive operation on a session whose password proof is older than the re-authentication window (sudo mode):
+     * the client asks the user for the password and repeats the request with the token the endpoint returns.
+     */
+    public static ApiException reauthenticationRequired() {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "reauthentication_required",
+                "This action needs you to confirm your password first.",
+                "POST /api/auth/reauthenticate/ with \"password\" (and \"totp_code\" or \"recovery_code\" when"
+                        + " MFA is on), then repeat the request with the access token it returns.");
+    }
+
+    /** A wrong password on an endpoint of a signed-in session: 400, so that a typo does not end the session. */
+    public static ApiException invalidCredentialsInSession() {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "invalid_credentials",
+                "The password is incorrect.",
+                "Enter the password of the signed-in account; nothing was changed.");
+    }
+
+    /** The password was right but the account has MFA on and no code came, on an endpoint of a signed-in session. */
+    public static ApiException mfaRequiredInSession() {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "mfa_required",
+                "A multi-factor authentication code is required.",
+                "Repeat the request with \"totp_code\" (from the authenticator app) or \"recovery_code\".");
+    }
+
     public static ApiException permissionDenied(String detail) {
         return new ApiException(
                 HttpStatus.FORBIDDEN,

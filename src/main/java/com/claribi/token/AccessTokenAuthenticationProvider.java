@@ -47,8 +47,8 @@ final class AccessTokenAuthenticationProvider implements AuthenticationProvider 
                 TokenClaims claims = verifier.verifySignatureAndClaims(token, TokenType.ACCESS);
                 entry = new ApiAuthenticationEntry(
                         claims,
-                        new ApiAuthentication(
-                                ApiPrincipal.session(claims.userId(), claims.organizationId(), claims.sessionId())));
+                        new ApiAuthentication(ApiPrincipal.session(
+                                claims.userId(), claims.organizationId(), claims.sessionId(), claims.authTime())));
                 TokenVerifier.requireUnexpired(claims, clock.instant());
                 verified.put(token, entry);
             } else {

@@ -6,6 +6,7 @@ import com.claribi.identity.UserDeactivated;
 import com.claribi.identity.Users;
 import com.claribi.mfa.MfaDisabled;
 import com.claribi.platform.ApiException;
+import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ public class SessionManagement {
         sessions.insert(sessionId, user.id(), now, expiresAt, jti, client);
         events.publishEvent(new LoginSucceeded(user.id(), user.organizationId(), user.email(), sessionId, client));
         return new Tokens(
-                issuer.access(user.id(), user.organizationId(), sessionId),
+                issuer.access(user.id(), user.organizationId(), sessionId, now),
                 issuer.refresh(user.id(), user.organizationId(), sessionId, jti, expiresAt));
     }
 
@@ -72,7 +73,9 @@ public class SessionManagement {
         Sessions.Session session = liveSession(claims);
         Instant now = issuer.now();
         if (claims.jti().equals(session.refreshJti())) {
-            String access = issuer.access(claims.userId(), claims.organizationId(), session.id());
+            // The session's last password proof, not the refresh: a refresh proves possession of a token only.
+            String access =
+                    issuer.access(claims.userId(), claims.organizationId(), session.id(), session.authenticatedAt());
             if (!properties.rotation()) {
                 return new Tokens(access, null);
             }
@@ -89,7 +92,7 @@ public class SessionManagement {
                 && session.rotatedAt() != null
                 && now.isBefore(session.rotatedAt().plus(TokenProperties.ROTATION_GRACE))) {
             return new Tokens(
-                    issuer.access(claims.userId(), claims.organizationId(), session.id()),
+                    issuer.access(claims.userId(), claims.organizationId(), session.id(), session.authenticatedAt()),
                     issuer.refresh(
                             claims.userId(),
                             claims.organizationId(),
@@ -115,6 +118,20 @@ public class SessionManagement {
             throw ApiException.invalidToken("The user of this session is deactivated.");
         }
         return session;
+    }
+
+    /**
+     * A new access token of the session with a fresh {@code auth_time}, after the caller proved the password again;
+     * the session keeps that time, so its refreshes carry it too. Refused (401) when the session ended meanwhile.
+     */
+    @Transactional
+    public String reauthenticated(ApiPrincipal principal) {
+        String sessionId = principal.requireSession();
+        Instant now = issuer.now();
+        if (revocations.isRevoked(sessionId) || !sessions.reauthenticated(sessionId, principal.userId(), now)) {
+            throw ApiException.invalidToken("The session of this token has ended.");
+        }
+        return issuer.access(principal.userId(), principal.organizationId(), sessionId, now);
     }
 
     /** Ends the session a refresh token belongs to. */
@@ -162,6 +179,10 @@ public class SessionManagement {
     void on(PasswordChanged changed) {
         users.findById(changed.userId())
                 .ifPresent(user -> revokeAll(user, changed.keptSessionId(), "password_changed", changed.client()));
+        if (changed.keptSessionId() != null) {
+            // The change checked the old password: the kept session's next refresh carries this proof.
+            sessions.reauthenticated(changed.keptSessionId(), changed.userId(), issuer.now());
+        }
     }
 
     @EventListener

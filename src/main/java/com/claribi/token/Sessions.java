@@ -28,7 +28,8 @@ class Sessions {
             String refreshJti,
             @Nullable String previousRefreshJti,
             @Nullable Instant rotatedAt,
-            @Nullable Instant revokedAt) {}
+            @Nullable Instant revokedAt,
+            Instant authenticatedAt) {}
 
     record Revocation(String sessionId, Instant revokedAt) {}
 
@@ -40,12 +41,13 @@ class Sessions {
 
     void insert(String id, long userId, Instant now, Instant expiresAt, String refreshJti, ClientInfo client) {
         jdbc.sql("""
-                insert into sessions (id, user_id, created_at, expires_at, refresh_jti, client_address, client_network,
-                                      user_agent)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into sessions (id, user_id, created_at, authenticated_at, expires_at, refresh_jti, client_address,
+                                      client_network, user_agent)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         userId,
+                        Timestamps.toDatabase(now),
                         Timestamps.toDatabase(now),
                         Timestamps.toDatabase(expiresAt),
                         refreshJti,
@@ -60,6 +62,19 @@ class Sessions {
                 .param(id)
                 .query(Sessions::map)
                 .optional();
+    }
+
+    /**
+     * Records a new password proof for a live session of this user (re-authentication); false when the session has
+     * ended or expired meanwhile.
+     */
+    boolean reauthenticated(String id, long userId, Instant now) {
+        return jdbc.sql("""
+                update sessions set authenticated_at = ?
+                where id = ? and user_id = ? and revoked_at is null and expires_at > ?""")
+                        .params(Timestamps.toDatabase(now), id, userId, Timestamps.toDatabase(now))
+                        .update()
+                == 1;
     }
 
     /** Moves the session to a new refresh token id, if nobody else rotated it first. */
@@ -131,6 +146,7 @@ class Sessions {
                 rs.getString("refresh_jti"),
                 rs.getString("previous_refresh_jti"),
                 Timestamps.read(rs, "rotated_at"),
-                Timestamps.read(rs, "revoked_at"));
+                Timestamps.read(rs, "revoked_at"),
+                Timestamps.require(rs, "authenticated_at"));
     }
 }

@@ -1,8 +1,9 @@
 package com.claribi.token;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
-/** What a verified token says. */
+/** What a verified token says; {@code authTime} only in access tokens (absent in those issued before it existed). */
 record TokenClaims(
         TokenType type,
         long userId,
@@ -10,4 +11,5 @@ record TokenClaims(
         String sessionId,
         String jti,
         Instant issuedAt,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        @Nullable Instant authTime) {}

@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Signs access and refresh tokens with the current Ed25519 key. */
 @Component
 class TokenIssuer {
+
+    static final String AUTH_TIME = "auth_time";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,14 +44,24 @@ class TokenIssuer {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    String access(long userId, long organizationId, String sessionId) {
+    /** An access token; {@code authTime} is when the user last proved their password in this session. */
+    String access(long userId, long organizationId, String sessionId, Instant authTime) {
         Instant now = now();
-        return sign(TokenType.ACCESS, userId, organizationId, sessionId, randomId(), now, properties.accessTokenTtl());
+        return sign(
+                TokenType.ACCESS,
+                userId,
+                organizationId,
+                sessionId,
+                randomId(),
+                now,
+                properties.accessTokenTtl(),
+                authTime);
     }
 
     String refresh(long userId, long organizationId, String sessionId, String jti, Instant expiresAt) {
         Instant now = now();
-        return sign(TokenType.REFRESH, userId, organizationId, sessionId, jti, now, Duration.between(now, expiresAt));
+        return sign(
+                TokenType.REFRESH, userId, organizationId, sessionId, jti, now, Duration.between(now, expiresAt), null);
     }
 
     private String sign(
@@ -58,12 +71,13 @@ class TokenIssuer {
             String sessionId,
             String jti,
             Instant issuedAt,
-            Duration lifetime) {
+            Duration lifetime,
+            @Nullable Instant authTime) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
                 .keyID(keys.currentKid())
                 .type(type.header)
                 .build();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(properties.tokenIssuer())
                 .subject(Long.toString(userId))
                 .claim("org", organizationId)
@@ -71,9 +85,12 @@ class TokenIssuer {
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .jwtID(jti)
                 .claim("sid", sessionId)
-                .claim(TokenType.CLAIM, type.claim)
-                .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+                .claim(TokenType.CLAIM, type.claim);
+        if (authTime != null) {
+            // RFC 9068 section 2.2.1 / OIDC Core section 2: seconds since the epoch, like iat.
+            claims.claim(AUTH_TIME, authTime.getEpochSecond());
+        }
+        SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(keys.signer());
         } catch (JOSEException e) {

@@ -87,6 +87,7 @@ class TokenVerifier {
             Long organization = set.getLongClaim("org");
             String session = set.getStringClaim("sid");
             String jti = set.getJWTID();
+            Long authTime = expected == TokenType.ACCESS ? set.getLongClaim(TokenIssuer.AUTH_TIME) : null;
             if (issued == null
                     || expires == null
                     || subject == null
@@ -102,7 +103,8 @@ class TokenVerifier {
                     session,
                     jti,
                     issued.toInstant(),
-                    expires.toInstant());
+                    expires.toInstant(),
+                    authTime == null ? null : Instant.ofEpochSecond(authTime));
         } catch (ParseException | NumberFormatException e) {
             throw ApiException.invalidToken("The token's claims are malformed.");
         }

@@ -1,5 +1,6 @@
 // The interface's router: one page shell for every path; each page is a module with render(main, context).
-import { api, isSignedIn, onSessionChanged, onSignedOut, refresh, signOut } from './session.js';
+import { api, isSignedIn, onReauthenticationRequired, onSessionChanged, onSignedOut, refresh, signOut } from './session.js';
+import { askForPassword } from './reauthenticate.js';
 import { h, sentence } from './ui.js';
 import * as signInPage from './pages/sign-in.js';
 import * as homePage from './pages/home.js';
@@ -131,6 +132,9 @@ onSessionChanged(() => {
   me = null;
   navigate('/', { replace: true });
 });
+
+// Sudo mode: a sensitive change refused for an old password proof asks for the password in place, then goes through.
+onReauthenticationRequired(askForPassword);
 
 onSignedOut(() => {
   me = null;

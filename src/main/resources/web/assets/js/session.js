@@ -9,6 +9,8 @@ let access = null;
 let refreshTimer = null;
 let refreshAt = 0;
 let refreshing = null;
+let reauthenticationHandler = null;
+let prompting = null;
 const signedOutListeners = [];
 const sessionChangedListeners = [];
 
@@ -39,6 +41,15 @@ export function onSignedOut(listener) {
  */
 export function onSessionChanged(listener) {
   sessionChangedListeners.push(listener);
+}
+
+/**
+ * Sets what answers a 403 reauthentication_required (sudo mode): a function that asks the user for the password and
+ * resolves true once reauthenticate() succeeded, false when the user declined. The refused request is then repeated
+ * once. Concurrent refusals share one prompt.
+ */
+export function onReauthenticationRequired(handler) {
+  reauthenticationHandler = handler;
 }
 
 /** Decodes a JWT's payload (base64url JSON); only to read claims, the server verifies the signature. */
@@ -181,8 +192,28 @@ export async function signOut() {
 }
 
 /**
- * A request to the API with the access token. On a 401 it refreshes once and repeats the request once; other errors
- * are thrown as ApiError. Resolves to the parsed JSON body (null for 204).
+ * Proves the password (and the second factor, {totp_code} or {recovery_code}, when MFA is on) again for this session:
+ * the answer is an access token of the same session with a fresh auth_time, which replaces the current one. Throws
+ * ApiError (invalid_credentials, mfa_required, invalid_mfa_code, rate_limited) when refused.
+ */
+export async function reauthenticate(password, factor = {}) {
+  const body = await api('/api/auth/reauthenticate/', { method: 'POST', body: { password, ...factor } });
+  accept(body.access);
+}
+
+function askToReauthenticate() {
+  if (!prompting) {
+    prompting = Promise.resolve(reauthenticationHandler()).finally(() => {
+      prompting = null;
+    });
+  }
+  return prompting;
+}
+
+/**
+ * A request to the API with the access token. On a 401 it refreshes once and repeats the request once; on a 403
+ * reauthentication_required it asks for the password (onReauthenticationRequired) and repeats the request once; other
+ * errors are thrown as ApiError. Resolves to the parsed JSON body (null for 204).
  */
 export async function api(path, { method = 'GET', body } = {}) {
   const send = () => {
@@ -203,7 +234,13 @@ export async function api(path, { method = 'GET', body } = {}) {
       response = await send();
     }
   }
-  const parsed = await parse(response);
+  let parsed = await parse(response);
+  if (response.status === 403 && parsed && parsed.error === 'reauthentication_required' && reauthenticationHandler) {
+    if (await askToReauthenticate()) {
+      response = await send();
+      parsed = await parse(response);
+    }
+  }
   if (!response.ok) throw new ApiError(response.status, parsed, response.headers);
   return parsed;
 }

@@ -119,6 +119,8 @@ export function showError(form, error, { fieldNames = {}, fieldFor = {} } = {}) 
 export function sentence(error) {
   if (!error) return 'Something went wrong.';
   if (!(error.status)) return 'The server could not be reached. Check the connection and try again.';
+  // Its detail is for API clients (which endpoint to call); the page asked for the password and the user cancelled.
+  if (error.code === 'reauthentication_required') return `${error.message} Nothing was changed.`;
   let text = error.message;
   if (error.detail && error.detail !== error.message) text += ` ${error.detail}`;
   if (error.code === 'rate_limited' && error.retryAfter) text += ` Try again in ${error.retryAfter} s.`;

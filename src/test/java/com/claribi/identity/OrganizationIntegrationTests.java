@@ -91,6 +91,18 @@ class OrganizationIntegrationTests extends ServerIntegrationTest {
                 .isEqualTo("Org of " + admin.email());
     }
 
+    /** API.md: renaming the organization needs a session; an administrator's read-write key gets 403. */
+    @Test
+    void renamingWithAnAdministratorsReadWriteKeyThenPermissionDeniedAndNameKept() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        assertDenied(patch("{\"name\": \"Taken over\"}", "X-API-Key", apiKey(access(admin), "read_write")));
+        assertThat(api.get("/api/organization/", "Authorization", TestClient.bearer(access(admin)))
+                        .json()
+                        .path("name")
+                        .asString())
+                .isEqualTo("Org of " + admin.email());
+    }
+
     private TestClient.Response patch(String json, String... headers) {
         String[] all = new String[headers.length + 2];
         System.arraycopy(headers, 0, all, 0, headers.length);

@@ -235,14 +235,47 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         assertDenied(create(readOnly), "read-only key create");
         assertDenied(patch("/api/users/" + target.user().id() + "/", "{\"role\": \"editor\"}", readOnly), "key");
         assertDenied(delete("/api/users/" + target.user().id() + "/", readOnly), "read-only key delete");
-        assertThat(create("X-API-Key", readWriteKey).status())
-                .as("an administrator's read-write key acts as the administrator")
-                .isEqualTo(201);
+        assertThat(api.get("/api/users/", "X-API-Key", readWriteKey).status())
+                .as("an administrator's read-write key reads")
+                .isEqualTo(200);
         assertThat(api.get("/api/users/" + target.user().id() + "/", "Authorization", bearer(adminAccess))
                         .json()
                         .path("role")
                         .asString())
                 .isEqualTo("viewer");
+    }
+
+    /** API.md: writes that create or empower identities need a session; a leaked key can never mint an account. */
+    @Test
+    void identityWritesWithAnAdministratorsReadWriteKeyThenPermissionDeniedAndNothingChanged() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Account target = newUserInOrganization(admin.user().organizationId(), Role.VIEWER);
+        String adminAccess = access(admin);
+        String[] key = {"X-API-Key", apiKey(adminAccess, "read_write")};
+        String email = "minted-" + System.nanoTime() + "@example.com";
+        String path = "/api/users/" + target.user().id() + "/";
+
+        assertDenied(
+                api.post(
+                        "/api/users/",
+                        Map.of("email", email, "password", "the attacker's passphrase", "role", "administrator"),
+                        key),
+                "read-write key creates an administrator");
+        assertDenied(patch(path, "{\"role\": \"administrator\"}", key), "read-write key promotes");
+        assertDenied(patch(path, "{\"first_name\": \"Mallory\"}", key), "read-write key renames");
+        assertDenied(delete(path, key), "read-write key deactivates");
+
+        String[] session = {"Authorization", bearer(access(admin))};
+        assertThat(api.get("/api/users/", session).json().path("count").asInt())
+                .as("no user was made")
+                .isEqualTo(2);
+        JsonNode user = api.get(path, session).json();
+        assertThat(user.path("role").asString()).isEqualTo("viewer");
+        assertThat(user.path("first_name").asString()).isEmpty();
+        assertThat(user.path("active").asBoolean()).isTrue();
+        TestClient.Response minted =
+                api.post("/api/auth/login/", Map.of("email", email, "password", "the attacker's passphrase"));
+        assertThat(minted.status()).isEqualTo(401);
     }
 
     @Test

@@ -29,6 +29,7 @@ class OpenApiIntegrationTests extends ServerIntegrationTest {
             "GET /api/auth/jwks/",
             "GET /api/health/",
             "POST /api/auth/password/",
+            "POST /api/auth/reauthenticate/",
             "POST /api/api-keys/",
             "GET /api/api-keys/",
             "GET /api/api-keys/{id}/",

@@ -69,6 +69,35 @@ class RefreshRotationIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void refreshWhenRotatedKeepsAuthTimeAndTheFreshOneAfterReauthentication() throws Exception {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        long loggedIn = ReauthenticationIntegrationTests.authTime(tokens.get("access"));
+        ReauthenticationIntegrationTests.pause(1100);
+        TestClient.Response first = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(ReauthenticationIntegrationTests.authTime(
+                        first.json().path("access").asString()))
+                .isEqualTo(loggedIn);
+        TestClient.Response reauthenticated = api.post(
+                "/api/auth/reauthenticate/",
+                Map.of("password", account.password()),
+                "Authorization",
+                TestClient.bearer(first.json().path("access").asString()));
+        assertThat(reauthenticated.status()).as(reauthenticated.text()).isEqualTo(200);
+        long proved = ReauthenticationIntegrationTests.authTime(
+                reauthenticated.json().path("access").asString());
+        assertThat(proved).isGreaterThan(loggedIn);
+        TestClient.Response second = api.post(
+                "/api/auth/token/refresh/",
+                Map.of("refresh", first.json().path("refresh").asString()));
+        assertThat(second.status()).as(second.text()).isEqualTo(200);
+        assertThat(ReauthenticationIntegrationTests.authTime(
+                        second.json().path("access").asString()))
+                .isEqualTo(proved);
+    }
+
+    @Test
     void refreshWhenRotatedTokenReusedWithinGraceThenAccepted() {
         Account account = newUser(Role.VIEWER);
         Map<String, String> tokens = api.login(account.email(), account.password());

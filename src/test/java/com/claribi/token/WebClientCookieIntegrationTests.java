@@ -138,6 +138,34 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
     }
 
     @Test
+    void refreshWithCookieKeepsAuthTimeAndTheFreshOneAfterReauthentication() throws Exception {
+        Account account = newUser(Role.VIEWER);
+        TestClient.Response login = webLogin(account);
+        long loggedIn = ReauthenticationIntegrationTests.authTime(
+                login.json().path("access").asString());
+        ReauthenticationIntegrationTests.pause(1100);
+        TestClient.Response refreshed = webPost("/api/auth/token/refresh/", cookies(login));
+        assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
+        assertThat(ReauthenticationIntegrationTests.authTime(
+                        refreshed.json().path("access").asString()))
+                .isEqualTo(loggedIn);
+        TestClient.Response reauthenticated = api.post(
+                "/api/auth/reauthenticate/",
+                Map.of("password", account.password()),
+                "Authorization",
+                TestClient.bearer(refreshed.json().path("access").asString()));
+        assertThat(reauthenticated.status()).as(reauthenticated.text()).isEqualTo(200);
+        long proved = ReauthenticationIntegrationTests.authTime(
+                reauthenticated.json().path("access").asString());
+        assertThat(proved).isGreaterThan(loggedIn);
+        TestClient.Response again = webPost("/api/auth/token/refresh/", cookies(login));
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(ReauthenticationIntegrationTests.authTime(
+                        again.json().path("access").asString()))
+                .isEqualTo(proved);
+    }
+
+    @Test
     void refreshWithCookieAndWebHeaderReturnsAccessToken() {
         TestClient.Response refreshed = webPost("/api/auth/token/refresh/", cookies(webLogin(newUser(Role.VIEWER))));
 

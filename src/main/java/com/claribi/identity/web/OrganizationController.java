@@ -11,6 +11,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
+import com.claribi.platform.SudoMode;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +32,12 @@ class OrganizationController {
     private final Members members;
     private final Roles roles;
     private final HttpsPolicy https;
+    private final SudoMode sudo;
 
-    OrganizationController(IdentityManagement identity, Members members, Roles roles, HttpsPolicy https) {
+    OrganizationController(
+            IdentityManagement identity, Members members, Roles roles, HttpsPolicy https, SudoMode sudo) {
         this.identity = identity;
+        this.sudo = sudo;
         this.members = members;
         this.roles = roles;
         this.https = https;
@@ -71,6 +75,8 @@ class OrganizationController {
                     JsonNode json,
             HttpServletRequest request) {
         User admin = roles.require(CurrentPrincipal.get(), Role.ADMINISTRATOR);
+        // Renaming is an organization-wide change: a session in sudo mode, never an API key.
+        sudo.require(CurrentPrincipal.get());
         Set<String> known = new HashSet<>(READ_ONLY);
         known.add("name");
         JsonBody body = JsonBody.of(json, known, Set.of());

@@ -12,6 +12,7 @@ import com.claribi.platform.JsonBody;
 import com.claribi.platform.ObjectIds;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageRequest;
+import com.claribi.platform.SudoMode;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,9 +47,11 @@ class UsersController {
     private final Users users;
     private final Roles roles;
     private final HttpsPolicy https;
+    private final SudoMode sudo;
 
-    UsersController(IdentityManagement identity, Users users, Roles roles, HttpsPolicy https) {
+    UsersController(IdentityManagement identity, Users users, Roles roles, HttpsPolicy https, SudoMode sudo) {
         this.identity = identity;
+        this.sudo = sudo;
         this.users = users;
         this.roles = roles;
         this.https = https;
@@ -136,7 +139,7 @@ class UsersController {
                     @RequestBody
                     JsonNode json,
             HttpServletRequest request) {
-        User admin = administrator();
+        User admin = administratorInSudoMode();
         JsonBody body = JsonBody.of(json, Set.of("email", "password", "role", "first_name", "last_name"), READ_ONLY);
         String email = body.requiredText("email", 320);
         @Nullable String password = password(body);
@@ -167,7 +170,7 @@ class UsersController {
                     @RequestBody
                     JsonNode json,
             HttpServletRequest request) {
-        User admin = administrator();
+        User admin = administratorInSudoMode();
         long userId = ObjectIds.parse(id, "user");
         Set<String> known = new HashSet<>(Set.of("role", "first_name", "last_name"));
         known.addAll(NOT_HERE.keySet());
@@ -192,7 +195,7 @@ class UsersController {
     /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
     @DeleteMapping("/api/users/{id}")
     ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
-        User admin = administrator();
+        User admin = administratorInSudoMode();
         identity.deactivate(admin.organizationId(), ObjectIds.parse(id, "user"), ClientInfo.of(request, https));
         return ResponseEntity.noContent().build();
     }
@@ -208,5 +211,15 @@ class UsersController {
 
     private User administrator() {
         return roles.require(CurrentPrincipal.get(), Role.ADMINISTRATOR);
+    }
+
+    /**
+     * Writes create or empower identities: an administrator's session in sudo mode only, never an API key whatever its
+     * scope, so that a leaked key or a stolen access token cannot mint an account or a role.
+     */
+    private User administratorInSudoMode() {
+        User admin = administrator();
+        sudo.require(CurrentPrincipal.get());
+        return admin;
     }
 }

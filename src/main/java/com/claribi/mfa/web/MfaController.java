@@ -6,6 +6,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
+import com.claribi.platform.SudoMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,17 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/auth/mfa/}: status, setup, confirmation, turning MFA off and new recovery codes. Only a signed-in session
- * may use them; an API key gets 403.
+ * may use them (an API key gets 403), and every change only in sudo mode ({@link SudoMode}).
  */
 @RestController
 class MfaController {
 
     private final MfaManagement mfa;
     private final HttpsPolicy https;
+    private final SudoMode sudo;
 
-    MfaController(MfaManagement mfa, HttpsPolicy https) {
+    MfaController(MfaManagement mfa, HttpsPolicy https, SudoMode sudo) {
         this.mfa = mfa;
         this.https = https;
+        this.sudo = sudo;
     }
 
     record CodeRequest(@Nullable String code) {}
@@ -49,14 +52,14 @@ class MfaController {
     @PostMapping("/api/auth/mfa/setup")
     ResponseEntity<MfaManagement.Enrolment> setup() {
         ApiPrincipal principal = CurrentPrincipal.get();
-        principal.requireSession();
+        sudo.require(principal);
         return noStore(mfa.setup(principal.userId()));
     }
 
     @PostMapping("/api/auth/mfa/confirm")
     ResponseEntity<Confirmed> confirm(@RequestBody CodeRequest body, HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();
-        principal.requireSession();
+        sudo.require(principal);
         MfaManagement.NewRecoveryCodes codes =
                 mfa.confirm(principal.userId(), code(body), ClientInfo.of(request, https));
         return noStore(new Confirmed(true, codes.codes()));
@@ -65,7 +68,7 @@ class MfaController {
     @PostMapping("/api/auth/mfa/disable")
     Disabled disable(@RequestBody CodeRequest body, HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();
-        String session = principal.requireSession();
+        String session = sudo.require(principal);
         mfa.disable(principal.userId(), code(body), session, ClientInfo.of(request, https));
         return new Disabled(false);
     }
@@ -73,7 +76,7 @@ class MfaController {
     @PostMapping("/api/auth/mfa/recovery-codes")
     ResponseEntity<RecoveryCodesIssued> recoveryCodes(@RequestBody CodeRequest body, HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();
-        principal.requireSession();
+        sudo.require(principal);
         MfaManagement.NewRecoveryCodes codes =
                 mfa.regenerateRecoveryCodes(principal.userId(), code(body), ClientInfo.of(request, https));
         return noStore(new RecoveryCodesIssued(codes.codes()));

@@ -48,13 +48,17 @@ class OpenApiConfiguration {
             Set.of("/api/auth/login/", "/api/auth/token/refresh/", "/api/auth/jwks/", "/api/health/");
 
     /** Endpoints that need an interactive session: an API key gets 403 there. */
-    private static final List<String> SESSION_ONLY =
-            List.of("/api/api-keys/", "/api/auth/mfa/", "/api/auth/password/", "/api/auth/logout-all/");
+    private static final List<String> SESSION_ONLY = List.of(
+            "/api/api-keys/",
+            "/api/auth/mfa/",
+            "/api/auth/password/",
+            "/api/auth/reauthenticate/",
+            "/api/auth/logout-all/");
 
     private static final Map<String, String> ERRORS = Map.of(
             "400", "validation_error (with fields) or bad_request",
             "401", "not_authenticated, invalid_token, token_expired, invalid_credentials, invalid_api_key, ...",
-            "403", "permission_denied or https_required",
+            "403", "permission_denied, reauthentication_required or https_required",
             "404", "not_found",
             "429", "rate_limited, with Retry-After",
             "503", "service_unavailable while the database is unreachable, with Retry-After");

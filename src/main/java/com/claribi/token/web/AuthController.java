@@ -8,6 +8,7 @@ import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.Login;
+import com.claribi.token.Reauthentication;
 import com.claribi.token.SessionManagement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,9 +35,16 @@ class AuthController {
     private final SessionManagement sessions;
     private final HttpsPolicy https;
     private final WebClientCookie cookie;
+    private final Reauthentication reauthentication;
 
-    AuthController(Login login, SessionManagement sessions, HttpsPolicy https, WebClientCookie cookie) {
+    AuthController(
+            Login login,
+            SessionManagement sessions,
+            HttpsPolicy https,
+            WebClientCookie cookie,
+            Reauthentication reauthentication) {
         this.login = login;
+        this.reauthentication = reauthentication;
         this.sessions = sessions;
         this.https = https;
         this.cookie = cookie;
@@ -55,6 +63,17 @@ class AuthController {
     }
 
     record RefreshRequest(@Nullable String refresh) {}
+
+    record PasswordProof(
+            @Nullable String password,
+            @Nullable String totpCode,
+            @Nullable String recoveryCode) {
+
+        @Override
+        public String toString() {
+            return "PasswordProof[]";
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TokenResponse(String access, @Nullable String refresh) {}
@@ -96,6 +115,25 @@ class AuthController {
         } catch (ApiException e) {
             // Already ended, expired or not ours: nothing to end.
         }
+    }
+
+    /**
+     * Sudo mode: the signed-in user proves the password (and code) again; the answer is an access token of the same
+     * session with a fresh {@code auth_time}. Only a session may, never an API key.
+     */
+    @PostMapping("/api/auth/reauthenticate")
+    CompletableFuture<ResponseEntity<TokenResponse>> reauthenticate(
+            @RequestBody PasswordProof proof, HttpServletRequest request) {
+        ApiPrincipal principal = CurrentPrincipal.get();
+        principal.requireSession();
+        new Fields().require("password", proof.password()).throwIfAny();
+        return reauthentication
+                .reauthenticate(
+                        principal,
+                        proof.password(),
+                        new SecondFactor(proof.totpCode(), proof.recoveryCode()),
+                        ClientInfo.of(request, https))
+                .thenApply(access -> noStore(new TokenResponse(access, null), List.of()));
     }
 
     @PostMapping("/api/auth/token/refresh")
