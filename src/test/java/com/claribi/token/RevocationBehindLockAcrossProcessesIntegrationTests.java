@@ -151,6 +151,12 @@ class RevocationBehindLockAcrossProcessesIntegrationTests {
                             .status())
                     .isEqualTo(200);
             untilKeyRefused(b, bystanderSecret, System.nanoTime());
+            // B re-read the victim's creation (and dropped it from its cache) at every poll until its watermark
+            // passed it; now B reads the key again and caches it, not yet revoked, as a busy client would have it.
+            assertThat(b.client()
+                            .get("/api/auth/status/", "X-API-Key", victimSecret)
+                            .status())
+                    .isEqualTo(200);
             assertThat(revoke).as("the revocation waits for the lock").isNotDone();
             lock.rollback();
         }
