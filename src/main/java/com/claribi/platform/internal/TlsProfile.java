@@ -27,7 +27,7 @@ final class TlsProfile {
             String.join(":", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 
     /** Key exchange groups; without this the JDK also offers P-521, X448 and the finite-field groups. */
-    static final String GROUPS = String.join(":", "x25519", "secp256r1", "secp384r1");
+    static final String GROUPS = String.join(",", "x25519", "secp256r1", "secp384r1");
 
     private TlsProfile() {}
 
