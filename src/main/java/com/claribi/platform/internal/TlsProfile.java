@@ -10,9 +10,10 @@ import org.apache.tomcat.util.net.SSLHostConfig;
  */
 final class TlsProfile {
 
+    /** For Spring Boot's {@code Ssl}, which passes them to the JDK as the enabled protocols. */
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
-    /** TLS 1.2, strongest first: forward secrecy and AEAD only, so no CBC suite (LUCKY13) and no static RSA. */
+    /** TLS 1.2, in Mozilla's order: forward secrecy and AEAD only, so no CBC suite (LUCKY13) and no static RSA. */
     static final String TLS12_CIPHERS = String.join(
             ":",
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
@@ -31,10 +32,12 @@ final class TlsProfile {
 
     private TlsProfile() {}
 
-    /** Applies the profile to the HTTPS connector (the plain-HTTP one has no TLS configuration to change). */
+    /**
+     * Applies the profile to the HTTPS connector (the plain-HTTP one has no TLS configuration to change); the protocols
+     * are Spring Boot's {@code Ssl} setting.
+     */
     static void apply(Connector connector) {
         for (SSLHostConfig host : connector.findSslHostConfigs()) {
-            host.setProtocols(String.join(",", PROTOCOLS));
             host.setCiphers(TLS12_CIPHERS);
             host.setCipherSuites(TLS13_CIPHER_SUITES);
             host.setGroups(GROUPS);
