@@ -10,8 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The api_keys table. Every change sets {@code changed_at} from the database's clock, which other processes poll. */
+/**
+ * The api_keys table. Every change sets {@code changed_at} from the database's clock at the moment of the change
+ * ({@code clock_timestamp()}), which other processes poll.
+ */
 @Repository
 class ApiKeys {
 
@@ -38,7 +42,7 @@ class ApiKeys {
         jdbc.sql("""
                 insert into api_keys (user_id, organization_id, name, prefix, secret_hash, scope, created_at,
                                       expires_at, rotated_from, changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())""")
                 .params(
                         userId,
                         organizationId,
@@ -106,21 +110,45 @@ class ApiKeys {
                 .list();
     }
 
-    /** Sets when the key stops working, unless it already stops earlier; returns whether anything changed. */
+    /**
+     * Sets when the key stops working, unless it already stops earlier; returns whether anything changed. The row is
+     * locked first, so that {@code changed_at} is read from the database's clock after any wait for that lock, close to
+     * the commit (see {@link com.claribi.platform.ChangeWatermark}).
+     */
+    @Transactional
     boolean revoke(long id, Instant at) {
+        if (jdbc.sql("select id from api_keys where id = ? and (revoked_at is null or revoked_at > ?) for update")
+                .params(id, Timestamps.toDatabase(at))
+                .query(Long.class)
+                .optional()
+                .isEmpty()) {
+            return false;
+        }
         return jdbc.sql("""
-                update api_keys set revoked_at = ?, changed_at = current_timestamp
+                update api_keys set revoked_at = ?, changed_at = clock_timestamp()
                 where id = ? and (revoked_at is null or revoked_at > ?)""")
                         .params(Timestamps.toDatabase(at), id, Timestamps.toDatabase(at))
                         .update()
                 == 1;
     }
 
+    /** Revokes every key of the user still working at {@code at}; the rows are locked first, as in {@link #revoke}. */
+    @Transactional
     int revokeAllOfUser(long userId, Instant at) {
+        List<Long> ids = jdbc.sql("""
+                select id from api_keys where user_id = ? and (revoked_at is null or revoked_at > ?)
+                order by id for update""")
+                .params(userId, Timestamps.toDatabase(at))
+                .query(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
-                update api_keys set revoked_at = ?, changed_at = current_timestamp
-                where user_id = ? and (revoked_at is null or revoked_at > ?)""")
-                .params(Timestamps.toDatabase(at), userId, Timestamps.toDatabase(at))
+                update api_keys set revoked_at = :at, changed_at = clock_timestamp()
+                where id in (:ids) and (revoked_at is null or revoked_at > :at)""")
+                .param("at", Timestamps.toDatabase(at))
+                .param("ids", ids)
                 .update();
     }
 

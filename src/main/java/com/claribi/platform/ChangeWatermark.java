@@ -11,9 +11,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Follows the rows other server processes change (revoked sessions, changed API keys) by polling for change times at
- * or after a watermark, all on the database's clock. The watermark stays {@code overlap} behind the newest change
- * seen, so a transaction that committed late is still read; a change may therefore be handed over more than once.
- * One poll runs at a time: a poll that finds the previous one still running is skipped.
+ * or after a watermark, all on the database's clock. The watermark stays {@code overlap} (the look-back window) behind
+ * the newest change seen, so a transaction that committed late is still read; a change may therefore be handed over
+ * more than once. One poll runs at a time: a poll that finds the previous one still running is skipped.
+ *
+ * <p>A change is missed only if it commits with a time more than the look-back window older than a change already
+ * seen. So writers stamp a change with the database's clock at the moment of the change, never the transaction's
+ * start: PostgreSQL's {@code clock_timestamp()} ({@code current_timestamp} and {@code now()} are the transaction's
+ * start, which a transaction that waited on a lock leaves far behind; H2 gets a function of the same name in migration
+ * V9). And they read it only once the rows they change are locked ({@code select ... for update}, then the update):
+ * PostgreSQL computes an update's new values before it waits for a row lock that another transaction holds, so a
+ * stamp inside the waiting statement would still predate the wait. What remains between the stamp and the commit is
+ * the rest of one of our short transactions (an audit insert, another table's revocations), far inside the window.
+ *
+ * <p>Why not something else: a sequence is drawn before the commit too, so it has the same gap and needs the same
+ * window; PostgreSQL's commit timestamps need {@code track_commit_timestamp}, a server setting that is off by default;
+ * transaction ids with the snapshot's {@code xmin} would be exact on PostgreSQL but have no H2 equivalent, and the
+ * same SQL runs on both.
  */
 public final class ChangeWatermark<T> {
 

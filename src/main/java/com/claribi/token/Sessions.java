@@ -12,10 +12,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The sessions table: one row per login. Revocation times come from the database's clock, so that every server
- * process compares them on one clock when it polls for revocations.
+ * The sessions table: one row per login. Revocation times come from the database's clock at the moment of the change
+ * ({@code clock_timestamp()}), so that every server process compares them on one clock when it polls for revocations
+ * and a revocation that waited for a lock is not dated before the wait.
  */
 @Repository
 class Sessions {
@@ -87,21 +89,42 @@ class Sessions {
                 == 1;
     }
 
+    /**
+     * Ends the session, if it is live. Its row is locked first, so that the revocation time is read from the
+     * database's clock after any wait for that lock, close to the commit (see
+     * {@link com.claribi.platform.ChangeWatermark}).
+     */
+    @Transactional
     boolean revoke(String id, String reason) {
+        if (jdbc.sql("select id from sessions where id = ? and revoked_at is null for update")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .isEmpty()) {
+            return false;
+        }
         return jdbc.sql("""
-                update sessions set revoked_at = current_timestamp, revoke_reason = ?
+                update sessions set revoked_at = clock_timestamp(), revoke_reason = ?
                 where id = ? and revoked_at is null""").params(reason, id).update() == 1;
     }
 
-    /** Revokes every live session of the user but {@code keep}; returns the ids of those that ended. */
+    /**
+     * Revokes every live session of the user but {@code keep}; returns the ids of those that ended. The rows are locked
+     * first, as in {@link #revoke}.
+     */
+    @Transactional
     List<String> revokeAll(long userId, @Nullable String keep, String reason) {
-        List<String> ids = jdbc.sql("select id from sessions where user_id = ? and revoked_at is null and id <> ?")
+        List<String> ids = jdbc.sql("""
+                select id from sessions where user_id = ? and revoked_at is null and id <> ?
+                order by id for update""")
                 .params(userId, keep == null ? "" : keep)
                 .query(String.class)
                 .list();
-        jdbc.sql("""
-                update sessions set revoked_at = current_timestamp, revoke_reason = ?
-                where user_id = ? and revoked_at is null and id <> ?""").params(reason, userId, keep == null ? "" : keep).update();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                    update sessions set revoked_at = clock_timestamp(), revoke_reason = :reason
+                    where id in (:ids) and revoked_at is null""").param("reason", reason).param("ids", ids).update();
+        }
         return ids;
     }
 

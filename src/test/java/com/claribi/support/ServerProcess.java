@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    // Generous: on a busy build machine a cold JVM takes over a minute to start; a healthy server is ready long before.
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
     private static final Path JAR = Path.of("target", "claribi.jar");
     private static final Path LOGS = Path.of("target", "process-logs");

@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** HTTPS on {@code CLARIBI_PORT} (TLS 1.2 and 1.3 only), and the plain-HTTP port that only refuses and redirects. */
+/**
+ * HTTPS on {@code CLARIBI_PORT} (Mozilla's intermediate profile: see {@link TlsProfile}), and the plain-HTTP port that
+ * only refuses and redirects.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("!cli")
 class WebServerConfiguration {
@@ -34,8 +37,10 @@ class WebServerConfiguration {
             Ssl ssl = new Ssl();
             ssl.setCertificate("file:" + material.certificate());
             ssl.setCertificatePrivateKey("file:" + material.privateKey());
-            ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            ssl.setEnabledProtocols(TlsProfile.PROTOCOLS);
             factory.setSsl(ssl);
+            // After Spring Boot's own SSL settings: it knows neither the server's cipher order nor groups.
+            factory.addConnectorCustomizers(TlsProfile::apply);
             int httpPort = properties.plainHttpPort();
             if (httpPort >= 0) {
                 Connector plain = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
