@@ -52,6 +52,11 @@ public final class ServerProcess implements AutoCloseable {
      * waits until {@code GET /api/health/} answers 200.
      */
     public static ServerProcess start(Path dataDir, Map<String, String> environment) {
+        return start(dataDir, environment, "serve");
+    }
+
+    /** {@link #start(Path, Map)} with the command line {@code args} instead of {@code serve}. */
+    public static ServerProcess start(Path dataDir, Map<String, String> environment, String... args) {
         int port = ServerIntegrationTest.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("CLARIBI_HTTP_PORT", "off");
@@ -62,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_PORT", String.valueOf(port));
         Path log = logFile("server");
         long started = System.nanoTime();
-        Process process = launch(List.of("serve"), env, ProcessBuilder.Redirect.to(log.toFile()), null);
+        Process process = launch(List.of(args), env, ProcessBuilder.Redirect.to(log.toFile()), null);
         try {
             return new ServerProcess(process, log, port, dataDir, started);
         } catch (RuntimeException | Error e) {
