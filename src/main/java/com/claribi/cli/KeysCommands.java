@@ -2,7 +2,6 @@ package com.claribi.cli;
 
 import com.claribi.platform.ClientInfo;
 import com.claribi.token.SigningKeyRotation;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 
@@ -14,22 +13,17 @@ final class KeysCommands {
     @Command(
             name = "rotate",
             description = "start a new token signing key (old keys stay published until their tokens expire)")
-    static final class Rotate implements Callable<Integer> {
-
-        private final Class<?> application;
+    static final class Rotate extends AdminCommand {
 
         Rotate(Class<?> application) {
-            this.application = application;
+            super(application);
         }
 
         @Override
-        public Integer call() {
-            try (ConfigurableApplicationContext context = AdminContext.start(application)) {
-                String kid = context.getBean(SigningKeyRotation.class).rotate(ClientInfo.COMMAND_LINE);
-                System.out.println("New signing key " + kid
-                        + "; the previous keys stay in the JWK Set until their tokens expire.");
-                return 0;
-            }
+        void run(ConfigurableApplicationContext context) {
+            String kid = context.getBean(SigningKeyRotation.class).rotate(ClientInfo.COMMAND_LINE);
+            System.out.println(
+                    "New signing key " + kid + "; the previous keys stay in the JWK Set until their tokens expire.");
         }
     }
 }

@@ -4,7 +4,6 @@ import com.claribi.identity.IdentityManagement;
 import com.claribi.identity.Role;
 import com.claribi.identity.User;
 import com.claribi.platform.ClientInfo;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,9 +14,7 @@ final class OrganizationCommands {
 
     /** {@code org create}. */
     @Command(name = "create", sortOptions = false, description = "create an organization and its administrator")
-    static final class Create implements Callable<Integer> {
-
-        private final Class<?> application;
+    static final class Create extends AdminCommand {
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "the organization's name")
         String name;
@@ -48,36 +45,36 @@ final class OrganizationCommands {
                 description = "default: ${DEFAULT-VALUE}")
         String credits;
 
+        private int aiCredits;
+        private String password = "";
+
         Create(Class<?> application) {
-            this.application = application;
+            super(application);
         }
 
         @Override
-        public Integer call() {
+        void prepare() {
             UsageError.nonBlank(name, "--name");
             UsageError.nonBlank(email, "--admin-email");
-            int aiCredits = wholeNumber(credits, "--ai-credits");
-            String password = Passwords.read(passwordFromStandardInput);
-            try (ConfigurableApplicationContext context = AdminContext.start(application)) {
-                User admin = context.getBean(IdentityManagement.class)
-                        .createOrganization(
-                                name,
-                                plan,
-                                aiCredits,
-                                new IdentityManagement.NewUser(email, password, Role.ADMINISTRATOR, "", ""),
-                                ClientInfo.COMMAND_LINE);
-                System.out.println("Created organization " + admin.organizationId() + " \"" + name
-                        + "\" with administrator " + admin.email() + " (user " + admin.id() + ")");
-                return 0;
+            try {
+                aiCredits = Integer.parseInt(credits);
+            } catch (NumberFormatException e) {
+                throw new UsageError("--ai-credits must be a whole number");
             }
+            password = Passwords.read(passwordFromStandardInput);
         }
 
-        private static int wholeNumber(String value, String option) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new UsageError(option + " must be a whole number");
-            }
+        @Override
+        void run(ConfigurableApplicationContext context) {
+            User admin = context.getBean(IdentityManagement.class)
+                    .createOrganization(
+                            name,
+                            plan,
+                            aiCredits,
+                            new IdentityManagement.NewUser(email, password, Role.ADMINISTRATOR, "", ""),
+                            ClientInfo.COMMAND_LINE);
+            System.out.println("Created organization " + admin.organizationId() + " \"" + name
+                    + "\" with administrator " + admin.email() + " (user " + admin.id() + ")");
         }
     }
 }
