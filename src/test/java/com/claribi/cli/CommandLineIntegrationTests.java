@@ -75,7 +75,7 @@ class CommandLineIntegrationTests {
                 List.of("user", "revoke-sessions"), List.of("--email"),
                 List.of("user", "deactivate"), List.of("--email", "--force"),
                 List.of("user", "reset-mfa"), List.of("--email"),
-                List.of("keys", "rotate"), List.of());
+                List.of("keys", "rotate"), List.of("--help"));
         commands.forEach((words, options) -> {
             String name = String.join(" ", words);
             for (List<String> args : List.of(append(words, "--help"), append(words, "-h"), prepend("help", words))) {
