@@ -1,8 +1,6 @@
 package com.claribi;
 
 import com.claribi.cli.CommandLine;
-import java.util.Arrays;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -12,12 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ClaribiApplication {
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--") && !CommandLine.isHelp(args[0]) || args[0].equals("serve")) {
-            String[] serverArgs =
-                    args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
-            SpringApplication.run(ClaribiApplication.class, serverArgs);
-            return;
-        }
-        System.exit(CommandLine.run(ClaribiApplication.class, args));
+        // Exits with the command's code, unless the server started: its threads keep the process running.
+        CommandLine.run(ClaribiApplication.class, args).ifPresent(System::exit);
     }
 }

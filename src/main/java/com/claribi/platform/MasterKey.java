@@ -28,8 +28,8 @@ public final class MasterKey {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    MasterKey(PlatformProperties properties) {
-        this.key = new SecretKeySpec(load(properties), "AES");
+    MasterKey(PlatformProperties properties, DataDirectory dataDirectory) {
+        this.key = new SecretKeySpec(load(properties, dataDirectory), "AES");
     }
 
     /** Encrypts {@code plaintext}; {@code purpose} is bound as associated data so a value cannot be moved. */
@@ -68,16 +68,16 @@ public final class MasterKey {
         }
     }
 
-    private static byte[] load(PlatformProperties properties) {
+    private static byte[] load(PlatformProperties properties, DataDirectory dataDirectory) {
         if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
             return decode(properties.masterKey().trim(), "CLARIBI_MASTER_KEY");
         }
-        Path file = properties.dataDir().resolve("master.key");
+        Path file = dataDirectory.masterKeyFile();
         try {
             if (Files.exists(file)) {
                 return decode(Files.readString(file).trim(), file.toString());
             }
-            Files.createDirectories(file.getParent());
+            dataDirectory.root();
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             FilePermissions.writeSecret(file, Base64.getEncoder().encodeToString(fresh) + "\n");

@@ -6,7 +6,10 @@ import com.claribi.support.ServerProcess;
 import com.claribi.support.ServerProcess.Command;
 import com.claribi.support.TestClient;
 import com.claribi.support.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 /**
  * {@code bin/claribi}'s commands as an operator runs them: the built jar in its own process, on a new installation (a
@@ -54,6 +61,97 @@ class CommandLineIntegrationTests {
                             "keys rotate",
                             "help")
                     .contains("--password-stdin");
+        }
+    }
+
+    @Test
+    void helpOfEachCommandThenItsUsageAndNothingStarted() {
+        Map<List<String>, List<String>> commands = Map.of(
+                List.of("serve"), List.of("--claribi."),
+                List.of("org", "create"),
+                        List.of("--name", "--admin-email", "--password-stdin", "--plan", "--ai-credits"),
+                List.of("user", "create"),
+                        List.of("--org", "--email", "--role", "--password-stdin", "--first-name", "--last-name"),
+                List.of("user", "revoke-sessions"), List.of("--email"),
+                List.of("user", "deactivate"), List.of("--email", "--force"),
+                List.of("user", "reset-mfa"), List.of("--email"),
+                List.of("keys", "rotate"), List.of("--help"));
+        commands.forEach((words, options) -> {
+            String name = String.join(" ", words);
+            for (List<String> args : List.of(append(words, "--help"), append(words, "-h"), prepend("help", words))) {
+                Command help = claribi("", args.toArray(String[]::new));
+                assertThat(help.exitCode()).as(args + ": " + help.output()).isZero();
+                assertThat(help.stdout())
+                        .as(args.toString())
+                        .contains("Usage: bin/claribi " + name)
+                        .contains(options);
+                assertThat(help.stderr()).as(args.toString()).isEmpty();
+            }
+        });
+        assertThat(claribi("", "user", "create", "--help").stdout())
+                .contains("administrator, editor or viewer")
+                .contains("the organization's id or name");
+        assertNothingStarted();
+    }
+
+    @Test
+    void versionThenProjectVersionAndNothingStarted() {
+        for (String option : List.of("--version", "-V")) {
+            long started = System.nanoTime();
+            Command version = claribi("", option);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.println("bin/claribi " + option + " ended after " + took.toMillis() + " ms");
+            assertThat(version.exitCode()).as(version.output()).isZero();
+            assertThat(version.stdout().strip()).isEqualTo(projectVersion());
+            assertThat(version.stderr()).isEmpty();
+            assertThat(took).as("a JVM start, no server").isLessThan(Duration.ofSeconds(20));
+        }
+        assertNothingStarted();
+    }
+
+    @Test
+    void unknownOptionWithValueThenRefusedWithoutEchoingIt() {
+        String secret = "Sup3r-Secret-Passphrase-9731";
+        List<List<String>> misuses = List.of(
+                List.of("user", "create", "--org", "Acme", "--email", "e@acme.example", "--pasword=" + secret),
+                List.of("user", "create", "--org", "Acme", "--pasword", secret, "--email", "e@acme.example"),
+                List.of("user", "create", "--email", "--pasword=" + secret),
+                List.of("org", "create", "--name", "Acme", "--admin-email", "ops@acme.example", "--password=" + secret),
+                List.of("--pasword=" + secret),
+                List.of("serve", "--pasword=" + secret),
+                List.of("--claribi.port=0", "--pasword=" + secret),
+                List.of("serve", secret));
+        for (List<String> args : misuses) {
+            Command refused = claribi("", args.toArray(String[]::new));
+            assertThat(refused.exitCode()).as(args + ": " + refused.output()).isEqualTo(2);
+            assertThat(refused.output()).as(args.toString()).doesNotContain(secret);
+            assertThat(refused.stderr()).as(args.toString()).contains("Usage: bin/claribi");
+            if (!args.contains(secret)) {
+                assertThat(refused.stderr())
+                        .as(args.toString())
+                        .containsAnyOf("--pasword", "--password-stdin", "Missing --email");
+            }
+        }
+        assertNothingStarted();
+    }
+
+    @Test
+    void unknownCommandThenRefusedWithUsageAndNothingStarted() {
+        for (List<String> args : List.of(
+                List.of("frobnicate"), List.of("user", "delete", "--email", "ops@acme.example"), List.of("user"))) {
+            Command refused = claribi("", args.toArray(String[]::new));
+            assertThat(refused.exitCode()).as(args + ": " + refused.output()).isEqualTo(2);
+            assertThat(refused.stderr()).as(args.toString()).contains("Usage: bin/claribi");
+            assertThat(refused.stdout()).as(args.toString()).isEmpty();
+        }
+        assertNothingStarted();
+    }
+
+    @Test
+    void serverSettingAsArgumentWithoutServeThenPassedToTheServer() {
+        try (ServerProcess server =
+                ServerProcess.start(dataDir, environment, "--claribi.bootstrap.org-name=Settings From Arguments")) {
+            assertThat(server.output()).contains("\"Settings From Arguments\"");
         }
     }
 
@@ -354,6 +452,42 @@ class CommandLineIntegrationTests {
         } finally {
             server.close();
         }
+    }
+
+    /** The data directory is still empty: the command line was refused (or answered) before anything started. */
+    private void assertNothingStarted() {
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.toList()).isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code <version>} of the project's pom.xml. */
+    private static String projectVersion() {
+        try {
+            Document pom = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(Path.of("pom.xml").toFile());
+            return XPathFactory.newInstance()
+                    .newXPath()
+                    .evaluate("/project/version", pom)
+                    .strip();
+        } catch (Exception e) {
+            throw new AssertionError("Cannot read the version from pom.xml", e);
+        }
+    }
+
+    private static List<String> append(List<String> words, String last) {
+        List<String> args = new ArrayList<>(words);
+        args.add(last);
+        return args;
+    }
+
+    private static List<String> prepend(String first, List<String> words) {
+        List<String> args = new ArrayList<>(List.of(first));
+        args.addAll(words);
+        return args;
     }
 
     private Command claribi(String stdin, String... args) {

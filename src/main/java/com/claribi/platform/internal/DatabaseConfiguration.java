@@ -1,10 +1,10 @@
 package com.claribi.platform.internal;
 
+import com.claribi.platform.DataDirectory;
 import com.claribi.platform.PlatformProperties;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(PlatformProperties properties) throws IOException {
+    DataSource dataSource(PlatformProperties properties, DataDirectory dataDirectory) throws IOException {
         HikariConfig config = new HikariConfig();
+        Path dir = null;
         if (properties.embeddedDatabase()) {
-            Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("db");
-            Files.createDirectories(dir);
+            dir = dataDirectory.privateSubdirectory("db");
+            FilePermissions.restrictFilesToOwner(dir);
             // PostgreSQL mode lets the same migrations and queries run on both databases.
             config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("claribi")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
@@ -42,6 +43,11 @@ class DatabaseConfiguration {
         // Fail fast while the database is down: requests answer 503 instead of queueing for 30 s.
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
-        return new HikariDataSource(config);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        if (dir != null) {
+            // H2 creates its files with the umask's mode (as did earlier versions): the pool has just opened them.
+            FilePermissions.restrictFilesToOwner(dir);
+        }
+        return dataSource;
     }
 }

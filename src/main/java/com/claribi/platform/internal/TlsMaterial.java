@@ -1,5 +1,6 @@
 package com.claribi.platform.internal;
 
+import com.claribi.platform.DataDirectory;
 import com.claribi.platform.PlatformProperties;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -44,7 +45,7 @@ record TlsMaterial(Path certificate, Path privateKey) {
     private static final Logger log = LoggerFactory.getLogger(TlsMaterial.class);
     private static final Duration VALIDITY = Duration.ofDays(825);
 
-    static TlsMaterial resolve(PlatformProperties properties) {
+    static TlsMaterial resolve(PlatformProperties properties, DataDirectory dataDirectory) {
         if (properties.tlsCert() != null && !properties.tlsCert().isBlank()) {
             if (properties.tlsKey() == null || properties.tlsKey().isBlank()) {
                 throw new IllegalArgumentException("CLARIBI_TLS_CERT is set but CLARIBI_TLS_KEY is not");
@@ -53,7 +54,7 @@ record TlsMaterial(Path certificate, Path privateKey) {
             given.requireReadable();
             return given;
         }
-        Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("tls");
+        Path dir = dataDirectory.privateSubdirectory("tls");
         TlsMaterial generated = new TlsMaterial(dir.resolve("cert.pem"), dir.resolve("key.pem"));
         if (!Files.exists(generated.certificate) || !Files.exists(generated.privateKey) || generated.expiresSoon()) {
             generated.generateSelfSigned();
@@ -82,7 +83,6 @@ record TlsMaterial(Path certificate, Path privateKey) {
 
     private void generateSelfSigned() {
         try {
-            Files.createDirectories(certificate.getParent());
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair pair = generator.generateKeyPair();

@@ -1,5 +1,6 @@
 package com.claribi.platform.internal;
 
+import com.claribi.platform.DataDirectory;
 import com.claribi.platform.PlatformProperties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.Connector;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Profile;
 class WebServerConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> claribiConnectors(PlatformProperties properties) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> claribiConnectors(
+            PlatformProperties properties, DataDirectory dataDirectory) {
         return factory -> {
             factory.setPort(properties.port());
             factory.addContextCustomizers(context -> {
@@ -33,7 +35,7 @@ class WebServerConfiguration {
             if (!properties.tlsEnabled()) {
                 return;
             }
-            TlsMaterial material = TlsMaterial.resolve(properties);
+            TlsMaterial material = TlsMaterial.resolve(properties, dataDirectory);
             Ssl ssl = new Ssl();
             ssl.setCertificate("file:" + material.certificate());
             ssl.setCertificatePrivateKey("file:" + material.privateKey());
