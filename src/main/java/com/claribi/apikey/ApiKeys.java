@@ -141,15 +141,18 @@ class ApiKeys {
                 .params(userId, Timestamps.toDatabase(at))
                 .query(Long.class)
                 .list();
-        if (ids.isEmpty()) {
-            return 0;
+        int revoked = 0;
+        // In slices, as for sessions: PostgreSQL takes at most 65,535 parameters in one statement.
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + 1000));
+            revoked += jdbc.sql("""
+                    update api_keys set revoked_at = :at, changed_at = clock_timestamp()
+                    where id in (:ids) and (revoked_at is null or revoked_at > :at)""")
+                    .param("at", Timestamps.toDatabase(at))
+                    .param("ids", slice)
+                    .update();
         }
-        return jdbc.sql("""
-                update api_keys set revoked_at = :at, changed_at = clock_timestamp()
-                where id in (:ids) and (revoked_at is null or revoked_at > :at)""")
-                .param("at", Timestamps.toDatabase(at))
-                .param("ids", ids)
-                .update();
+        return revoked;
     }
 
     List<String> hashesOfUser(long userId) {

@@ -120,10 +120,12 @@ class Sessions {
                 .params(userId, keep == null ? "" : keep)
                 .query(String.class)
                 .list();
-        if (!ids.isEmpty()) {
+        // In slices: a user may have tens of thousands of sessions, and PostgreSQL takes at most 65,535 parameters.
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 1000));
             jdbc.sql("""
                     update sessions set revoked_at = clock_timestamp(), revoke_reason = :reason
-                    where id in (:ids) and revoked_at is null""").param("reason", reason).param("ids", ids).update();
+                    where id in (:ids) and revoked_at is null""").param("reason", reason).param("ids", slice).update();
         }
         return ids;
     }

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.claribi.identity.Role;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Quick Start's flow: login, use the access token, refresh, logout. */
 class AuthenticationIntegrationTests extends ServerIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void loginThenStatusShowsUserAndOrganization() {
@@ -137,6 +145,47 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
                             .status())
                     .isEqualTo(401);
         }
+    }
+
+    @Test
+    void logoutAllWhenSeventyThousandSessionsThenEveryOneEnded() throws Exception {
+        // More sessions than PostgreSQL takes parameters in one statement (65,535): a user who signed in once a
+        // minute for seven weeks, or an attacker who knows the password and signs in on purpose so that the owner's
+        // password change or sign-out everywhere would fail.
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> tokens = api.login(account.email(), account.password());
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp later = Timestamp.from(Instant.now().plusSeconds(3600));
+        int extra = 70_000;
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("""
+                        insert into sessions (id, user_id, created_at, authenticated_at, expires_at, refresh_jti)
+                        values (?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < extra; i++) {
+                insert.setString(1, "bulk-" + account.user().id() + "-" + i);
+                insert.setLong(2, account.user().id());
+                insert.setTimestamp(3, now);
+                insert.setTimestamp(4, now);
+                insert.setTimestamp(5, later);
+                insert.setString(6, "jti-" + i);
+                insert.addBatch();
+                if (i % 5000 == 4999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+
+        TestClient.Response response =
+                api.post("/api/auth/logout-all/", "", "Authorization", TestClient.bearer(tokens.get("access")));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(204);
+        assertThat(JdbcClient.create(dataSource)
+                        .sql("select count(*) from sessions where user_id = ? and revoked_at is null")
+                        .param(account.user().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
