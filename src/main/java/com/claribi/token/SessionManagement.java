@@ -179,10 +179,8 @@ public class SessionManagement {
     void on(PasswordChanged changed) {
         users.findById(changed.userId())
                 .ifPresent(user -> revokeAll(user, changed.keptSessionId(), "password_changed", changed.client()));
-        if (changed.keptSessionId() != null) {
-            // The change checked the old password: the kept session's next refresh carries this proof.
-            sessions.reauthenticated(changed.keptSessionId(), changed.userId(), issuer.now());
-        }
+        // The kept session's auth_time stays that of its login or re-authentication: the change checked the password
+        // but not the second factor, so it is no proof that sudo mode may rest on.
     }
 
     @EventListener
