@@ -149,7 +149,13 @@ public final class LoginThrottle {
                 }
                 if (key.budget == accounts) {
                     if (exempted == null) {
-                        exempted = exempt.getAsBoolean();
+                        try {
+                            exempted = exempt.getAsBoolean();
+                        } catch (RuntimeException unchecked) {
+                            // The exemption could not be read (the database is down): nothing was checked.
+                            taken.forEach(Admission::giveBack);
+                            throw unchecked;
+                        }
                     }
                     if (exempted) {
                         continue;

@@ -84,40 +84,47 @@ public class Reauthentication {
             failed(user, "throttled", client);
             return CompletableFuture.failedFuture(throttled);
         }
-        return identity.verifyPassword(user.email(), password)
-                .handleAsync(
-                        (verified, failure) -> {
-                            if (failure != null) {
-                                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                                if (cause instanceof ApiException api
-                                        && api.code().equals("invalid_credentials")) {
-                                    throttle.failed(attempt);
-                                    failed(user, "invalid_credentials", client);
-                                    throw ApiException.invalidCredentialsInSession();
-                                }
-                                // The hashing pool was full or the database down: the attempt proved nothing.
-                                throttle.succeeded(attempt);
-                                throw cause instanceof RuntimeException runtime
-                                        ? runtime
-                                        : new CompletionException(cause);
-                            }
-                            try {
-                                secondFactor.check(verified, factor, client);
-                            } catch (ApiException refused) {
-                                // The attempt keeps its tokens: guessing codes is throttled like guessing passwords.
-                                throttle.failed(attempt);
-                                failed(user, refused.code(), client);
-                                throw switch (refused.code()) {
-                                    case "mfa_required" -> ApiException.mfaRequiredInSession();
-                                    case "invalid_mfa_code" -> ApiException.invalidMfaCodeInSession();
-                                    case "mfa_locked" -> ApiException.mfaLockedInSession();
-                                    default -> refused;
-                                };
-                            }
-                            throttle.succeeded(attempt);
-                            return verified;
-                        },
-                        afterHashing);
+        CompletableFuture<User> checked;
+        try {
+            checked = identity.verifyPassword(user.email(), password);
+        } catch (RuntimeException unchecked) {
+            // The check could not be made (the database is down): it proved nothing and costs nothing.
+            throttle.succeeded(attempt);
+            throw unchecked;
+        }
+        return checked.handleAsync(
+                (verified, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
+                            throttle.failed(attempt);
+                            failed(user, "invalid_credentials", client);
+                            throw ApiException.invalidCredentialsInSession();
+                        }
+                        // The hashing pool was full or the database down: the attempt proved nothing.
+                        throttle.succeeded(attempt);
+                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                    }
+                    try {
+                        secondFactor.check(verified, factor, client);
+                    } catch (ApiException refused) {
+                        // The attempt keeps its tokens: guessing codes is throttled like guessing passwords.
+                        throttle.failed(attempt);
+                        failed(user, refused.code(), client);
+                        throw switch (refused.code()) {
+                            case "mfa_required" -> ApiException.mfaRequiredInSession();
+                            case "invalid_mfa_code" -> ApiException.invalidMfaCodeInSession();
+                            case "mfa_locked" -> ApiException.mfaLockedInSession();
+                            default -> refused;
+                        };
+                    } catch (RuntimeException unchecked) {
+                        throttle.succeeded(attempt);
+                        throw unchecked;
+                    }
+                    throttle.succeeded(attempt);
+                    return verified;
+                },
+                afterHashing);
     }
 
     private void failed(User user, String reason, ClientInfo client) {
