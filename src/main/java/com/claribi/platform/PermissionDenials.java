@@ -46,7 +46,11 @@ final class PermissionDenials {
         String who = principal == null
                 ? "address:" + client.address()
                 : principal.apiKeyId() != null ? "key:" + principal.apiKeyId() : "user:" + principal.userId();
-        if (recorded.asMap().putIfAbsent(who + " " + route, Boolean.TRUE) != null) {
+        // A refusal before routing (the read-only rule) has no pattern: one record a minute per method, whatever the
+        // path, so that made-up paths cannot write one row each.
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String once = request.getMethod() + " " + (pattern instanceof String matched ? matched : "(any path)");
+        if (recorded.asMap().putIfAbsent(who + " " + once, Boolean.TRUE) != null) {
             return;
         }
         try {

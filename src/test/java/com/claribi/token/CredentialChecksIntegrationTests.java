@@ -9,6 +9,7 @@ import com.claribi.support.TestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,6 +209,30 @@ class CredentialChecksIntegrationTests extends ServerIntegrationTest {
                         d -> assertThat(d).startsWith("POST /api/dashboards").contains("with API key"));
         assertThat(details).anySatisfy(d -> assertThat(d).startsWith("POST /api/users"));
         assertThat(events.toString()).doesNotContain(readOnlyKey);
+    }
+
+    @Test
+    void permissionDeniedWhenReadOnlyKeyWritesToMadeUpPathsThenOneAuditEventNotOneEach() {
+        // The read-only rule refuses before routing, so there is no route pattern: made-up paths must not each write
+        // an audit row.
+        Account admin = newUser(Role.ADMINISTRATOR);
+        String adminBearer =
+                TestClient.bearer(api.login(admin.email(), admin.password()).get("access"));
+        TestClient.Response created = api.post(
+                "/api/api-keys/", Map.of("name", "reader", "scope", "read_only"), "Authorization", adminBearer);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String readOnlyKey = created.json().path("key").asString();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/made-up-" + UUID.randomUUID() + "/", Map.of(), "X-API-Key", readOnlyKey)
+                            .status())
+                    .isEqualTo(403);
+        }
+
+        JsonNode events = api.get("/api/audit-events/?type=permission_denied", "Authorization", adminBearer)
+                .json()
+                .path("results");
+        assertThat(events).hasSize(1);
     }
 
     private TestClient.Response login(Account account, String password, String address) {
