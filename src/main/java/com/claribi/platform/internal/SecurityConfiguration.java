@@ -70,7 +70,8 @@ class SecurityConfiguration {
             throws Exception {
         AuthenticationFailureHandler failure = (request, response, exception) -> {
             ApiException error = error(exception);
-            if (error.status() == HttpStatus.UNAUTHORIZED) {
+            // An expired token is a well-behaved client's normal state (it refreshes next), not a bad credential.
+            if (error.status() == HttpStatus.UNAUTHORIZED && !error.code().equals("token_expired")) {
                 badCredentials.spend(request);
             }
             errors.write(response, error);
