@@ -39,8 +39,11 @@ class ApiKeyCheckCostIntegrationTests extends ServerIntegrationTest {
         Account owner = newUser(com.claribi.identity.Role.VIEWER);
         String secret = management
                 .create(
-                        new com.claribi.platform.ApiPrincipal(
-                                owner.user().id(), owner.user().organizationId(), "test-session", null, false),
+                        com.claribi.platform.ApiPrincipal.session(
+                                owner.user().id(),
+                                owner.user().organizationId(),
+                                "test-session",
+                                java.time.Instant.now()),
                         "cost",
                         "read_only",
                         null,
