@@ -48,6 +48,7 @@ class CommandLineIntegrationTests {
 
     @Test
     void helpListsEveryCommand() {
+        TestDatabase.noDatabaseInvolved();
         for (String help : List.of("help", "--help", "-h")) {
             Command command = claribi("", help);
             assertThat(command.exitCode()).isZero();
@@ -66,6 +67,7 @@ class CommandLineIntegrationTests {
 
     @Test
     void helpOfEachCommandThenItsUsageAndNothingStarted() {
+        TestDatabase.noDatabaseInvolved();
         Map<List<String>, List<String>> commands = Map.of(
                 List.of("serve"), List.of("--claribi."),
                 List.of("org", "create"),
@@ -96,6 +98,7 @@ class CommandLineIntegrationTests {
 
     @Test
     void versionThenProjectVersionAndNothingStarted() {
+        TestDatabase.noDatabaseInvolved();
         for (String option : List.of("--version", "-V")) {
             long started = System.nanoTime();
             Command version = claribi("", option);
@@ -111,6 +114,7 @@ class CommandLineIntegrationTests {
 
     @Test
     void unknownOptionWithValueThenRefusedWithoutEchoingIt() {
+        TestDatabase.noDatabaseInvolved();
         String secret = "Sup3r-Secret-Passphrase-9731";
         List<List<String>> misuses = List.of(
                 List.of("user", "create", "--org", "Acme", "--email", "e@acme.example", "--pasword=" + secret),
@@ -137,6 +141,7 @@ class CommandLineIntegrationTests {
 
     @Test
     void unknownCommandThenRefusedWithUsageAndNothingStarted() {
+        TestDatabase.noDatabaseInvolved();
         for (List<String> args : List.of(
                 List.of("frobnicate"), List.of("user", "delete", "--email", "ops@acme.example"), List.of("user"))) {
             Command refused = claribi("", args.toArray(String[]::new));
@@ -229,6 +234,7 @@ class CommandLineIntegrationTests {
 
     @Test
     void passwordAsArgumentThenMisuseAndPasswordNotEchoed() {
+        TestDatabase.noDatabaseInvolved();
         String secret = "Sup3r-Secret-Passphrase-9731";
         Command org = claribi(
                 "", "org", "create", "--name", "Acme", "--admin-email", "ops@acme.example", "--password", secret);
@@ -253,6 +259,7 @@ class CommandLineIntegrationTests {
 
     @Test
     void unknownCommandOrOptionThenMisuse() {
+        TestDatabase.noDatabaseInvolved();
         Command unknown = claribi("", "frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("Unknown command: frobnicate").contains("Usage:");

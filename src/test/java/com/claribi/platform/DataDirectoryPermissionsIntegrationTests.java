@@ -60,6 +60,7 @@ class DataDirectoryPermissionsIntegrationTests {
 
     @Test
     void startWhenMasterKeyReadableByOthersThenRefusedWithChmodAndNothingServed() throws IOException {
+        TestDatabase.noDatabaseInvolved();
         ServerProcess.start(dataDir, environment).close();
         Path masterKey = dataDir.resolve("master.key");
         for (String mode : List.of("rw-r--r--", "rw-r-----")) {
@@ -81,6 +82,7 @@ class DataDirectoryPermissionsIntegrationTests {
 
     @Test
     void startWhenDataDirectoryOfAnEarlierVersionReadableByOthersThenRefusedWithChmod() throws IOException {
+        TestDatabase.noDatabaseInvolved();
         ServerProcess.start(dataDir, environment).close();
         // What the previous version left: a data directory with the umask's mode 0755.
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -126,6 +128,7 @@ class DataDirectoryPermissionsIntegrationTests {
 
     @Test
     void startWithMasterKeyFromEnvironmentThenNoKeyFileWritten() {
+        TestDatabase.noDatabaseInvolved();
         environment.put("CLARIBI_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         try (ServerProcess server = ServerProcess.start(dataDir, environment)) {
             assertThat(server.client().get("/api/health/").status()).isEqualTo(200);

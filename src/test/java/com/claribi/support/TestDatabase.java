@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The database the integration tests run on, chosen by the system property {@code claribi.test.database}: {@code h2}
@@ -22,6 +23,14 @@ public final class TestDatabase {
 
     public static boolean isPostgres() {
         return "postgres".equals(System.getProperty("claribi.test.database", "h2"));
+    }
+
+    /**
+     * Runs the calling test in the embedded database's run only: for what no database takes part in (parsing the
+     * command line, file modes checked before any connection), which a second run on PostgreSQL would only repeat.
+     */
+    public static void noDatabaseInvolved() {
+        Assumptions.assumeFalse(isPostgres(), "no database takes part: run once, with the embedded database");
     }
 
     /** The {@code claribi.*} properties that point a server at the test database; empty for the embedded H2. */
