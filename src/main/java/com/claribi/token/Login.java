@@ -1,17 +1,12 @@
 package com.claribi.token;
 
-import com.claribi.identity.IdentityManagement;
 import com.claribi.identity.User;
 import com.claribi.identity.Users;
 import com.claribi.mfa.SecondFactor;
-import com.claribi.mfa.SecondFactorCheck;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.ratelimit.LoginThrottle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -23,28 +18,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class Login {
 
-    private final IdentityManagement identity;
     private final SessionManagement sessions;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Users users;
     private final Sessions sessionHistory;
-    private final SecondFactorCheck secondFactor;
-    /** Session creation runs off the hashing pool, whose threads are kept for hashing. */
-    private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
+    private final CredentialCheck check;
 
     Login(
-            IdentityManagement identity,
             SessionManagement sessions,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
             Users users,
             Sessions sessionHistory,
-            SecondFactorCheck secondFactor) {
+            CredentialCheck check) {
         this.users = users;
         this.sessionHistory = sessionHistory;
-        this.secondFactor = secondFactor;
-        this.identity = identity;
+        this.check = check;
         this.sessions = sessions;
         this.throttle = throttle;
         this.events = events;
@@ -83,45 +73,14 @@ public class Login {
             failed(email, "throttled", client);
             return CompletableFuture.failedFuture(throttled);
         }
-        CompletableFuture<User> verified;
-        try {
-            verified = identity.verifyPassword(email, password);
-        } catch (RuntimeException unchecked) {
-            // The check could not be made (the database is down): it proved nothing and costs nothing.
-            throttle.succeeded(attempt);
-            throw unchecked;
-        }
-        return verified.handleAsync(
-                (user, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
-                            throttle.failed(attempt);
-                            failed(email, "invalid_credentials", client);
-                        } else {
-                            // Not a wrong password (the hashing pool was full, the database down): the attempt
-                            // proved nothing, so it costs no budget.
-                            throttle.succeeded(attempt);
-                        }
-                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        return check.check(email, password, factor, client, attempt, refused -> {
+                    // A wrong or locked code is recorded by the second-factor check itself.
+                    if (refused.code().equals("invalid_credentials")
+                            || refused.code().equals("mfa_required")) {
+                        failed(email, refused.code(), client);
                     }
-                    try {
-                        secondFactor.check(user, factor, client);
-                    } catch (ApiException refused) {
-                        // The password was right but the code missing, wrong or locked: the attempt keeps its
-                        // tokens, so guessing codes is throttled like guessing passwords.
-                        throttle.failed(attempt);
-                        if (refused.code().equals("mfa_required")) {
-                            failed(email, "mfa_required", client);
-                        }
-                        throw refused;
-                    } catch (RuntimeException unchecked) {
-                        throttle.succeeded(attempt);
-                        throw unchecked;
-                    }
-                    throttle.succeeded(attempt);
-                    return sessions.start(user, client);
-                },
-                afterHashing);
+                    return refused;
+                })
+                .thenApply(user -> sessions.start(user, client));
     }
 }

@@ -1,0 +1,82 @@
+package com.claribi.token;
+
+import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.User;
+import com.claribi.mfa.SecondFactor;
+import com.claribi.mfa.SecondFactorCheck;
+import com.claribi.platform.ApiException;
+import com.claribi.platform.ClientInfo;
+import com.claribi.ratelimit.LoginThrottle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The password and second-factor check that login and re-authentication share, on an attempt the caller has already
+ * admitted through {@link LoginThrottle}: the password on the hashing pool, then the code. A wrong password or code
+ * keeps the attempt's tokens, so guessing codes is throttled like guessing passwords; a check that could not be made
+ * (the hashing pool full, the database down) proved nothing and gives them back. Every path resolves the attempt.
+ */
+@Component
+final class CredentialCheck {
+
+    private final IdentityManagement identity;
+    private final LoginThrottle throttle;
+    private final SecondFactorCheck secondFactor;
+    /** Work after the hash runs off the hashing pool, whose threads are kept for hashing. */
+    private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
+
+    CredentialCheck(IdentityManagement identity, LoginThrottle throttle, SecondFactorCheck secondFactor) {
+        this.identity = identity;
+        this.throttle = throttle;
+        this.secondFactor = secondFactor;
+    }
+
+    /**
+     * Completes with the user when the password and the second factor are right, on a thread off the hashing pool.
+     * {@code refused} records a refusal (wrong password, missing, wrong or locked code) and returns what the client is
+     * told.
+     */
+    CompletableFuture<User> check(
+            String email,
+            String password,
+            SecondFactor factor,
+            ClientInfo client,
+            LoginThrottle.Attempt attempt,
+            UnaryOperator<ApiException> refused) {
+        CompletableFuture<User> verified;
+        try {
+            verified = identity.verifyPassword(email, password);
+        } catch (RuntimeException unchecked) {
+            throttle.succeeded(attempt);
+            throw unchecked;
+        }
+        return verified.handleAsync(
+                (user, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
+                            throttle.failed(attempt);
+                            throw refused.apply(api);
+                        }
+                        throttle.succeeded(attempt);
+                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                    }
+                    try {
+                        secondFactor.check(user, factor, client);
+                    } catch (ApiException code) {
+                        throttle.failed(attempt);
+                        throw refused.apply(code);
+                    } catch (RuntimeException unchecked) {
+                        throttle.succeeded(attempt);
+                        throw unchecked;
+                    }
+                    throttle.succeeded(attempt);
+                    return user;
+                },
+                afterHashing);
+    }
+}
