@@ -1,34 +1,24 @@
 package com.claribi.datasource;
 
-import com.claribi.identity.Role;
-import com.claribi.identity.Roles;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
-import com.claribi.platform.JsonBody;
-import com.claribi.platform.MasterKey;
-import com.claribi.platform.ObjectIds;
+import com.claribi.platform.Fields;
+import com.claribi.platform.OrganizationTable.Inserted;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
-import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import com.claribi.platform.ResourceRoles;
+import com.claribi.platform.Submitted;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,64 +30,45 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class DataSourceManagement {
 
-    static final int MAX_NAME = 200;
-    static final Set<String> TYPES = Set.of("postgresql", "mysql", "bigquery", "snowflake", "csv", "rest_api");
-    private static final String TYPES_TEXT =
-            "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
-    private static final String KIND = "data source";
     private static final int SEAL_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(DataSourceManagement.class);
-    private static final Set<String> WRITABLE = Set.of("name", "type", "config", "secrets");
-    private static final Set<String> READ_ONLY = Set.of("id", "secret_fields", "created_at", "updated_at");
 
     private final DataSources dataSources;
-    private final MasterKey masterKey;
-    private final Roles roles;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final ConfigStorage storage;
+    private final ResourceRoles roles;
     private final TransactionTemplate transactions;
 
     DataSourceManagement(
-            DataSources dataSources,
-            MasterKey masterKey,
-            Roles roles,
-            JsonMapper json,
-            Clock clock,
-            TransactionTemplate transactions) {
-        this.transactions = transactions;
+            DataSources dataSources, ConfigStorage storage, ResourceRoles roles, TransactionTemplate transactions) {
         this.dataSources = dataSources;
-        this.masterKey = masterKey;
+        this.storage = storage;
         this.roles = roles;
-        this.json = json;
-        this.clock = clock;
+        this.transactions = transactions;
     }
 
-    public Page<DataSource> list(ApiPrincipal principal, PageRequest page, HttpServletRequest request) {
-        long organization = member(principal);
-        long count = dataSources.count(organization);
-        List<DataSource> results = dataSources.page(organization, page.offset(), page.size()).stream()
-                .map(this::view)
-                .toList();
-        return Page.of(page, count, results, request);
+    public Page<DataSource> list(ApiPrincipal principal, PageRequest page, PageLinks links) {
+        Page<DataSources.Row> rows = dataSources.page(roles.member(principal), page, links);
+        return new Page<>(
+                rows.count(),
+                rows.next(),
+                rows.previous(),
+                rows.results().stream().map(storage::view).toList());
     }
 
     public DataSource get(ApiPrincipal principal, String id) {
-        long organization = member(principal);
-        long parsed = ObjectIds.parse(id, KIND);
-        return view(dataSources.find(organization, parsed).orElseThrow(() -> ObjectIds.notFound(KIND, parsed)));
+        return storage.view(dataSources.get(roles.member(principal), id));
     }
 
     @Transactional
-    public DataSource create(ApiPrincipal principal, @Nullable JsonNode body) {
-        long organization = editor(principal);
-        JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
-        String name = fields.requiredText("name", MAX_NAME);
-        String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
-        DataSourceConfig config = stated(fields);
-        fields.throwIfAny();
-        Instant now = now();
-        long id = dataSources.insert(organization, Objects.requireNonNull(name), Objects.requireNonNull(type), now);
-        return save(organization, id, name, type, Objects.requireNonNull(config), now, now);
+    public DataSource create(ApiPrincipal principal, Submitted<DataSourceInput> submitted) {
+        long organization = roles.editor(principal);
+        DataSourceInput input = submitted.value(DataSourceManagement::checkConfig);
+        String name = Objects.requireNonNull(input.name());
+        String type = Objects.requireNonNull(input.type());
+        DataSourceConfig config = stated(input);
+        Inserted row = dataSources.insert(organization, name, type);
+        dataSources.rewrite(organization, row.id(), storage.columns(organization, row.id(), name, type, config));
+        return ConfigStorage.view(row.id(), name, type, config, row.at(), row.at());
     }
 
     /**
@@ -105,22 +76,16 @@ public class DataSourceManagement {
      * {@code secrets} are {} if missing, and a secret stored before and not sent again is gone (PATCH keeps it).
      */
     @Transactional
-    public DataSource replace(ApiPrincipal principal, String id, @Nullable JsonNode body) {
-        long organization = editor(principal);
-        DataSources.Row current = lock(organization, id);
-        JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
-        String name = fields.requiredText("name", MAX_NAME);
-        String type = fields.requiredChoice("type", TYPES, TYPES_TEXT);
-        DataSourceConfig config = stated(fields);
-        fields.throwIfAny();
+    public DataSource replace(ApiPrincipal principal, String id, Submitted<DataSourceInput> submitted) {
+        long organization = roles.editor(principal);
+        DataSources.Row current = dataSources.lock(organization, id);
+        DataSourceInput input = submitted.value(DataSourceManagement::checkConfig);
         return save(
                 organization,
-                current.id(),
-                Objects.requireNonNull(name),
-                Objects.requireNonNull(type),
-                Objects.requireNonNull(config),
-                current.createdAt(),
-                now());
+                current,
+                Objects.requireNonNull(input.name()),
+                Objects.requireNonNull(input.type()),
+                stated(input));
     }
 
     /**
@@ -129,19 +94,11 @@ public class DataSourceManagement {
      * and a key sent as null is removed.
      */
     @Transactional
-    public DataSource update(ApiPrincipal principal, String id, @Nullable JsonNode body) {
-        long organization = editor(principal);
-        DataSources.Row current = lock(organization, id);
-        JsonBody fields = JsonBody.of(body, WRITABLE, READ_ONLY);
-        String name = fields.has("name") ? fields.requiredText("name", MAX_NAME) : current.name();
-        String type = fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : current.type();
-        ObjectNode config = withinDepth(fields, "config", fields.object("config", null));
-        ObjectNode secrets = withinDepth(fields, "secrets", fields.object("secrets", null));
-        if (config != null && secrets != null) {
-            notStatedTwice(fields, config, secrets);
-        }
-        fields.throwIfAny();
-        DataSourceConfig patched = stored(organization, current).patched(config, secrets);
+    public DataSource update(ApiPrincipal principal, String id, Submitted<DataSourceInput> submitted) {
+        long organization = roles.editor(principal);
+        DataSources.Row current = dataSources.lock(organization, id);
+        DataSourceInput input = submitted.value(DataSourceManagement::checkConfig);
+        DataSourceConfig patched = storage.stored(organization, current).patched(input.config(), input.secrets());
         // The merge is no deeper than the deepest of the patches and the stored configuration, but a configuration
         // stored before the limit existed may be too deep.
         if (DataSourceConfig.tooDeep(patched.whole())) {
@@ -149,19 +106,33 @@ public class DataSourceManagement {
         }
         return save(
                 organization,
-                current.id(),
-                Objects.requireNonNull(name),
-                Objects.requireNonNull(type),
-                patched,
-                current.createdAt(),
-                now());
+                current,
+                Objects.requireNonNullElse(input.name(), current.name()),
+                Objects.requireNonNullElse(input.type(), current.type()),
+                patched);
+    }
+
+    @Transactional
+    public void delete(ApiPrincipal principal, String id) {
+        dataSources.delete(roles.editor(principal), id);
+    }
+
+    /**
+     * The whole configuration of a data source, its secrets merged in: what connecting to it uses. Never returned by
+     * the API.
+     */
+    @Transactional(readOnly = true)
+    Optional<ObjectNode> settings(long organization, long id) {
+        return dataSources
+                .find(organization, id)
+                .map(row -> storage.stored(organization, row).whole());
     }
 
     /**
      * Seals the values that the rule finds in clear in shown configurations, in rows written before it knew them (the
      * reads already hide them): each such row is locked, checked again and written as a PATCH without changes would
-     * write it. A row that cannot be sealed (a secret that no longer decrypts) is left as it is and named in a warning;
-     * returns how many rows were sealed.
+     * write it, its {@code updated_at} kept. A row that cannot be sealed (a secret that no longer decrypts) is left as
+     * it is and named in a warning; returns how many rows were sealed.
      */
     int sealSecretsInClear() {
         int sealed = 0;
@@ -172,7 +143,8 @@ public class DataSourceManagement {
             for (DataSources.Shown row : batch) {
                 after = row.id();
                 try {
-                    if (inClear(row.config()) && Boolean.TRUE.equals(transactions.execute(status -> seal(row)))) {
+                    if (storage.inClear(row.config())
+                            && Boolean.TRUE.equals(transactions.execute(status -> seal(row)))) {
                         sealed++;
                     }
                 } catch (RuntimeException e) {
@@ -189,67 +161,53 @@ public class DataSourceManagement {
         return sealed;
     }
 
-    private boolean inClear(String config) {
-        return json.readTree(config) instanceof ObjectNode shown
-                && !DataSourceConfig.split(shown).secretFields().isEmpty();
-    }
-
     /** Under the row's lock: seals it if another process has not done it already. */
     private boolean seal(DataSources.Shown shown) {
         Optional<DataSources.Row> row = dataSources.findForUpdate(shown.organizationId(), shown.id());
-        if (row.isEmpty() || !inClear(row.get().config())) {
+        if (row.isEmpty() || !storage.inClear(row.get().config())) {
             return false;
         }
         DataSources.Row current = row.get();
-        save(
+        DataSourceConfig config =
+                storage.stored(shown.organizationId(), current).patched(null, null);
+        dataSources.rewrite(
                 shown.organizationId(),
                 current.id(),
-                current.name(),
-                current.type(),
-                stored(shown.organizationId(), current).patched(null, null),
-                current.createdAt(),
-                current.updatedAt());
+                storage.columns(shown.organizationId(), current.id(), current.name(), current.type(), config));
         return true;
     }
 
-    /**
-     * The whole configuration of a data source, its secrets merged in: what connecting to it uses. Never returned by
-     * the API.
-     */
-    @Transactional(readOnly = true)
-    Optional<ObjectNode> settings(long organization, long id) {
-        return dataSources
-                .find(organization, id)
-                .map(row -> stored(organization, row).whole());
+    private DataSource save(
+            long organization, DataSources.Row current, String name, String type, DataSourceConfig config) {
+        Instant now = dataSources.update(
+                organization, current.id(), storage.columns(organization, current.id(), name, type, config));
+        return ConfigStorage.view(current.id(), name, type, config, current.createdAt(), now);
     }
 
-    @Transactional
-    public void delete(ApiPrincipal principal, String id) {
-        long organization = editor(principal);
-        long parsed = ObjectIds.parse(id, KIND);
-        if (!dataSources.delete(organization, parsed)) {
-            throw ObjectIds.notFound(KIND, parsed);
-        }
+    /** POST and PUT: {@code config} and {@code secrets} as sent, {} if missing (the controller reads them so). */
+    private static DataSourceConfig stated(DataSourceInput input) {
+        return DataSourceConfig.of(Objects.requireNonNull(input.config()), Objects.requireNonNull(input.secrets()));
     }
 
-    /**
-     * POST and PUT: {@code config} and {@code secrets} as sent ({} if missing), or null with the problems recorded: one
-     * that is not an object or nests too deep, or a value stated in both.
-     */
-    private static @Nullable DataSourceConfig stated(JsonBody fields) {
-        ObjectNode empty = JsonNodeFactory.instance.objectNode();
-        ObjectNode config = withinDepth(fields, "config", fields.object("config", empty));
-        ObjectNode secrets = withinDepth(fields, "secrets", fields.object("secrets", empty));
-        if (config == null || secrets == null || !notStatedTwice(fields, config, secrets)) {
-            return null;
+    /** {@code config} and {@code secrets} nest no deeper than allowed, and no value is in both. */
+    private static void checkConfig(DataSourceInput input, Fields problems) {
+        ObjectNode config = withinDepth(problems, "config", input.config());
+        ObjectNode secrets = withinDepth(problems, "secrets", input.secrets());
+        if (config != null && secrets != null) {
+            String path = DataSourceConfig.overlap(config, secrets);
+            if (path != null) {
+                problems.add(
+                        "secrets",
+                        "\"" + path + "\" is in both config and secrets; a value is either shown or secret, so send it"
+                                + " in one of them.");
+            }
         }
-        return DataSourceConfig.of(config, secrets);
     }
 
     /** The object, or null with a problem on the field when it nests too deep. */
-    private static @Nullable ObjectNode withinDepth(JsonBody fields, String field, @Nullable ObjectNode value) {
+    private static @Nullable ObjectNode withinDepth(Fields problems, String field, @Nullable ObjectNode value) {
         if (value != null && DataSourceConfig.tooDeep(value)) {
-            fields.problem(field, tooDeep(field));
+            problems.add(field, tooDeep(field));
             return null;
         }
         return value;
@@ -258,101 +216,5 @@ public class DataSourceManagement {
     private static String tooDeep(String field) {
         return "At most " + DataSourceConfig.MAX_DEPTH + " levels of nested objects and arrays, " + field
                 + " itself included.";
-    }
-
-    /** Whether no value is in both; else a problem on {@code secrets} naming its path (a path, never a value). */
-    private static boolean notStatedTwice(JsonBody fields, ObjectNode config, ObjectNode secrets) {
-        String path = DataSourceConfig.overlap(config, secrets);
-        if (path != null) {
-            fields.problem(
-                    "secrets",
-                    "\"" + path + "\" is in both config and secrets; a value is either shown or secret, so send it in"
-                            + " one of them.");
-            return false;
-        }
-        return true;
-    }
-
-    private DataSource save(
-            long organization,
-            long id,
-            String name,
-            String type,
-            DataSourceConfig config,
-            Instant createdAt,
-            Instant now) {
-        String sealed = config.secrets().isEmpty()
-                ? null
-                : masterKey.encrypt(
-                        purpose(organization, id),
-                        json.writeValueAsString(config.secrets()).getBytes(StandardCharsets.UTF_8));
-        dataSources.update(
-                organization,
-                id,
-                name,
-                type,
-                json.writeValueAsString(config.visible()),
-                json.writeValueAsString(config.secretFields()),
-                sealed,
-                now);
-        return new DataSource(id, name, type, config.visible(), config.secretFields(), createdAt, now);
-    }
-
-    /** The stored configuration with its secrets decrypted, to be merged with a patch; never returned. */
-    private DataSourceConfig stored(long organization, DataSources.Row row) {
-        ObjectNode secrets = row.secrets() == null
-                ? JsonNodeFactory.instance.objectNode()
-                : (ObjectNode) json.readTree(new String(
-                        masterKey.decrypt(purpose(organization, row.id()), row.secrets()), StandardCharsets.UTF_8));
-        return new DataSourceConfig(config(row), secrets, secretFields(row));
-    }
-
-    /**
-     * A row as the API shows it. A row written before the rule knew a kind of secret may still hold one in its shown
-     * configuration: the rule runs again here, so it is not shown, and the next write seals it.
-     */
-    private DataSource view(DataSources.Row row) {
-        ObjectNode config = config(row);
-        List<String> secretFields = secretFields(row);
-        DataSourceConfig again = DataSourceConfig.split(config);
-        if (!again.secretFields().isEmpty()) {
-            config = again.visible();
-            secretFields = Stream.concat(secretFields.stream(), again.secretFields().stream())
-                    .toList();
-        }
-        return new DataSource(row.id(), row.name(), row.type(), config, secretFields, row.createdAt(), row.updatedAt());
-    }
-
-    private ObjectNode config(DataSources.Row row) {
-        return (ObjectNode) json.readTree(row.config());
-    }
-
-    private List<String> secretFields(DataSources.Row row) {
-        List<String> fields = new ArrayList<>();
-        json.readTree(row.secretFields()).forEach(field -> fields.add(field.stringValue()));
-        return List.copyOf(fields);
-    }
-
-    /** Binds sealed secrets to their row: moved to another data source or organization, they no longer decrypt. */
-    private static String purpose(long organization, long id) {
-        return "data-source:" + organization + ":" + id;
-    }
-
-    private DataSources.Row lock(long organization, String id) {
-        long parsed = ObjectIds.parse(id, KIND);
-        return dataSources.findForUpdate(organization, parsed).orElseThrow(() -> ObjectIds.notFound(KIND, parsed));
-    }
-
-    private long member(ApiPrincipal principal) {
-        return roles.require(principal, Role.ADMINISTRATOR, Role.EDITOR, Role.VIEWER)
-                .organizationId();
-    }
-
-    private long editor(ApiPrincipal principal) {
-        return roles.require(principal, Role.ADMINISTRATOR, Role.EDITOR).organizationId();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

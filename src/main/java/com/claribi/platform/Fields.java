@@ -23,6 +23,11 @@ public final class Fields {
         return this;
     }
 
+    /** The problems so far, by field, in the order they were found. */
+    Map<String, List<String>> found() {
+        return problems;
+    }
+
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);

@@ -134,6 +134,10 @@ public final class JsonBody {
         problems.throwIfAny();
     }
 
+    Fields problems() {
+        return problems;
+    }
+
     private @Nullable String checkLength(String field, String text, int max) {
         if (text.length() > max) {
             problems.add(field, "At most " + max + " characters.");

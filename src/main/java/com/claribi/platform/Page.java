@@ -3,7 +3,6 @@ package com.claribi.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One page of a list, in the format every list of the API uses: {@code count}, {@code next} and {@code previous} as
@@ -14,22 +13,16 @@ public record Page<T>(
 
     /** Builds the page; a page past the end (other than the first page of an empty list) is 404. */
     public static <T> Page<T> of(PageRequest request, long count, List<T> results, HttpServletRequest http) {
+        return of(request, count, results, PageLinks.of(http));
+    }
+
+    /** Builds the page with links to the list at {@code links}; a page past the end is 404 as above. */
+    public static <T> Page<T> of(PageRequest request, long count, List<T> results, PageLinks links) {
         if (request.page() > 1 && request.offset() >= count) {
             throw ApiException.notFound("Page " + request.page() + " is past the end of the list.");
         }
-        String next = request.offset() + results.size() < count ? link(http, request.page() + 1) : null;
-        String previous = request.page() > 1 ? link(http, request.page() - 1) : null;
+        String next = request.offset() + results.size() < count ? links.to(request.page() + 1) : null;
+        String previous = request.page() > 1 ? links.to(request.page() - 1) : null;
         return new Page<>(count, next, previous, results);
-    }
-
-    private static String link(HttpServletRequest http, int page) {
-        String query = http.getQueryString();
-        // Lists are documented with a final slash; the request may have come without it.
-        String path = http.getRequestURI().endsWith("/") ? http.getRequestURI() : http.getRequestURI() + "/";
-        return UriComponentsBuilder.fromUriString(
-                        HttpsPolicy.externalBase(http) + path + (query == null ? "" : "?" + query))
-                .replaceQueryParam("page", page)
-                .build()
-                .toUriString();
     }
 }

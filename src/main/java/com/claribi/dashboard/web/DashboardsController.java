@@ -1,15 +1,20 @@
 package com.claribi.dashboard.web;
 
 import com.claribi.dashboard.Dashboard;
+import com.claribi.dashboard.DashboardInput;
 import com.claribi.dashboard.DashboardManagement;
+import com.claribi.platform.BodyFields;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
+import com.claribi.platform.JsonBody;
+import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +40,53 @@ class DashboardsController {
         this.dashboards = dashboards;
     }
 
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 2000;
+    private static final BodyFields BODY =
+            new BodyFields(List.of("name", "description"), Set.of("id", "created_at", "updated_at"));
+
+    @GetMapping("/api/dashboards")
+    Page<Dashboard> list(
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
+            HttpServletRequest request) {
+        return dashboards.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    }
+
+    @GetMapping("/api/dashboards/{id}")
+    Dashboard get(@PathVariable String id) {
+        return dashboards.get(CurrentPrincipal.get(), id);
+    }
+
+    /** POST and PUT: name required, an empty description by default. */
+    private static DashboardInput whole(JsonBody fields) {
+        return new DashboardInput(
+                fields.requiredText("name", MAX_NAME), fields.text("description", MAX_DESCRIPTION, ""));
+    }
+
+    @PostMapping("/api/dashboards")
+    @ResponseStatus(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    ResponseEntity<Dashboard> create(@RequestBody JsonNode body, HttpServletRequest request) {
+        Dashboard created = dashboards.create(CurrentPrincipal.get(), BODY.read(body, DashboardsController::whole));
+        return Locations.created(request, "/api/dashboards/", created.id(), created);
+    }
+
+    /** PATCH: the fields sent; the others keep their values. */
+    private static DashboardInput changes(JsonBody fields) {
+        return new DashboardInput(
+                fields.has("name") ? fields.requiredText("name", MAX_NAME) : null,
+                fields.has("description") ? fields.text("description", MAX_DESCRIPTION, "") : null);
+    }
+
+    @PatchMapping("/api/dashboards/{id}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    Dashboard update(@PathVariable String id, @RequestBody JsonNode body) {
+        return dashboards.change(CurrentPrincipal.get(), id, BODY.read(body, DashboardsController::changes));
+    }
+
     /** What a client sends (the body is read field by field; this record only describes it). */
     @Schema(name = "DashboardFields", description = "POST and PUT: name required; PATCH: only the fields sent change")
     record Fields(
@@ -44,51 +96,11 @@ class DashboardsController {
             @Schema(maxLength = 2000, defaultValue = "") @Nullable
             String description) {}
 
-    @GetMapping("/api/dashboards")
-    Page<Dashboard> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return dashboards.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), request);
-    }
-
-    @PostMapping("/api/dashboards")
-    @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Dashboard> create(
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body,
-            HttpServletRequest request) {
-        Dashboard created = dashboards.create(CurrentPrincipal.get(), body);
-        return ResponseEntity.created(
-                        URI.create(HttpsPolicy.externalBase(request) + "/api/dashboards/" + created.id() + "/"))
-                .body(created);
-    }
-
-    @GetMapping("/api/dashboards/{id}")
-    Dashboard get(@PathVariable String id) {
-        return dashboards.get(CurrentPrincipal.get(), id);
-    }
-
     @PutMapping("/api/dashboards/{id}")
-    Dashboard replace(
-            @PathVariable String id,
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body) {
-        return dashboards.replace(CurrentPrincipal.get(), id, body);
-    }
-
-    @PatchMapping("/api/dashboards/{id}")
-    Dashboard update(
-            @PathVariable String id,
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body) {
-        return dashboards.update(CurrentPrincipal.get(), id, body);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    Dashboard replace(@PathVariable String id, @RequestBody JsonNode body) {
+        return dashboards.change(CurrentPrincipal.get(), id, BODY.read(body, DashboardsController::whole));
     }
 
     @DeleteMapping("/api/dashboards/{id}")

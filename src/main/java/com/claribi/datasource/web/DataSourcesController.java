@@ -1,16 +1,21 @@
 package com.claribi.datasource.web;
 
 import com.claribi.datasource.DataSource;
+import com.claribi.datasource.DataSourceInput;
 import com.claribi.datasource.DataSourceManagement;
+import com.claribi.platform.BodyFields;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
+import com.claribi.platform.JsonBody;
+import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
-/** {@code /api/data-sources/}: the caller's organization's dataSources. */
+/** {@code /api/data-sources/}: the caller's organization's data sources. */
 @RestController
 class DataSourcesController {
 
@@ -34,6 +40,60 @@ class DataSourcesController {
 
     DataSourcesController(DataSourceManagement dataSources) {
         this.dataSources = dataSources;
+    }
+
+    private static final int MAX_NAME = 200;
+    private static final Set<String> TYPES = Set.of("postgresql", "mysql", "bigquery", "snowflake", "csv", "rest_api");
+    private static final String TYPES_TEXT =
+            "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
+    private static final BodyFields BODY = new BodyFields(
+            List.of("name", "type", "config", "secrets"), Set.of("id", "secret_fields", "created_at", "updated_at"));
+
+    @GetMapping("/api/data-sources")
+    Page<DataSource> list(
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
+            HttpServletRequest request) {
+        return dataSources.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    }
+
+    @GetMapping("/api/data-sources/{id}")
+    DataSource get(@PathVariable String id) {
+        return dataSources.get(CurrentPrincipal.get(), id);
+    }
+
+    /** POST and PUT: name and type required; config and secrets {} if missing, so they are replaced whole. */
+    private static DataSourceInput whole(JsonBody fields) {
+        return new DataSourceInput(
+                fields.requiredText("name", MAX_NAME),
+                fields.requiredChoice("type", TYPES, TYPES_TEXT),
+                fields.object("config", JsonNodeFactory.instance.objectNode()),
+                fields.object("secrets", JsonNodeFactory.instance.objectNode()));
+    }
+
+    @PostMapping("/api/data-sources")
+    @ResponseStatus(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    ResponseEntity<DataSource> create(@RequestBody JsonNode body, HttpServletRequest request) {
+        DataSource created = dataSources.create(CurrentPrincipal.get(), BODY.read(body, DataSourcesController::whole));
+        return Locations.created(request, "/api/data-sources/", created.id(), created);
+    }
+
+    /** PATCH: the fields sent; config and secrets are merge patches of the stored configuration. */
+    private static DataSourceInput changes(JsonBody fields) {
+        return new DataSourceInput(
+                fields.has("name") ? fields.requiredText("name", MAX_NAME) : null,
+                fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : null,
+                fields.object("config", null),
+                fields.object("secrets", null));
+    }
+
+    @PatchMapping("/api/data-sources/{id}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    DataSource update(@PathVariable String id, @RequestBody JsonNode body) {
+        return dataSources.update(CurrentPrincipal.get(), id, BODY.read(body, DataSourcesController::changes));
     }
 
     /** What a client sends (the body is read field by field; this record only describes it). */
@@ -69,51 +129,11 @@ class DataSourcesController {
             @Nullable
             Map<String, Object> secrets) {}
 
-    @GetMapping("/api/data-sources")
-    Page<DataSource> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return dataSources.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), request);
-    }
-
-    @PostMapping("/api/data-sources")
-    @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<DataSource> create(
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body,
-            HttpServletRequest request) {
-        DataSource created = dataSources.create(CurrentPrincipal.get(), body);
-        return ResponseEntity.created(
-                        URI.create(HttpsPolicy.externalBase(request) + "/api/data-sources/" + created.id() + "/"))
-                .body(created);
-    }
-
-    @GetMapping("/api/data-sources/{id}")
-    DataSource get(@PathVariable String id) {
-        return dataSources.get(CurrentPrincipal.get(), id);
-    }
-
     @PutMapping("/api/data-sources/{id}")
-    DataSource replace(
-            @PathVariable String id,
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body) {
-        return dataSources.replace(CurrentPrincipal.get(), id, body);
-    }
-
-    @PatchMapping("/api/data-sources/{id}")
-    DataSource update(
-            @PathVariable String id,
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body) {
-        return dataSources.update(CurrentPrincipal.get(), id, body);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    DataSource replace(@PathVariable String id, @RequestBody JsonNode body) {
+        return dataSources.replace(CurrentPrincipal.get(), id, BODY.read(body, DataSourcesController::whole));
     }
 
     @DeleteMapping("/api/data-sources/{id}")

@@ -1,15 +1,20 @@
 package com.claribi.report.web;
 
+import com.claribi.platform.BodyFields;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
+import com.claribi.platform.JsonBody;
+import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.report.Report;
+import com.claribi.report.ReportInput;
 import com.claribi.report.ReportManagement;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +40,52 @@ class ReportsController {
         this.reports = reports;
     }
 
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 2000;
+    private static final Set<String> SCHEDULES = Set.of("daily", "weekly", "monthly");
+    private static final BodyFields BODY = new BodyFields(
+            List.of("name", "description", "dashboard", "schedule"), Set.of("id", "created_at", "updated_at"));
+
+    @GetMapping("/api/reports")
+    Page<Report> list(
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
+            HttpServletRequest request) {
+        return reports.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    }
+
+    @GetMapping("/api/reports/{id}")
+    Report get(@PathVariable String id) {
+        return reports.get(CurrentPrincipal.get(), id);
+    }
+
+    /** POST and PUT: every field, name required; an empty description, no dashboard and no schedule by default. */
+    private static ReportInput whole(JsonBody fields) {
+        return read(fields, Set.copyOf(BODY.writable()));
+    }
+
+    @PostMapping("/api/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    ResponseEntity<Report> create(@RequestBody JsonNode body, HttpServletRequest request) {
+        Report created = reports.create(CurrentPrincipal.get(), BODY.read(body, ReportsController::whole));
+        return Locations.created(request, "/api/reports/", created.id(), created);
+    }
+
+    /** PATCH: the fields sent; the others keep their values. */
+    private static ReportInput changes(JsonBody fields) {
+        return read(
+                fields, Set.copyOf(BODY.writable().stream().filter(fields::has).toList()));
+    }
+
+    @PatchMapping("/api/reports/{id}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    Report update(@PathVariable String id, @RequestBody JsonNode body) {
+        return reports.change(CurrentPrincipal.get(), id, BODY.read(body, ReportsController::changes));
+    }
+
     /** What a client sends (the body is read field by field; this record only describes it). */
     @Schema(name = "ReportFields", description = "POST and PUT: name required; PATCH: only the fields sent change")
     record Fields(
@@ -53,56 +104,26 @@ class ReportsController {
             @Nullable
             String schedule) {}
 
-    @GetMapping("/api/reports")
-    Page<Report> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return reports.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), request);
-    }
-
-    @PostMapping("/api/reports")
-    @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Report> create(
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body,
-            HttpServletRequest request) {
-        Report created = reports.create(CurrentPrincipal.get(), body);
-        return ResponseEntity.created(
-                        URI.create(HttpsPolicy.externalBase(request) + "/api/reports/" + created.id() + "/"))
-                .body(created);
-    }
-
-    @GetMapping("/api/reports/{id}")
-    Report get(@PathVariable String id) {
-        return reports.get(CurrentPrincipal.get(), id);
-    }
-
     @PutMapping("/api/reports/{id}")
-    Report replace(
-            @PathVariable String id,
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body) {
-        return reports.replace(CurrentPrincipal.get(), id, body);
-    }
-
-    @PatchMapping("/api/reports/{id}")
-    Report update(
-            @PathVariable String id,
-            @RequestBody
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = Fields.class)))
-                    JsonNode body) {
-        return reports.update(CurrentPrincipal.get(), id, body);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    Report replace(@PathVariable String id, @RequestBody JsonNode body) {
+        return reports.change(CurrentPrincipal.get(), id, BODY.read(body, ReportsController::whole));
     }
 
     @DeleteMapping("/api/reports/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
         reports.delete(CurrentPrincipal.get(), id);
+    }
+
+    /** The fields in {@code sent}; the others count as not sent. */
+    private static ReportInput read(JsonBody fields, Set<String> sent) {
+        return new ReportInput(
+                sent.contains("name") ? fields.requiredText("name", MAX_NAME) : null,
+                fields.text("description", MAX_DESCRIPTION, ""),
+                fields.idOrNull("dashboard"),
+                fields.choiceOrNull("schedule", SCHEDULES, "null, \"daily\", \"weekly\" or \"monthly\""),
+                sent);
     }
 }
