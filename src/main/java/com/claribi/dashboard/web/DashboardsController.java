@@ -34,16 +34,16 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class DashboardsController {
 
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 2000;
+    private static final BodyFields BODY =
+            new BodyFields(List.of("name", "description"), Set.of("id", "created_at", "updated_at"));
+
     private final DashboardManagement dashboards;
 
     DashboardsController(DashboardManagement dashboards) {
         this.dashboards = dashboards;
     }
-
-    private static final int MAX_NAME = 200;
-    private static final int MAX_DESCRIPTION = 2000;
-    private static final BodyFields BODY =
-            new BodyFields(List.of("name", "description"), Set.of("id", "created_at", "updated_at"));
 
     @GetMapping("/api/dashboards")
     Page<Dashboard> list(
@@ -58,12 +58,6 @@ class DashboardsController {
         return dashboards.get(CurrentPrincipal.get(), id);
     }
 
-    /** POST and PUT: name required, an empty description by default. */
-    private static DashboardInput whole(JsonBody fields) {
-        return new DashboardInput(
-                fields.requiredText("name", MAX_NAME), fields.text("description", MAX_DESCRIPTION, ""));
-    }
-
     @PostMapping("/api/dashboards")
     @ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -73,11 +67,11 @@ class DashboardsController {
         return Locations.created(request, "/api/dashboards/", created.id(), created);
     }
 
-    /** PATCH: the fields sent; the others keep their values. */
-    private static DashboardInput changes(JsonBody fields) {
-        return new DashboardInput(
-                fields.has("name") ? fields.requiredText("name", MAX_NAME) : null,
-                fields.has("description") ? fields.text("description", MAX_DESCRIPTION, "") : null);
+    @PutMapping("/api/dashboards/{id}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    Dashboard replace(@PathVariable String id, @RequestBody JsonNode body) {
+        return dashboards.change(CurrentPrincipal.get(), id, BODY.read(body, DashboardsController::whole));
     }
 
     @PatchMapping("/api/dashboards/{id}")
@@ -85,6 +79,25 @@ class DashboardsController {
             content = @Content(schema = @Schema(implementation = Fields.class)))
     Dashboard update(@PathVariable String id, @RequestBody JsonNode body) {
         return dashboards.change(CurrentPrincipal.get(), id, BODY.read(body, DashboardsController::changes));
+    }
+
+    @DeleteMapping("/api/dashboards/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id) {
+        dashboards.delete(CurrentPrincipal.get(), id);
+    }
+
+    /** POST and PUT: name required, an empty description by default. */
+    private static DashboardInput whole(JsonBody fields) {
+        return new DashboardInput(
+                fields.requiredText("name", MAX_NAME), fields.text("description", MAX_DESCRIPTION, ""));
+    }
+
+    /** PATCH: the fields sent; the others keep their values. */
+    private static DashboardInput changes(JsonBody fields) {
+        return new DashboardInput(
+                fields.has("name") ? fields.requiredText("name", MAX_NAME) : null,
+                fields.has("description") ? fields.text("description", MAX_DESCRIPTION, "") : null);
     }
 
     /** What a client sends (the body is read field by field; this record only describes it). */
@@ -95,17 +108,4 @@ class DashboardsController {
 
             @Schema(maxLength = 2000, defaultValue = "") @Nullable
             String description) {}
-
-    @PutMapping("/api/dashboards/{id}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(schema = @Schema(implementation = Fields.class)))
-    Dashboard replace(@PathVariable String id, @RequestBody JsonNode body) {
-        return dashboards.change(CurrentPrincipal.get(), id, BODY.read(body, DashboardsController::whole));
-    }
-
-    @DeleteMapping("/api/dashboards/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id) {
-        dashboards.delete(CurrentPrincipal.get(), id);
-    }
 }

@@ -36,18 +36,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @RestController
 class DataSourcesController {
 
-    private final DataSourceManagement dataSources;
-
-    DataSourcesController(DataSourceManagement dataSources) {
-        this.dataSources = dataSources;
-    }
-
     private static final int MAX_NAME = 200;
     private static final Set<String> TYPES = Set.of("postgresql", "mysql", "bigquery", "snowflake", "csv", "rest_api");
     private static final String TYPES_TEXT =
             "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
     private static final BodyFields BODY = new BodyFields(
             List.of("name", "type", "config", "secrets"), Set.of("id", "secret_fields", "created_at", "updated_at"));
+
+    private final DataSourceManagement dataSources;
+
+    DataSourcesController(DataSourceManagement dataSources) {
+        this.dataSources = dataSources;
+    }
 
     @GetMapping("/api/data-sources")
     Page<DataSource> list(
@@ -62,15 +62,6 @@ class DataSourcesController {
         return dataSources.get(CurrentPrincipal.get(), id);
     }
 
-    /** POST and PUT: name and type required; config and secrets {} if missing, so they are replaced whole. */
-    private static DataSourceInput whole(JsonBody fields) {
-        return new DataSourceInput(
-                fields.requiredText("name", MAX_NAME),
-                fields.requiredChoice("type", TYPES, TYPES_TEXT),
-                fields.object("config", JsonNodeFactory.instance.objectNode()),
-                fields.object("secrets", JsonNodeFactory.instance.objectNode()));
-    }
-
     @PostMapping("/api/data-sources")
     @ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -80,13 +71,11 @@ class DataSourcesController {
         return Locations.created(request, "/api/data-sources/", created.id(), created);
     }
 
-    /** PATCH: the fields sent; config and secrets are merge patches of the stored configuration. */
-    private static DataSourceInput changes(JsonBody fields) {
-        return new DataSourceInput(
-                fields.has("name") ? fields.requiredText("name", MAX_NAME) : null,
-                fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : null,
-                fields.object("config", null),
-                fields.object("secrets", null));
+    @PutMapping("/api/data-sources/{id}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    DataSource replace(@PathVariable String id, @RequestBody JsonNode body) {
+        return dataSources.replace(CurrentPrincipal.get(), id, BODY.read(body, DataSourcesController::whole));
     }
 
     @PatchMapping("/api/data-sources/{id}")
@@ -94,6 +83,30 @@ class DataSourcesController {
             content = @Content(schema = @Schema(implementation = Fields.class)))
     DataSource update(@PathVariable String id, @RequestBody JsonNode body) {
         return dataSources.update(CurrentPrincipal.get(), id, BODY.read(body, DataSourcesController::changes));
+    }
+
+    @DeleteMapping("/api/data-sources/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id) {
+        dataSources.delete(CurrentPrincipal.get(), id);
+    }
+
+    /** POST and PUT: name and type required; config and secrets {} if missing, so they are replaced whole. */
+    private static DataSourceInput whole(JsonBody fields) {
+        return new DataSourceInput(
+                fields.requiredText("name", MAX_NAME),
+                fields.requiredChoice("type", TYPES, TYPES_TEXT),
+                fields.object("config", JsonNodeFactory.instance.objectNode()),
+                fields.object("secrets", JsonNodeFactory.instance.objectNode()));
+    }
+
+    /** PATCH: the fields sent; config and secrets are merge patches of the stored configuration. */
+    private static DataSourceInput changes(JsonBody fields) {
+        return new DataSourceInput(
+                fields.has("name") ? fields.requiredText("name", MAX_NAME) : null,
+                fields.has("type") ? fields.requiredChoice("type", TYPES, TYPES_TEXT) : null,
+                fields.object("config", null),
+                fields.object("secrets", null));
     }
 
     /** What a client sends (the body is read field by field; this record only describes it). */
@@ -128,17 +141,4 @@ class DataSourcesController {
                             + " value may not be in both config and secrets; at most 32 levels deep")
             @Nullable
             Map<String, Object> secrets) {}
-
-    @PutMapping("/api/data-sources/{id}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(schema = @Schema(implementation = Fields.class)))
-    DataSource replace(@PathVariable String id, @RequestBody JsonNode body) {
-        return dataSources.replace(CurrentPrincipal.get(), id, BODY.read(body, DataSourcesController::whole));
-    }
-
-    @DeleteMapping("/api/data-sources/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id) {
-        dataSources.delete(CurrentPrincipal.get(), id);
-    }
 }

@@ -34,17 +34,17 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class ReportsController {
 
-    private final ReportManagement reports;
-
-    ReportsController(ReportManagement reports) {
-        this.reports = reports;
-    }
-
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final Set<String> SCHEDULES = Set.of("daily", "weekly", "monthly");
     private static final BodyFields BODY = new BodyFields(
             List.of("name", "description", "dashboard", "schedule"), Set.of("id", "created_at", "updated_at"));
+
+    private final ReportManagement reports;
+
+    ReportsController(ReportManagement reports) {
+        this.reports = reports;
+    }
 
     @GetMapping("/api/reports")
     Page<Report> list(
@@ -59,11 +59,6 @@ class ReportsController {
         return reports.get(CurrentPrincipal.get(), id);
     }
 
-    /** POST and PUT: every field, name required; an empty description, no dashboard and no schedule by default. */
-    private static ReportInput whole(JsonBody fields) {
-        return read(fields, Set.copyOf(BODY.writable()));
-    }
-
     @PostMapping("/api/reports")
     @ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -73,10 +68,11 @@ class ReportsController {
         return Locations.created(request, "/api/reports/", created.id(), created);
     }
 
-    /** PATCH: the fields sent; the others keep their values. */
-    private static ReportInput changes(JsonBody fields) {
-        return read(
-                fields, Set.copyOf(BODY.writable().stream().filter(fields::has).toList()));
+    @PutMapping("/api/reports/{id}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = Fields.class)))
+    Report replace(@PathVariable String id, @RequestBody JsonNode body) {
+        return reports.change(CurrentPrincipal.get(), id, BODY.read(body, ReportsController::whole));
     }
 
     @PatchMapping("/api/reports/{id}")
@@ -84,6 +80,33 @@ class ReportsController {
             content = @Content(schema = @Schema(implementation = Fields.class)))
     Report update(@PathVariable String id, @RequestBody JsonNode body) {
         return reports.change(CurrentPrincipal.get(), id, BODY.read(body, ReportsController::changes));
+    }
+
+    @DeleteMapping("/api/reports/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id) {
+        reports.delete(CurrentPrincipal.get(), id);
+    }
+
+    /** POST and PUT: every field, name required; an empty description, no dashboard and no schedule by default. */
+    private static ReportInput whole(JsonBody fields) {
+        return read(fields, Set.copyOf(BODY.writable()));
+    }
+
+    /** PATCH: the fields sent; the others keep their values. */
+    private static ReportInput changes(JsonBody fields) {
+        return read(
+                fields, Set.copyOf(BODY.writable().stream().filter(fields::has).toList()));
+    }
+
+    /** The fields in {@code sent}; the others count as not sent. */
+    private static ReportInput read(JsonBody fields, Set<String> sent) {
+        return new ReportInput(
+                sent.contains("name") ? fields.requiredText("name", MAX_NAME) : null,
+                fields.text("description", MAX_DESCRIPTION, ""),
+                fields.idOrNull("dashboard"),
+                fields.choiceOrNull("schedule", SCHEDULES, "null, \"daily\", \"weekly\" or \"monthly\""),
+                sent);
     }
 
     /** What a client sends (the body is read field by field; this record only describes it). */
@@ -103,27 +126,4 @@ class ReportsController {
                     nullable = true)
             @Nullable
             String schedule) {}
-
-    @PutMapping("/api/reports/{id}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(schema = @Schema(implementation = Fields.class)))
-    Report replace(@PathVariable String id, @RequestBody JsonNode body) {
-        return reports.change(CurrentPrincipal.get(), id, BODY.read(body, ReportsController::whole));
-    }
-
-    @DeleteMapping("/api/reports/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id) {
-        reports.delete(CurrentPrincipal.get(), id);
-    }
-
-    /** The fields in {@code sent}; the others count as not sent. */
-    private static ReportInput read(JsonBody fields, Set<String> sent) {
-        return new ReportInput(
-                sent.contains("name") ? fields.requiredText("name", MAX_NAME) : null,
-                fields.text("description", MAX_DESCRIPTION, ""),
-                fields.idOrNull("dashboard"),
-                fields.choiceOrNull("schedule", SCHEDULES, "null, \"daily\", \"weekly\" or \"monthly\""),
-                sent);
-    }
 }
