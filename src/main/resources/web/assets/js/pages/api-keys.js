@@ -1,6 +1,18 @@
 // Settings > Security > API keys: the user's keys, creating one (its secret shown once), revoking, rotating, activity.
 import { api } from '../session.js';
-import { busy, clearErrors, copyButton, dialog, field, formatDateTime, h, sentence, settingsLayout, showError, time } from '../ui.js';
+import {
+  busy,
+  clearErrors,
+  copyButton,
+  dialog,
+  field,
+  formatDateTime,
+  h,
+  sentence,
+  settingsLayout,
+  showError,
+  time,
+} from '../ui.js';
 
 const PATH = '/settings/security/api-keys';
 const SCOPES = {
@@ -37,7 +49,10 @@ function statusBadges(key) {
   } else if (key.expires_at && isPast(key.expires_at)) {
     badges.push(h('span', { class: 'badge badge-danger' }, 'Expired'));
   } else if (key.revoked_at) {
-    badges.push(h('span', { class: 'badge badge-warn' }, 'Retiring'), h('span', { class: 'hint' }, 'stops ', time(key.revoked_at, { relative: true })));
+    badges.push(
+      h('span', { class: 'badge badge-warn' }, 'Retiring'),
+      h('span', { class: 'hint' }, 'stops ', time(key.revoked_at, { relative: true })),
+    );
   } else {
     badges.push(h('span', { class: 'badge badge-ok' }, 'Active'));
   }
@@ -66,7 +81,12 @@ export async function render(main) {
   const listHeading = h('h2', { id: 'keys-title', tabindex: '-1' }, 'Your keys');
   const listError = h('div', { id: 'keys-error' });
 
-  content.append(announcer, secretSlot, h('section', { class: 'card', 'aria-labelledby': 'keys-title' }, listHeading, listError, listArea), createForm());
+  content.append(
+    announcer,
+    secretSlot,
+    h('section', { class: 'card', 'aria-labelledby': 'keys-title' }, listHeading, listError, listArea),
+    createForm(),
+  );
 
   function say(message) {
     announcer.textContent = message;
@@ -79,14 +99,25 @@ export async function render(main) {
       'section',
       { class: 'card secret-panel', 'aria-labelledby': 'new-key-title', id: 'new-key' },
       heading,
-      h('p', {}, h('strong', {}, 'Copy this key now: you will not see it again.'), ' clariBI stores only a hash of it, so nobody can show it to you later. Store it in a secrets manager or an environment variable, never in code.'),
+      h(
+        'p',
+        {},
+        h('strong', {}, 'Copy this key now: you will not see it again.'),
+        ' clariBI stores only a hash of it, so nobody can show it to you later. Store it in a secrets manager or an environment variable, never in code.',
+      ),
       h(
         'div',
         { class: 'secret-row' },
         h('code', { class: 'secret', id: 'new-key-secret', 'aria-label': 'The new API key' }, key.key),
         copyButton('Copy key', key.key, { id: 'copy-key' }),
       ),
-      h('p', {}, `“${key.name}”, ${SCOPES[key.scope]?.label || key.scope}`, key.expires_at ? [', expires ', time(key.expires_at)] : ', no expiry', '.'),
+      h(
+        'p',
+        {},
+        `“${key.name}”, ${SCOPES[key.scope]?.label || key.scope}`,
+        key.expires_at ? [', expires ', time(key.expires_at)] : ', no expiry',
+        '.',
+      ),
       note ? h('p', {}, note) : null,
       done,
     );
@@ -105,17 +136,40 @@ export async function render(main) {
       'fieldset',
       {},
       h('legend', {}, 'Scope'),
-      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'scope', value: 'read_only', checked: true, id: 'scope-read-only' }),
-        h('span', {}, 'Read-only', h('small', {}, 'Reads data. Refused on any create, change or delete.'))),
-      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'scope', value: 'read_write', id: 'scope-read-write' }),
-        h('span', {}, 'Read & write', h('small', {}, 'Everything your role allows, including changes.'))),
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'radio', name: 'scope', value: 'read_only', checked: true, id: 'scope-read-only' }),
+        h('span', {}, 'Read-only', h('small', {}, 'Reads data. Refused on any create, change or delete.')),
+      ),
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'radio', name: 'scope', value: 'read_write', id: 'scope-read-write' }),
+        h('span', {}, 'Read & write', h('small', {}, 'Everything your role allows, including changes.')),
+      ),
     );
     const form = h(
       'form',
       { novalidate: true, id: 'create-key-form' },
-      field({ label: 'Name', name: 'name', id: 'key-name', required: true, maxlength: 100, autocomplete: 'off', hint: 'What will use it, e.g. “Nightly export”.' }),
+      field({
+        label: 'Name',
+        name: 'name',
+        id: 'key-name',
+        required: true,
+        maxlength: 100,
+        autocomplete: 'off',
+        hint: 'What will use it, e.g. “Nightly export”.',
+      }),
       scope,
-      field({ label: 'Expires (optional)', name: 'expires_at', type: 'date', id: 'key-expires', min, hint: 'The key stops working at the end of this day, your time. Leave empty for a key without expiry.' }),
+      field({
+        label: 'Expires (optional)',
+        name: 'expires_at',
+        type: 'date',
+        id: 'key-expires',
+        min,
+        hint: 'The key stops working at the end of this day, your time. Leave empty for a key without expiry.',
+      }),
       h('button', { type: 'submit', class: 'button', id: 'create-key' }, 'Create key'),
     );
     form.addEventListener('submit', (event) => {
@@ -144,16 +198,22 @@ export async function render(main) {
         }
       });
     });
-    return h('section', { class: 'card', 'aria-labelledby': 'create-title' }, h('h2', { id: 'create-title' }, 'Create a key'), form);
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'create-title' },
+      h('h2', { id: 'create-title' }, 'Create a key'),
+      form,
+    );
   }
 
   async function revoke(key) {
     const confirmed = await dialog({
       title: 'Revoke this key?',
-      content: (form) => form.append(
-        h('p', {}, `“${key.name}” (${key.prefix}…) stops working at once, for every application that uses it.`),
-        h('p', {}, 'This cannot be undone.'),
-      ),
+      content: (form) =>
+        form.append(
+          h('p', {}, `“${key.name}” (${key.prefix}…) stops working at once, for every application that uses it.`),
+          h('p', {}, 'This cannot be undone.'),
+        ),
       confirm: 'Revoke key',
       danger: true,
     });
@@ -178,7 +238,13 @@ export async function render(main) {
             'div',
             { class: 'field' },
             h('label', { for: id }, 'When should the old key stop working?'),
-            h('select', { id, name: 'grace_period_seconds' }, GRACE_PERIODS.map(([seconds, label]) => h('option', { value: seconds, selected: seconds === 3600 }, label))),
+            h(
+              'select',
+              { id, name: 'grace_period_seconds' },
+              GRACE_PERIODS.map(([seconds, label]) =>
+                h('option', { value: seconds, selected: seconds === 3600 }, label),
+              ),
+            ),
             h('span', { class: 'hint' }, 'A grace period lets you deploy the new key before the old one stops.'),
           ),
         );
@@ -188,11 +254,17 @@ export async function render(main) {
     if (!choice) return;
     const grace = Number(choice.get('grace_period_seconds'));
     try {
-      const fresh = await api(`/api/api-keys/${key.id}/rotate/`, { method: 'POST', body: { grace_period_seconds: grace } });
+      const fresh = await api(`/api/api-keys/${key.id}/rotate/`, {
+        method: 'POST',
+        body: { grace_period_seconds: grace },
+      });
       const until = new Date(Date.now() + grace * 1000).toISOString();
       showSecret(fresh, {
         title: 'Your rotated API key',
-        note: grace === 0 ? `The old key (${key.prefix}…) has stopped working.` : `The old key (${key.prefix}…) keeps working until ${formatDateTime(until)}.`,
+        note:
+          grace === 0
+            ? `The old key (${key.prefix}…) has stopped working.`
+            : `The old key (${key.prefix}…) keeps working until ${formatDateTime(until)}.`,
       });
       say(`Key “${key.name}” rotated.`);
       await load();
@@ -239,7 +311,15 @@ export async function render(main) {
           h(
             'table',
             { class: 'activity' },
-            h('thead', {}, h('tr', {}, ['When', 'Request', 'Status', 'Address', 'Client'].map((c) => h('th', { scope: 'col' }, c)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['When', 'Request', 'Status', 'Address', 'Client'].map((c) => h('th', { scope: 'col' }, c)),
+              ),
+            ),
             body,
           ),
         ),
@@ -260,8 +340,14 @@ export async function render(main) {
     }
     cell.querySelector('.load-more')?.remove();
     if (page.next) {
-      const more = h('button', { type: 'button', class: 'button button-secondary button-small load-more' }, 'Show older uses');
-      more.addEventListener('click', () => showActivity(key, cell, new URL(page.next).pathname + new URL(page.next).search, false));
+      const more = h(
+        'button',
+        { type: 'button', class: 'button button-secondary button-small load-more' },
+        'Show older uses',
+      );
+      more.addEventListener('click', () =>
+        showActivity(key, cell, new URL(page.next).pathname + new URL(page.next).search, false),
+      );
       cell.append(more);
     }
   }
@@ -271,8 +357,21 @@ export async function render(main) {
     const tr = h(
       'tr',
       { 'data-key-id': key.id, 'data-key-prefix': key.prefix, class: active(key) ? '' : 'revoked' },
-      h('td', { 'data-label': 'Key' }, h('span', { class: 'key-name' }, key.name), h('code', { class: 'key-prefix' }, `${key.prefix}…`)),
-      h('td', { 'data-label': 'Scope' }, h('span', { class: `badge ${SCOPES[key.scope]?.badge || 'badge-neutral'}` }, SCOPES[key.scope]?.label || key.scope)),
+      h(
+        'td',
+        { 'data-label': 'Key' },
+        h('span', { class: 'key-name' }, key.name),
+        h('code', { class: 'key-prefix' }, `${key.prefix}…`),
+      ),
+      h(
+        'td',
+        { 'data-label': 'Scope' },
+        h(
+          'span',
+          { class: `badge ${SCOPES[key.scope]?.badge || 'badge-neutral'}` },
+          SCOPES[key.scope]?.label || key.scope,
+        ),
+      ),
       h('td', { 'data-label': 'Created' }, time(key.created_at)),
       h('td', { 'data-label': 'Last used' }, key.last_used_at ? time(key.last_used_at, { relative: true }) : 'Never'),
       h('td', { 'data-label': 'Expires' }, key.expires_at ? time(key.expires_at) : 'Never'),
@@ -280,13 +379,41 @@ export async function render(main) {
       h('td', { class: 'key-actions', 'data-label': 'Actions' }, actions),
     );
     const label = (verb) => `${verb} ${key.name}`;
-    const activity = h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-expanded': 'false', 'aria-label': label('Activity of'), 'data-action': 'activity' }, 'Activity');
+    const activity = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button-secondary button-small',
+        'aria-expanded': 'false',
+        'aria-label': label('Activity of'),
+        'data-action': 'activity',
+      },
+      'Activity',
+    );
     activity.addEventListener('click', () => toggleActivity(key, tr, activity));
     actions.append(activity);
     if (active(key)) {
-      const rotateButton = h('button', { type: 'button', class: 'button button-secondary button-small', 'aria-label': label('Rotate'), 'data-action': 'rotate' }, 'Rotate');
+      const rotateButton = h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-secondary button-small',
+          'aria-label': label('Rotate'),
+          'data-action': 'rotate',
+        },
+        'Rotate',
+      );
       rotateButton.addEventListener('click', () => rotate(key));
-      const revokeButton = h('button', { type: 'button', class: 'button button-danger button-small', 'aria-label': label('Revoke'), 'data-action': 'revoke' }, 'Revoke');
+      const revokeButton = h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-danger button-small',
+          'aria-label': label('Revoke'),
+          'data-action': 'revoke',
+        },
+        'Revoke',
+      );
       revokeButton.addEventListener('click', () => revoke(key));
       actions.append(rotateButton, revokeButton);
     }
@@ -314,7 +441,17 @@ export async function render(main) {
         'table',
         { class: 'keys', id: 'keys-table' },
         h('caption', { class: 'visually-hidden' }, 'Your API keys'),
-        h('thead', {}, h('tr', {}, ['Key', 'Scope', 'Created', 'Last used', 'Expires', 'Status', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Key', 'Scope', 'Created', 'Last used', 'Expires', 'Status', 'Actions'].map((c) =>
+              h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
         listBody,
       ),
     );
