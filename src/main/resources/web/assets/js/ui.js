@@ -127,6 +127,11 @@ export function sentence(error) {
   return text;
 }
 
+/** An error alert (role "alert", so screen readers say it) with sentence(error). */
+export function errorAlert(error) {
+  return h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, sentence(error)));
+}
+
 /** Disables a form's buttons while work runs. */
 export async function busy(form, work) {
   const buttons = [...form.querySelectorAll('button')];
