@@ -1,5 +1,13 @@
 // The interface's router: one page shell for every path; each page is a module with render(main, context).
-import { api, isSignedIn, onReauthenticationRequired, onSessionChanged, onSignedOut, refresh, signOut } from './session.js';
+import {
+  api,
+  isSignedIn,
+  onReauthenticationRequired,
+  onSessionChanged,
+  onSignedOut,
+  refresh,
+  signOut,
+} from './session.js';
 import { askForPassword } from './reauthenticate.js';
 import { h, sentence } from './ui.js';
 import * as signInPage from './pages/sign-in.js';
@@ -48,7 +56,10 @@ async function render() {
   const path = location.pathname.replace(/(.)\/$/, '$1');
   const route = ROUTES[path];
   if (!route) {
-    main.replaceChildren(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/', 'data-link': true }, 'Go to the home page')));
+    main.replaceChildren(
+      h('h1', {}, 'Page not found'),
+      h('p', {}, h('a', { href: '/', 'data-link': true }, 'Go to the home page')),
+    );
     return;
   }
   if (route.public && isSignedIn()) {
@@ -102,7 +113,16 @@ async function updateChrome(path) {
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-link]');
-  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (
+    !link ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   event.preventDefault();
   if (link.getAttribute('href') !== location.pathname) navigate(link.getAttribute('href'));
 });

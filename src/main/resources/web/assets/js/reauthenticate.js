@@ -24,7 +24,14 @@ export function askForPassword() {
       { novalidate: true, id: 'reauth-form' },
       h('h2', { id: titleId }, 'Confirm it is you'),
       h('p', {}, 'This change needs your password again, since you last entered it a while ago.'),
-      field({ label: 'Password', name: 'password', type: 'password', id: 'reauth-password', autocomplete: 'current-password', required: true }),
+      field({
+        label: 'Password',
+        name: 'password',
+        type: 'password',
+        id: 'reauth-password',
+        autocomplete: 'current-password',
+        required: true,
+      }),
       codeField,
       h(
         'div',

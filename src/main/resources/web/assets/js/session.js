@@ -55,7 +55,10 @@ export function onReauthenticationRequired(handler) {
 /** Decodes a JWT's payload (base64url JSON); only to read claims, the server verifies the signature. */
 function claims(token) {
   const part = token.split('.')[1] || '';
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const base64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 }

@@ -118,7 +118,7 @@ export function showError(form, error, { fieldNames = {}, fieldFor = {} } = {}) 
 /** One readable sentence for an error: the message and, when it adds something, the detail. */
 export function sentence(error) {
   if (!error) return 'Something went wrong.';
-  if (!(error.status)) return 'The server could not be reached. Check the connection and try again.';
+  if (!error.status) return 'The server could not be reached. Check the connection and try again.';
   // Its detail is for API clients (which endpoint to call); the page asked for the password and the user cancelled.
   if (error.code === 'reauthentication_required') return `${error.message} Nothing was changed.`;
   let text = error.message;
@@ -127,14 +127,23 @@ export function sentence(error) {
   return text;
 }
 
+/** An error alert (role "alert", so screen readers say it) with sentence(error). */
+export function errorAlert(error) {
+  return h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, sentence(error)));
+}
+
 /** Disables a form's buttons while work runs. */
 export async function busy(form, work) {
   const buttons = [...form.querySelectorAll('button')];
-  buttons.forEach((button) => { button.disabled = true; });
+  buttons.forEach((button) => {
+    button.disabled = true;
+  });
   try {
     return await work();
   } finally {
-    buttons.forEach((button) => { button.disabled = false; });
+    buttons.forEach((button) => {
+      button.disabled = false;
+    });
   }
 }
 
@@ -153,7 +162,9 @@ export function copyButton(label, text, attributes = {}) {
     }
     button.textContent = copied ? 'Copied' : 'Select and copy by hand';
     status.textContent = copied ? 'Copied to the clipboard.' : 'Copying failed.';
-    setTimeout(() => { button.textContent = label; }, 2000);
+    setTimeout(() => {
+      button.textContent = label;
+    }, 2000);
   });
   return h('span', {}, button, status);
 }
@@ -198,7 +209,11 @@ export function dialog({ title, content, confirm, danger = false, cancel = 'Canc
         'div',
         { class: 'actions' },
         h('button', { type: 'submit', value: 'cancel', class: 'button button-quiet', formnovalidate: true }, cancel),
-        h('button', { type: 'submit', value: 'confirm', class: `button ${danger ? 'button-danger' : ''}`, 'data-confirm': true }, confirm),
+        h(
+          'button',
+          { type: 'submit', value: 'confirm', class: `button ${danger ? 'button-danger' : ''}`, 'data-confirm': true },
+          confirm,
+        ),
       ),
     );
     const element = h('dialog', { 'aria-labelledby': titleId }, form);
@@ -216,7 +231,8 @@ export function dialog({ title, content, confirm, danger = false, cancel = 'Canc
 
 /** The page title and breadcrumbs of a settings page, with the Security sub-navigation beside the content. */
 export function settingsLayout(current, title, description) {
-  const link = (href, label) => h('a', { href, 'data-link': true, 'aria-current': href === current ? 'page' : null }, label);
+  const link = (href, label) =>
+    h('a', { href, 'data-link': true, 'aria-current': href === current ? 'page' : null }, label);
   const content = h('div', { class: 'settings-content' });
   const layout = h(
     'div',

@@ -7,7 +7,12 @@ export async function render(main, { status }) {
   const { user, organization } = await status();
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
   main.append(
-    h('div', { class: 'page-head' }, h('h1', { id: 'welcome' }, name ? `Welcome, ${name}` : 'Welcome'), h('p', {}, 'Your account and organization at a glance.')),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', { id: 'welcome' }, name ? `Welcome, ${name}` : 'Welcome'),
+      h('p', {}, 'Your account and organization at a glance.'),
+    ),
     h(
       'div',
       { class: 'grid-2' },
@@ -18,9 +23,12 @@ export async function render(main, { status }) {
         h(
           'dl',
           { class: 'facts' },
-          h('dt', {}, 'Name'), h('dd', {}, name || '—'),
-          h('dt', {}, 'Email'), h('dd', { id: 'user-email' }, user.email),
-          h('dt', {}, 'Role'), h('dd', {}, ROLES[user.role] || user.role),
+          h('dt', {}, 'Name'),
+          h('dd', {}, name || '—'),
+          h('dt', {}, 'Email'),
+          h('dd', { id: 'user-email' }, user.email),
+          h('dt', {}, 'Role'),
+          h('dd', {}, ROLES[user.role] || user.role),
         ),
       ),
       h(
@@ -30,9 +38,12 @@ export async function render(main, { status }) {
         h(
           'dl',
           { class: 'facts' },
-          h('dt', {}, 'Name'), h('dd', { id: 'organization-name' }, organization.name),
-          h('dt', {}, 'Plan'), h('dd', {}, organization.plan.charAt(0).toUpperCase() + organization.plan.slice(1)),
-          h('dt', {}, 'AI credits left'), h('dd', {}, new Intl.NumberFormat().format(organization.ai_credits_remaining)),
+          h('dt', {}, 'Name'),
+          h('dd', { id: 'organization-name' }, organization.name),
+          h('dt', {}, 'Plan'),
+          h('dd', {}, organization.plan.charAt(0).toUpperCase() + organization.plan.slice(1)),
+          h('dt', {}, 'AI credits left'),
+          h('dd', {}, new Intl.NumberFormat().format(organization.ai_credits_remaining)),
         ),
       ),
     ),
@@ -44,8 +55,16 @@ export async function render(main, { status }) {
       h(
         'div',
         { class: 'actions' },
-        h('a', { class: 'button button-secondary', href: '/settings/security/api-keys', 'data-link': true }, 'Manage API keys'),
-        h('a', { class: 'button button-secondary', href: '/settings/security/two-factor', 'data-link': true }, 'Two-factor authentication'),
+        h(
+          'a',
+          { class: 'button button-secondary', href: '/settings/security/api-keys', 'data-link': true },
+          'Manage API keys',
+        ),
+        h(
+          'a',
+          { class: 'button button-secondary', href: '/settings/security/two-factor', 'data-link': true },
+          'Two-factor authentication',
+        ),
       ),
     ),
   );

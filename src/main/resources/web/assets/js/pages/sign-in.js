@@ -15,10 +15,21 @@ export function render(main, { afterSignIn }) {
       'form',
       { novalidate: true, id: 'sign-in-form' },
       field({ label: 'Email', name: 'email', type: 'email', autocomplete: 'username', required: true, id: 'email' }),
-      field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, id: 'password' }),
+      field({
+        label: 'Password',
+        name: 'password',
+        type: 'password',
+        autocomplete: 'current-password',
+        required: true,
+        id: 'password',
+      }),
       h('button', { type: 'submit', class: 'button', id: 'sign-in-submit' }, 'Sign in'),
     );
-    card.replaceChildren(h('h1', {}, 'Sign in to clariBI'), h('p', { class: 'card-muted' }, 'Use your work email and password.'), form);
+    card.replaceChildren(
+      h('h1', {}, 'Sign in to clariBI'),
+      h('p', { class: 'card-muted' }, 'Use your work email and password.'),
+      form,
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const email = form.elements.email.value.trim();
@@ -52,10 +63,28 @@ export function render(main, { afterSignIn }) {
     const form = h('form', { novalidate: true, id: 'code-form' });
     const label = useRecoveryCode ? 'Recovery code' : 'Authentication code';
     const input = useRecoveryCode
-      ? field({ label, name: 'code', id: 'code', autocomplete: 'off', spellcheck: 'false', required: true,
-        class: 'code-input', hint: 'One of the codes you saved when you turned on two-factor authentication, like xxxx-xxxx-xxxx-xxxx. Each works once.' })
-      : field({ label, name: 'code', id: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6,
-        pattern: '[0-9]*', required: true, class: 'code-input', hint: 'The 6-digit code from your authenticator app.' });
+      ? field({
+          label,
+          name: 'code',
+          id: 'code',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          required: true,
+          class: 'code-input',
+          hint: 'One of the codes you saved when you turned on two-factor authentication, like xxxx-xxxx-xxxx-xxxx. Each works once.',
+        })
+      : field({
+          label,
+          name: 'code',
+          id: 'code',
+          inputmode: 'numeric',
+          autocomplete: 'one-time-code',
+          maxlength: 6,
+          pattern: '[0-9]*',
+          required: true,
+          class: 'code-input',
+          hint: 'The 6-digit code from your authenticator app.',
+        });
     const toggle = h(
       'button',
       { type: 'button', class: 'link-button', id: 'toggle-recovery' },
@@ -88,7 +117,11 @@ export function render(main, { afterSignIn }) {
       clearErrors(form);
       busy(form, async () => {
         try {
-          await signIn(credentials.email, credentials.password, useRecoveryCode ? { recovery_code: code } : { totp_code: code });
+          await signIn(
+            credentials.email,
+            credentials.password,
+            useRecoveryCode ? { recovery_code: code } : { totp_code: code },
+          );
           credentials = null;
           await afterSignIn();
         } catch (e) {
@@ -96,7 +129,10 @@ export function render(main, { afterSignIn }) {
             // The password stopped working meanwhile (changed elsewhere): start again.
             passwordStep(e);
           } else {
-            showError(form, e, { fieldNames: { totp_code: 'code', recovery_code: 'code' }, fieldFor: { invalid_mfa_code: 'code' } });
+            showError(form, e, {
+              fieldNames: { totp_code: 'code', recovery_code: 'code' },
+              fieldFor: { invalid_mfa_code: 'code' },
+            });
           }
         }
       });

@@ -7,8 +7,15 @@ const PATH = '/settings/security/two-factor';
 
 function codeField(id, hint) {
   return field({
-    label: 'Code', name: 'code', id, autocomplete: 'one-time-code', inputmode: 'numeric', spellcheck: 'false',
-    required: true, class: 'code-input', hint,
+    label: 'Code',
+    name: 'code',
+    id,
+    autocomplete: 'one-time-code',
+    inputmode: 'numeric',
+    spellcheck: 'false',
+    required: true,
+    class: 'code-input',
+    hint,
   });
 }
 
@@ -72,11 +79,17 @@ export async function render(main) {
   }
 
   function enrolView(enrolment) {
-    const form = h('form', { novalidate: true, id: 'mfa-confirm-form' },
+    const form = h(
+      'form',
+      { novalidate: true, id: 'mfa-confirm-form' },
       codeField('mfa-confirm-code', 'The 6-digit code your app shows now.'),
-      h('div', { class: 'actions' },
+      h(
+        'div',
+        { class: 'actions' },
         h('button', { type: 'submit', class: 'button', id: 'mfa-confirm' }, 'Turn on'),
-        h('button', { type: 'button', class: 'button button-quiet', id: 'mfa-cancel' }, 'Cancel')));
+        h('button', { type: 'button', class: 'button button-quiet', id: 'mfa-cancel' }, 'Cancel'),
+      ),
+    );
     const heading = h('h2', { id: 'mfa-enrol-title', tabindex: '-1' }, 'Set up your authenticator app');
     area.replaceChildren(
       h(
@@ -86,14 +99,36 @@ export async function render(main) {
         h(
           'ol',
           { class: 'steps' },
-          h('li', {}, h('h3', {}, 'Scan the QR code'),
-            h('p', {}, 'In Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, add an account and scan this code.'),
-            h('img', { class: 'qr', src: enrolment.qr_code, alt: 'QR code for adding clariBI to an authenticator app', width: 200, height: 200, id: 'mfa-qr' })),
-          h('li', {}, h('h3', {}, 'Or enter the key by hand'),
+          h(
+            'li',
+            {},
+            h('h3', {}, 'Scan the QR code'),
+            h(
+              'p',
+              {},
+              'In Google Authenticator, Microsoft Authenticator, 1Password or any TOTP app, add an account and scan this code.',
+            ),
+            h('img', {
+              class: 'qr',
+              src: enrolment.qr_code,
+              alt: 'QR code for adding clariBI to an authenticator app',
+              width: 200,
+              height: 200,
+              id: 'mfa-qr',
+            }),
+          ),
+          h(
+            'li',
+            {},
+            h('h3', {}, 'Or enter the key by hand'),
             h('p', {}, 'Choose a time-based code, and type this key:'),
-            h('div', { class: 'secret-row' },
+            h(
+              'div',
+              { class: 'secret-row' },
               h('code', { class: 'secret', id: 'mfa-secret', 'aria-label': 'Setup key' }, grouped(enrolment.secret)),
-              copyButton('Copy key', enrolment.secret, { id: 'mfa-copy-secret' }))),
+              copyButton('Copy key', enrolment.secret, { id: 'mfa-copy-secret' }),
+            ),
+          ),
           h('li', {}, h('h3', {}, 'Enter the code the app shows'), form),
         ),
       ),
@@ -122,7 +157,11 @@ export async function render(main) {
 
   function recoveryCodesView(codes, title) {
     const text = `clariBI recovery codes\nEach code signs you in once when you cannot use your authenticator app.\n\n${codes.join('\n')}\n`;
-    const downloadButton = h('button', { type: 'button', class: 'button button-secondary', id: 'mfa-download-codes' }, 'Download');
+    const downloadButton = h(
+      'button',
+      { type: 'button', class: 'button button-secondary', id: 'mfa-download-codes' },
+      'Download',
+    );
     downloadButton.addEventListener('click', () => download('claribi-recovery-codes.txt', text));
     const done = h('button', { type: 'button', class: 'button', id: 'mfa-codes-done' }, 'I have saved them');
     done.addEventListener('click', () => show());
@@ -132,10 +171,24 @@ export async function render(main) {
         'section',
         { class: 'card secret-panel', 'aria-labelledby': 'mfa-codes-title', id: 'mfa-recovery-codes' },
         heading,
-        h('p', {}, h('strong', {}, 'Save these recovery codes now: you will not see them again.'),
-          ' Each one signs you in once if you lose your phone. Keep them somewhere safe, apart from your password.'),
-        h('ul', { class: 'recovery-codes', 'aria-label': 'Recovery codes' }, codes.map((code) => h('li', {}, code))),
-        h('div', { class: 'actions' }, copyButton('Copy all', codes.join('\n'), { id: 'mfa-copy-codes' }), downloadButton, done),
+        h(
+          'p',
+          {},
+          h('strong', {}, 'Save these recovery codes now: you will not see them again.'),
+          ' Each one signs you in once if you lose your phone. Keep them somewhere safe, apart from your password.',
+        ),
+        h(
+          'ul',
+          { class: 'recovery-codes', 'aria-label': 'Recovery codes' },
+          codes.map((code) => h('li', {}, code)),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          copyButton('Copy all', codes.join('\n'), { id: 'mfa-copy-codes' }),
+          downloadButton,
+          done,
+        ),
       ),
     );
     heading.focus();
@@ -143,17 +196,29 @@ export async function render(main) {
 
   function enabledView(state) {
     const remaining = state.recovery_codes_remaining;
-    const warning = remaining <= 3
-      ? h('div', { class: 'alert alert-warn' }, h('p', {}, `Only ${remaining} recovery code${remaining === 1 ? '' : 's'} left: make a new set.`))
-      : null;
+    const warning =
+      remaining <= 3
+        ? h(
+            'div',
+            { class: 'alert alert-warn' },
+            h('p', {}, `Only ${remaining} recovery code${remaining === 1 ? '' : 's'} left: make a new set.`),
+          )
+        : null;
     const card = statusCard(true, [
       h('p', { id: 'mfa-codes-remaining' }, `${remaining} of 10 recovery codes unused.`),
       warning,
     ]);
 
-    const regenerate = h('form', { novalidate: true, id: 'mfa-regenerate-form' },
+    const regenerate = h(
+      'form',
+      { novalidate: true, id: 'mfa-regenerate-form' },
       codeField('mfa-regenerate-code', 'A code from your authenticator app (or a recovery code).'),
-      h('button', { type: 'submit', class: 'button button-secondary', id: 'mfa-regenerate' }, 'Make new recovery codes'));
+      h(
+        'button',
+        { type: 'submit', class: 'button button-secondary', id: 'mfa-regenerate' },
+        'Make new recovery codes',
+      ),
+    );
     regenerate.addEventListener('submit', (event) => {
       event.preventDefault();
       submitCode(regenerate, async (code) => {
@@ -163,9 +228,12 @@ export async function render(main) {
       });
     });
 
-    const disable = h('form', { novalidate: true, id: 'mfa-disable-form' },
+    const disable = h(
+      'form',
+      { novalidate: true, id: 'mfa-disable-form' },
       codeField('mfa-disable-code', 'A code from your authenticator app (or a recovery code).'),
-      h('button', { type: 'submit', class: 'button button-danger', id: 'mfa-disable' }, 'Turn off'));
+      h('button', { type: 'submit', class: 'button button-danger', id: 'mfa-disable' }, 'Turn off'),
+    );
     disable.addEventListener('submit', (event) => {
       event.preventDefault();
       submitCode(disable, async (code) => {
@@ -177,14 +245,20 @@ export async function render(main) {
 
     area.replaceChildren(
       card,
-      h('section', { class: 'card', 'aria-labelledby': 'mfa-regenerate-title' },
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'mfa-regenerate-title' },
         h('h2', { id: 'mfa-regenerate-title' }, 'Recovery codes'),
         h('p', {}, 'A new set replaces every unused code of the old one.'),
-        regenerate),
-      h('section', { class: 'card', 'aria-labelledby': 'mfa-disable-title' },
+        regenerate,
+      ),
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'mfa-disable-title' },
         h('h2', { id: 'mfa-disable-title' }, 'Turn off two-factor authentication'),
         h('p', {}, 'Signing in will need only your password. Your other sessions end.'),
-        disable),
+        disable,
+      ),
     );
   }
 
