@@ -120,20 +120,21 @@ public class IdentityManagement {
      * amount of hashing work.
      */
     public CompletableFuture<User> verifyPassword(String email, String password) {
-        @Nullable User user = users.findByEmail(email).orElse(null);
-        return hashing.verify(password, user == null ? null : user.passwordHash())
+        Users.@Nullable Stored stored = users.findStoredByEmail(email).orElse(null);
+        return hashing.verify(password, stored == null ? null : stored.passwordHash())
                 .thenApply(result -> {
-                    if (user == null || !result.matches() || !user.active()) {
+                    if (stored == null || !result.matches() || !stored.user().active()) {
                         throw ApiException.invalidCredentials();
                     }
                     if (result.needsRehash()) {
                         // The parameters were raised since this hash was made: store a hash at today's cost.
                         hashing.hash(password)
                                 .thenAcceptAsync(
-                                        stronger -> users.replacePasswordHash(user.id(), user.passwordHash(), stronger),
+                                        stronger -> users.replacePasswordHash(
+                                                stored.user().id(), stored.passwordHash(), stronger),
                                         afterHashing);
                     }
-                    return user;
+                    return stored.user();
                 });
     }
 
@@ -145,7 +146,8 @@ public class IdentityManagement {
      */
     public CompletableFuture<Void> changePassword(
             long userId, String oldPassword, String newPassword, String keptSessionId, ClientInfo client) {
-        User user = users.findById(userId).orElseThrow(ApiException::notAuthenticated);
+        Users.Stored stored = users.findStoredById(userId).orElseThrow(ApiException::notAuthenticated);
+        User user = stored.user();
         List<String> problems = new ArrayList<>(policy.problems(newPassword, user.email()));
         if (!problems.isEmpty()) {
             return CompletableFuture.failedFuture(ApiException.validation(Map.of("new_password", problems)));
@@ -165,7 +167,7 @@ public class IdentityManagement {
         }
         CompletableFuture<PasswordHashing.Verification> checked;
         try {
-            checked = hashing.verify(oldPassword, user.passwordHash());
+            checked = hashing.verify(oldPassword, stored.passwordHash());
         } catch (RuntimeException unchecked) {
             throttle.succeeded(attempt);
             throw unchecked;

@@ -1,7 +1,7 @@
 package com.claribi.mfa;
 
+import com.claribi.identity.Directory;
 import com.claribi.identity.User;
-import com.claribi.identity.Users;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.MasterKey;
@@ -51,7 +51,7 @@ public class MfaManagement {
     private final RecoveryCodes recoveryCodes;
     private final CodeVerification verification;
     private final MasterKey masterKey;
-    private final Users users;
+    private final Directory directory;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -61,7 +61,7 @@ public class MfaManagement {
             RecoveryCodes recoveryCodes,
             CodeVerification verification,
             MasterKey masterKey,
-            Users users,
+            Directory directory,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
@@ -69,7 +69,7 @@ public class MfaManagement {
         this.recoveryCodes = recoveryCodes;
         this.verification = verification;
         this.masterKey = masterKey;
-        this.users = users;
+        this.directory = directory;
         this.throttle = throttle;
         this.events = events;
         this.transactions = transactions;
@@ -159,8 +159,9 @@ public class MfaManagement {
      * forgotten, recorded as {@link MfaReset}. Returns whether MFA was on.
      */
     public boolean reset(String email, ClientInfo client) {
-        User user =
-                users.findByEmail(email).orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
+        User user = directory
+                .userByEmail(email)
+                .orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
         Boolean wasOn = transactions.execute(status -> {
             boolean locked = enrolments
                     .find(user.id())
@@ -240,6 +241,6 @@ public class MfaManagement {
     }
 
     private User user(long userId) {
-        return users.findById(userId).filter(User::active).orElseThrow(ApiException::notAuthenticated);
+        return directory.user(userId).filter(User::active).orElseThrow(ApiException::notAuthenticated);
     }
 }
