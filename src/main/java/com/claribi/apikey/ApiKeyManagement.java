@@ -112,7 +112,7 @@ public class ApiKeyManagement {
             throw ApiException.validation(
                     "name", "You have " + MAX_USABLE_KEYS + " usable keys already; revoke one you no longer need.");
         }
-        return issue(principal, name.trim(), parsed, expiry, null, "api_key_created", client);
+        return issue(principal, name.trim(), parsed, expiry, null, client);
     }
 
     private KeyView issue(
@@ -121,7 +121,6 @@ public class ApiKeyManagement {
             Scope scope,
             @Nullable Instant expiry,
             @Nullable Long rotatedFrom,
-            String eventType,
             ClientInfo client) {
         String secret = ApiKeySecret.generate();
         String hash = ApiKeySecret.hash(secret);
@@ -136,13 +135,18 @@ public class ApiKeyManagement {
                 expiry,
                 rotatedFrom);
         authentication.changedHere(hash);
-        events.publishEvent(new ApiKeyEvent(
-                eventType,
-                key.organizationId(),
-                key.userId(),
-                client,
-                "key " + key.id() + " " + key.prefix() + "... (" + scope.value + ")"
-                        + (rotatedFrom == null ? "" : " replaces key " + rotatedFrom)));
+        events.publishEvent(
+                rotatedFrom == null
+                        ? new ApiKeyCreated(
+                                key.id(), key.organizationId(), key.userId(), key.prefix(), scope.value, client)
+                        : new ApiKeyRotated(
+                                key.id(),
+                                key.organizationId(),
+                                key.userId(),
+                                key.prefix(),
+                                scope.value,
+                                rotatedFrom,
+                                client));
         return view(key, secret);
     }
 
@@ -169,12 +173,7 @@ public class ApiKeyManagement {
         ApiKey key = find(principal, id);
         if (keys.revoke(key.id(), now())) {
             authentication.changedHere(key.secretHash());
-            events.publishEvent(new ApiKeyEvent(
-                    "api_key_revoked",
-                    key.organizationId(),
-                    key.userId(),
-                    client,
-                    "key " + key.id() + " " + key.prefix() + "..."));
+            events.publishEvent(new ApiKeyRevoked(key.id(), key.organizationId(), key.userId(), key.prefix(), client));
         }
         return view(find(principal, id), null);
     }
@@ -198,7 +197,7 @@ public class ApiKeyManagement {
         }
         keys.revoke(old.id(), now.plusSeconds(grace));
         authentication.changedHere(old.secretHash());
-        return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), "api_key_rotated", client);
+        return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), client);
     }
 
     public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, HttpServletRequest request) {
