@@ -3,10 +3,9 @@ package com.claribi.identity;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Fields;
+import com.claribi.platform.Timestamps;
 import com.claribi.ratelimit.LoginThrottle;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ public class IdentityManagement {
         validate(admin);
         String hash = hashing.hashNow(admin.password());
         return transactions.execute(status -> {
-            Organization organization = organizations.insert(name.trim(), plan, aiCredits, now());
+            Organization organization = organizations.insert(name.trim(), plan, aiCredits, Timestamps.now(clock));
             return insert(organization.id(), admin, hash, client);
         });
     }
@@ -85,8 +84,14 @@ public class IdentityManagement {
     }
 
     private User insert(long organizationId, NewUser user, String hash, ClientInfo client) {
-        User created =
-                users.insert(organizationId, user.email(), user.firstName(), user.lastName(), user.role(), hash, now());
+        User created = users.insert(
+                organizationId,
+                user.email(),
+                user.firstName(),
+                user.lastName(),
+                user.role(),
+                hash,
+                Timestamps.now(clock));
         events.publishEvent(new UserCreated(created.id(), organizationId, created.email(), created.role(), client));
         return created;
     }
@@ -199,7 +204,7 @@ public class IdentityManagement {
                         afterHashing)
                 .thenAcceptAsync(
                         hash -> transactions.executeWithoutResult(status -> {
-                            users.changePassword(userId, hash, now());
+                            users.changePassword(userId, hash, Timestamps.now(clock));
                             events.publishEvent(new PasswordChanged(
                                     userId, user.organizationId(), user.email(), keptSessionId, client));
                         }),
@@ -324,9 +329,5 @@ public class IdentityManagement {
         if (value != null && value.trim().length() > MAX_NAME) {
             problems.add(field, "At most " + MAX_NAME + " characters.");
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -5,7 +5,9 @@ import com.claribi.identity.User;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.MasterKey;
+import com.claribi.platform.Timestamps;
 import com.claribi.ratelimit.LoginThrottle;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +57,7 @@ public class MfaManagement {
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     MfaManagement(
             TotpEnrolments enrolments,
@@ -64,7 +67,8 @@ public class MfaManagement {
             Directory directory,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Clock clock) {
         this.enrolments = enrolments;
         this.recoveryCodes = recoveryCodes;
         this.verification = verification;
@@ -73,6 +77,7 @@ public class MfaManagement {
         this.throttle = throttle;
         this.events = events;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     public Status status(long userId) {
@@ -88,7 +93,8 @@ public class MfaManagement {
         User user = user(userId);
         byte[] secret = Totp.newSecret();
         try {
-            if (!enrolments.savePending(userId, masterKey.encrypt(Totp.purpose(userId), secret), verification.now())) {
+            if (!enrolments.savePending(
+                    userId, masterKey.encrypt(Totp.purpose(userId), secret), Timestamps.now(clock))) {
                 throw ApiException.conflict(
                         "MFA is already on for this account. Turn it off (POST /api/auth/mfa/disable/) before enrolling"
                                 + " another authenticator.");
@@ -114,7 +120,7 @@ public class MfaManagement {
         LoginThrottle.Attempt attempt = attempt(user, "confirm", client);
         verified(user, "confirm", () -> verification.totp(pending, code), attempt, client);
         return transactions.execute(status -> {
-            if (!enrolments.enable(userId, pending.sealedSecret(), verification.now())) {
+            if (!enrolments.enable(userId, pending.sealedSecret(), Timestamps.now(clock))) {
                 throw ApiException.conflict(
                         "The enrolment changed while it was being confirmed (another setup or confirmation); start again"
                                 + " with POST /api/auth/mfa/setup/.");
@@ -230,7 +236,7 @@ public class MfaManagement {
             codes.add(code);
             hashes.add(RecoveryCode.hash(Objects.requireNonNull(RecoveryCode.normalize(code))));
         }
-        recoveryCodes.replace(userId, hashes, verification.now());
+        recoveryCodes.replace(userId, hashes, Timestamps.now(clock));
         return new NewRecoveryCodes(codes);
     }
 

@@ -3,6 +3,7 @@ package com.claribi.platform.internal;
 import com.claribi.platform.DataDirectory;
 import com.claribi.platform.ErrorResponses;
 import com.claribi.platform.PlatformProperties;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
@@ -26,7 +27,10 @@ class WebServerConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> claribiConnectors(
-            PlatformProperties properties, DataDirectory dataDirectory, ObjectProvider<ErrorResponses> errors) {
+            PlatformProperties properties,
+            DataDirectory dataDirectory,
+            ObjectProvider<ErrorResponses> errors,
+            Clock clock) {
         return factory -> {
             factory.setPort(properties.port());
             factory.addContextCustomizers(context -> {
@@ -38,7 +42,7 @@ class WebServerConfiguration {
             if (!properties.tlsEnabled()) {
                 return;
             }
-            TlsMaterial material = TlsMaterial.resolve(properties, dataDirectory);
+            TlsMaterial material = TlsMaterial.resolve(properties, dataDirectory, clock);
             Ssl ssl = new Ssl();
             ssl.setCertificate("file:" + material.certificate());
             ssl.setCertificatePrivateKey("file:" + material.privateKey());
