@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * own buckets standing in while Redis is unreachable).
  */
 @Component
-public final class Budgets implements AutoCloseable {
+final class Budgets implements AutoCloseable {
 
     private final @Nullable SharedBudgets shared;
 
