@@ -26,7 +26,7 @@ public class ApiKeyBenchmark {
 
     private BenchServer server;
     private ApiKeyAuthenticationProvider provider;
-    private ApiKeyToken token;
+    private ApiKeyAuthenticationToken token;
     private String hash;
 
     @Setup(Level.Trial)
@@ -42,7 +42,7 @@ public class ApiKeyBenchmark {
                         ClientInfo.COMMAND_LINE)
                 .key();
         provider = server.bean(ApiKeyAuthenticationProvider.class);
-        token = new ApiKeyToken(secret);
+        token = new ApiKeyAuthenticationToken(secret);
         hash = ApiKeySecret.hash(secret);
         provider.authenticate(token);
     }

@@ -59,7 +59,7 @@ public final class ApiKeyScale {
             Installation million = install(url, user, password, "claribi_bench_1m", secrets, 1_000_000 - REAL_KEYS);
             System.out.printf(Locale.ROOT, "setup_seconds=%.1f%n", (System.nanoTime() - started) / 1e9);
             List<String> hashes = secrets.stream().map(ApiKeySecret::hash).toList();
-            List<ApiKeyToken> tokens = secrets.stream().map(ApiKeyToken::new).toList();
+            List<ApiKeyAuthenticationToken> tokens = secrets.stream().map(ApiKeyAuthenticationToken::new).toList();
             // Warm-up: the JIT, both pools, both databases' caches.
             for (int i = 0; i < 2; i++) {
                 check(thousand, tokens, hashes);
@@ -168,7 +168,7 @@ public final class ApiKeyScale {
     }
 
     /** Microseconds per cold check: every key once, its cache entry dropped first. */
-    private static double check(Installation installation, List<ApiKeyToken> tokens, List<String> hashes) {
+    private static double check(Installation installation, List<ApiKeyAuthenticationToken> tokens, List<String> hashes) {
         long total = 0;
         for (int i = 0; i < tokens.size(); i++) {
             installation.provider().changedHere(hashes.get(i));

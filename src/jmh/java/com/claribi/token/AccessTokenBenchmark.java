@@ -26,7 +26,7 @@ public class AccessTokenBenchmark {
     private TokenVerifier verifier;
     private AccessTokenAuthenticationProvider provider;
     private String token;
-    private BearerToken bearer;
+    private AccessTokenAuthenticationToken bearer;
 
     @Setup(Level.Trial)
     public void start() {
@@ -35,7 +35,7 @@ public class AccessTokenBenchmark {
         token = server.bean(TokenIssuer.class).access(admin[0], admin[1], TokenIssuer.randomId(), java.time.Instant.now());
         verifier = server.bean(TokenVerifier.class);
         provider = server.bean(AccessTokenAuthenticationProvider.class);
-        bearer = new BearerToken(token);
+        bearer = new AccessTokenAuthenticationToken(token);
         provider.authenticate(bearer);
     }
 

@@ -1,6 +1,6 @@
 package com.claribi.apikey;
 
-import com.claribi.platform.ApiAuthentication;
+import com.claribi.platform.ApiAuthenticationToken;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ChangeWatermark;
@@ -41,7 +41,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     /** How long a well-formed key found nowhere is remembered as unknown. */
     static final Duration UNKNOWN_FOR = Duration.ofMinutes(5);
 
-    private record Known(ApiKey key, boolean creatorActive, ApiAuthentication authentication) {}
+    private record Known(ApiKey key, boolean creatorActive, ApiAuthenticationToken authentication) {}
 
     private final ApiKeys keys;
     private final Clock clock;
@@ -92,7 +92,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String secret = ((ApiKeyToken) authentication).secret();
+        String secret = ((ApiKeyAuthenticationToken) authentication).secret();
         if (!ApiKeySecret.wellFormed(secret)) {
             throw refused(null, "malformed", "This is not a clariBI API key (wrong format or checksum).");
         }
@@ -126,7 +126,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
                 .map(f -> new Known(
                         f.key(),
                         f.creatorActive(),
-                        new ApiAuthentication(new ApiPrincipal(
+                        new ApiAuthenticationToken(new ApiPrincipal(
                                 f.key().userId(),
                                 f.key().organizationId(),
                                 null,
@@ -141,12 +141,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         String prefix = key == null ? "unknown key" : key.prefix();
         String address = client == null ? "" : client.address();
         if (recentlyAudited.asMap().putIfAbsent(prefix + "|" + reason + "|" + address, Boolean.TRUE) == null) {
-            events.publishEvent(new ApiKeyEvent(
-                    "api_key_refused",
-                    key == null ? null : key.organizationId(),
-                    key == null ? null : key.userId(),
-                    client,
-                    reason + (key == null ? "" : " " + key.prefix() + "... (key " + key.id() + ")")));
+            events.publishEvent(ApiKeyRefused.of(reason, key, client));
         }
         return new CredentialRejected(ApiException.invalidApiKey(detail));
     }
@@ -176,6 +171,6 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public boolean supports(Class<?> authentication) {
-        return ApiKeyToken.class.isAssignableFrom(authentication);
+        return ApiKeyAuthenticationToken.class.isAssignableFrom(authentication);
     }
 }

@@ -8,6 +8,7 @@ import com.claribi.platform.Fields;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.SudoMode;
+import com.claribi.platform.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public class ApiKeyManagement {
             ClientInfo client) {
         // A key outlives the session that made it: minting one needs a fresh password proof.
         sudo.require(principal);
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         Fields problems = new Fields().require("name", name).require("scope", scope);
         if (name != null && name.trim().length() > MAX_NAME) {
             problems.add("name", "At most " + MAX_NAME + " characters.");
@@ -112,7 +113,7 @@ public class ApiKeyManagement {
             throw ApiException.validation(
                     "name", "You have " + MAX_USABLE_KEYS + " usable keys already; revoke one you no longer need.");
         }
-        return issue(principal, name.trim(), parsed, expiry, null, "api_key_created", client);
+        return issue(principal, name.trim(), parsed, expiry, null, client);
     }
 
     private KeyView issue(
@@ -121,7 +122,6 @@ public class ApiKeyManagement {
             Scope scope,
             @Nullable Instant expiry,
             @Nullable Long rotatedFrom,
-            String eventType,
             ClientInfo client) {
         String secret = ApiKeySecret.generate();
         String hash = ApiKeySecret.hash(secret);
@@ -132,17 +132,22 @@ public class ApiKeyManagement {
                 ApiKeySecret.displayPrefix(secret),
                 hash,
                 scope,
-                now(),
+                Timestamps.now(clock),
                 expiry,
                 rotatedFrom);
         authentication.changedHere(hash);
-        events.publishEvent(new ApiKeyEvent(
-                eventType,
-                key.organizationId(),
-                key.userId(),
-                client,
-                "key " + key.id() + " " + key.prefix() + "... (" + scope.value + ")"
-                        + (rotatedFrom == null ? "" : " replaces key " + rotatedFrom)));
+        events.publishEvent(
+                rotatedFrom == null
+                        ? new ApiKeyCreated(
+                                key.id(), key.organizationId(), key.userId(), key.prefix(), scope.value, client)
+                        : new ApiKeyRotated(
+                                key.id(),
+                                key.organizationId(),
+                                key.userId(),
+                                key.prefix(),
+                                scope.value,
+                                rotatedFrom,
+                                client));
         return view(key, secret);
     }
 
@@ -167,14 +172,9 @@ public class ApiKeyManagement {
     public KeyView revoke(ApiPrincipal principal, long id, ClientInfo client) {
         principal.requireSession();
         ApiKey key = find(principal, id);
-        if (keys.revoke(key.id(), now())) {
+        if (keys.revoke(key.id(), Timestamps.now(clock))) {
             authentication.changedHere(key.secretHash());
-            events.publishEvent(new ApiKeyEvent(
-                    "api_key_revoked",
-                    key.organizationId(),
-                    key.userId(),
-                    client,
-                    "key " + key.id() + " " + key.prefix() + "..."));
+            events.publishEvent(new ApiKeyRevoked(key.id(), key.organizationId(), key.userId(), key.prefix(), client));
         }
         return view(find(principal, id), null);
     }
@@ -189,7 +189,7 @@ public class ApiKeyManagement {
                     "grace_period_seconds", "Must be between 0 and " + MAX_GRACE_SECONDS + " (7 days).");
         }
         ApiKey old = find(principal, id);
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         if (old.revokedAt() != null) {
             throw ApiException.conflict("This key is revoked or already rotated; create a new key instead.");
         }
@@ -198,7 +198,7 @@ public class ApiKeyManagement {
         }
         keys.revoke(old.id(), now.plusSeconds(grace));
         authentication.changedHere(old.secretHash());
-        return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), "api_key_rotated", client);
+        return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), client);
     }
 
     public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, HttpServletRequest request) {
@@ -223,7 +223,7 @@ public class ApiKeyManagement {
     /** A deactivated user's keys stop working at once, in every process. */
     @EventListener
     void on(UserDeactivated deactivated) {
-        keys.revokeAllOfUser(deactivated.userId(), now());
+        keys.revokeAllOfUser(deactivated.userId(), Timestamps.now(clock));
         keys.hashesOfUser(deactivated.userId()).forEach(authentication::changedHere);
     }
 
@@ -245,9 +245,5 @@ public class ApiKeyManagement {
                 key.createdAt().plus(ROTATION_DUE_AFTER).isBefore(clock.instant()),
                 key.rotatedFrom(),
                 secret);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

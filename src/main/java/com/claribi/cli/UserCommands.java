@@ -1,11 +1,10 @@
 package com.claribi.cli;
 
+import com.claribi.identity.Directory;
 import com.claribi.identity.IdentityManagement;
 import com.claribi.identity.Organization;
-import com.claribi.identity.Organizations;
 import com.claribi.identity.Role;
 import com.claribi.identity.User;
-import com.claribi.identity.Users;
 import com.claribi.mfa.MfaManagement;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
@@ -63,10 +62,10 @@ final class UserCommands {
 
         @Override
         void run(ConfigurableApplicationContext context) {
-            Organizations organizations = context.getBean(Organizations.class);
+            Directory directory = context.getBean(Directory.class);
             Organization organization = (org.matches("\\d+")
-                            ? organizations.findById(Long.parseLong(org))
-                            : organizations.findByName(org))
+                            ? directory.organization(Long.parseLong(org))
+                            : directory.organizationByName(org))
                     .orElseThrow(() -> ApiException.notFound("No organization " + org + "."));
             User user = context.getBean(IdentityManagement.class)
                     .createUser(
@@ -94,8 +93,8 @@ final class UserCommands {
         }
 
         User user(ConfigurableApplicationContext context) {
-            return context.getBean(Users.class)
-                    .findByEmail(email)
+            return context.getBean(Directory.class)
+                    .userByEmail(email)
                     .orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
         }
     }

@@ -3,10 +3,9 @@ package com.claribi.identity;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Fields;
+import com.claribi.platform.Timestamps;
 import com.claribi.ratelimit.LoginThrottle;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ public class IdentityManagement {
         validate(admin);
         String hash = hashing.hashNow(admin.password());
         return transactions.execute(status -> {
-            Organization organization = organizations.insert(name.trim(), plan, aiCredits, now());
+            Organization organization = organizations.insert(name.trim(), plan, aiCredits, Timestamps.now(clock));
             return insert(organization.id(), admin, hash, client);
         });
     }
@@ -85,8 +84,14 @@ public class IdentityManagement {
     }
 
     private User insert(long organizationId, NewUser user, String hash, ClientInfo client) {
-        User created =
-                users.insert(organizationId, user.email(), user.firstName(), user.lastName(), user.role(), hash, now());
+        User created = users.insert(
+                organizationId,
+                user.email(),
+                user.firstName(),
+                user.lastName(),
+                user.role(),
+                hash,
+                Timestamps.now(clock));
         events.publishEvent(new UserCreated(created.id(), organizationId, created.email(), created.role(), client));
         return created;
     }
@@ -120,20 +125,21 @@ public class IdentityManagement {
      * amount of hashing work.
      */
     public CompletableFuture<User> verifyPassword(String email, String password) {
-        @Nullable User user = users.findByEmail(email).orElse(null);
-        return hashing.verify(password, user == null ? null : user.passwordHash())
+        Users.@Nullable Stored stored = users.findStoredByEmail(email).orElse(null);
+        return hashing.verify(password, stored == null ? null : stored.passwordHash())
                 .thenApply(result -> {
-                    if (user == null || !result.matches() || !user.active()) {
+                    if (stored == null || !result.matches() || !stored.user().active()) {
                         throw ApiException.invalidCredentials();
                     }
                     if (result.needsRehash()) {
                         // The parameters were raised since this hash was made: store a hash at today's cost.
                         hashing.hash(password)
                                 .thenAcceptAsync(
-                                        stronger -> users.replacePasswordHash(user.id(), user.passwordHash(), stronger),
+                                        stronger -> users.replacePasswordHash(
+                                                stored.user().id(), stored.passwordHash(), stronger),
                                         afterHashing);
                     }
-                    return user;
+                    return stored.user();
                 });
     }
 
@@ -145,7 +151,8 @@ public class IdentityManagement {
      */
     public CompletableFuture<Void> changePassword(
             long userId, String oldPassword, String newPassword, String keptSessionId, ClientInfo client) {
-        User user = users.findById(userId).orElseThrow(ApiException::notAuthenticated);
+        Users.Stored stored = users.findStoredById(userId).orElseThrow(ApiException::notAuthenticated);
+        User user = stored.user();
         List<String> problems = new ArrayList<>(policy.problems(newPassword, user.email()));
         if (!problems.isEmpty()) {
             return CompletableFuture.failedFuture(ApiException.validation(Map.of("new_password", problems)));
@@ -165,7 +172,7 @@ public class IdentityManagement {
         }
         CompletableFuture<PasswordHashing.Verification> checked;
         try {
-            checked = hashing.verify(oldPassword, user.passwordHash());
+            checked = hashing.verify(oldPassword, stored.passwordHash());
         } catch (RuntimeException unchecked) {
             throttle.succeeded(attempt);
             throw unchecked;
@@ -197,7 +204,7 @@ public class IdentityManagement {
                         afterHashing)
                 .thenAcceptAsync(
                         hash -> transactions.executeWithoutResult(status -> {
-                            users.changePassword(userId, hash, now());
+                            users.changePassword(userId, hash, Timestamps.now(clock));
                             events.publishEvent(new PasswordChanged(
                                     userId, user.organizationId(), user.email(), keptSessionId, client));
                         }),
@@ -322,9 +329,5 @@ public class IdentityManagement {
         if (value != null && value.trim().length() > MAX_NAME) {
             problems.add(field, "At most " + MAX_NAME + " characters.");
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** An administrator renamed the organization. */
-public record OrganizationRenamed(Long organizationId, Long userId, String from, String to, ClientInfo client)
+record OrganizationRenamed(Long organizationId, Long userId, String from, String to, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** The organizations table. */
 @Repository
-public class Organizations {
+class Organizations {
 
     private final JdbcClient jdbc;
 
@@ -27,14 +27,14 @@ public class Organizations {
         return new Organization(keys.getKeyAs(Long.class), name, plan, aiCredits, now);
     }
 
-    public Optional<Organization> findById(long id) {
+    Optional<Organization> findById(long id) {
         return jdbc.sql("select * from organizations where id = ?")
                 .param(id)
                 .query(Organizations::map)
                 .optional();
     }
 
-    public Optional<Organization> findByName(String name) {
+    Optional<Organization> findByName(String name) {
         return jdbc
                 .sql("select * from organizations where name = ? order by id")
                 .param(name)
@@ -61,7 +61,7 @@ public class Organizations {
                 .update();
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return jdbc.sql("select count(*) from organizations").query(Long.class).single() == 0;
     }
 

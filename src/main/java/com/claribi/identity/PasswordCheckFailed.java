@@ -7,7 +7,7 @@ import com.claribi.platform.SecurityEvent;
  * A password check inside a signed-in session was refused ({@code where}: the password change's old password): wrong,
  * or not checked because the failed-attempt budgets were spent. The password itself is never recorded.
  */
-public record PasswordCheckFailed(
+record PasswordCheckFailed(
         Long userId, Long organizationId, String email, String where, String reason, ClientInfo client)
         implements SecurityEvent {
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * 429 instead of waiting.
  */
 @Component
-public final class PasswordHashing {
+final class PasswordHashing {
 
     /** Only decides whether a stored hash's parameters are below the configured ones. */
     private final Argon2PasswordEncoder encoder;

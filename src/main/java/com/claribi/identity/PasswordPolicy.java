@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * passwords, and not the account's own email address (NIST SP 800-63B, section 5.1.1.2).
  */
 @Component
-public final class PasswordPolicy {
+final class PasswordPolicy {
 
     static final int MIN_LENGTH = 8;
     static final int MAX_LENGTH = 256;

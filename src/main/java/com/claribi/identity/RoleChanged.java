@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** An administrator changed a user's role; it applies to the user's next request. */
-public record RoleChanged(
+record RoleChanged(
         Long userId, Long organizationId, String email, Role from, Role to, long changedBy, ClientInfo client)
         implements SecurityEvent {
 

@@ -2,7 +2,7 @@ package com.claribi.identity;
 
 import java.time.Instant;
 
-/** A person who signs in to an organization. */
+/** A person who signs in to an organization, as other modules see them: never with their password hash. */
 public record User(
         long id,
         long organizationId,
@@ -10,7 +10,6 @@ public record User(
         String firstName,
         String lastName,
         Role role,
-        String passwordHash,
         boolean active,
         Instant createdAt,
         Instant passwordChangedAt) {

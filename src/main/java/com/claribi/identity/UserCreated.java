@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A user was added to an organization. */
-public record UserCreated(Long userId, Long organizationId, String email, Role role, ClientInfo client)
+record UserCreated(Long userId, Long organizationId, String email, Role role, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -11,9 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The users table; emails are unique ignoring case. */
+/** The users table; emails are unique ignoring case. Only this module sees a password hash ({@link Stored}). */
 @Repository
-public class Users {
+class Users {
+
+    /** A user with the hash of their password, for the checks of a password. */
+    record Stored(User user, String passwordHash) {}
 
     private final JdbcClient jdbc;
 
@@ -50,33 +53,32 @@ public class Users {
                         Timestamps.toDatabase(now))
                 .update(keys, "id");
         return new User(
-                keys.getKeyAs(Long.class),
-                organizationId,
-                email.trim(),
-                firstName,
-                lastName,
-                role,
-                passwordHash,
-                true,
-                now,
-                now);
+                keys.getKeyAs(Long.class), organizationId, email.trim(), firstName, lastName, role, true, now, now);
     }
 
-    public Optional<User> findById(long id) {
+    Optional<User> findById(long id) {
+        return findStoredById(id).map(Stored::user);
+    }
+
+    Optional<Stored> findStoredById(long id) {
         return jdbc.sql("select * from users where id = ?")
                 .param(id)
-                .query(Users::map)
+                .query(Users::stored)
                 .optional();
     }
 
-    public Optional<User> findByEmail(String email) {
+    Optional<User> findByEmail(String email) {
+        return findStoredByEmail(email).map(Stored::user);
+    }
+
+    Optional<Stored> findStoredByEmail(String email) {
         return jdbc.sql("select * from users where email_normalized = ?")
                 .param(normalize(email))
-                .query(Users::map)
+                .query(Users::stored)
                 .optional();
     }
 
-    public boolean emailTaken(String email) {
+    boolean emailTaken(String email) {
         return jdbc.sql("select count(*) from users where email_normalized = ?")
                         .param(normalize(email))
                         .query(Long.class)
@@ -104,21 +106,21 @@ public class Users {
     }
 
     /** A user of this organization; another organization's user is as absent as one that never existed. */
-    public Optional<User> findInOrganization(long organizationId, long id) {
+    Optional<User> findInOrganization(long organizationId, long id) {
         return jdbc.sql("select * from users where organization_id = ? and id = ?")
                 .params(organizationId, id)
                 .query(Users::map)
                 .optional();
     }
 
-    public long countInOrganization(long organizationId) {
+    long countInOrganization(long organizationId) {
         return jdbc.sql("select count(*) from users where organization_id = ?")
                 .param(organizationId)
                 .query(Long.class)
                 .single();
     }
 
-    public List<User> pageInOrganization(long organizationId, long offset, int limit) {
+    List<User> pageInOrganization(long organizationId, long offset, int limit) {
         return jdbc.sql("select * from users where organization_id = ? order by id limit ? offset ?")
                 .params(organizationId, limit, offset)
                 .query(Users::map)
@@ -138,6 +140,10 @@ public class Users {
                 .update();
     }
 
+    private static Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(map(rs, row), rs.getString("password_hash"));
+    }
+
     private static User map(ResultSet rs, int row) throws SQLException {
         return new User(
                 rs.getLong("id"),
@@ -146,7 +152,6 @@ public class Users {
                 rs.getString("first_name"),
                 rs.getString("last_name"),
                 Role.parse(rs.getString("role")),
-                rs.getString("password_hash"),
                 rs.getBoolean("active"),
                 Timestamps.require(rs, "created_at"),
                 Timestamps.require(rs, "password_changed_at"));

@@ -3,9 +3,8 @@ package com.claribi.mfa;
 import com.claribi.identity.User;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.MasterKey;
+import com.claribi.platform.Timestamps;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,7 +94,7 @@ class CodeVerification {
             return Verdict.WRONG_RECOVERY_CODE;
         }
         String hash = RecoveryCode.hash(normalized);
-        if (recoveryCodes.use(userId, hash, now())) {
+        if (recoveryCodes.use(userId, hash, Timestamps.now(clock))) {
             return Verdict.RECOVERY_CODE_ACCEPTED;
         }
         return recoveryCodes.wasUsed(userId, hash) ? Verdict.USED_RECOVERY_CODE : Verdict.WRONG_RECOVERY_CODE;
@@ -117,7 +116,7 @@ class CodeVerification {
         switch (verdict) {
             case WRONG_TOTP, REPLAYED_TOTP -> {
                 publishFailure(user, where, verdict, client);
-                if (enrolments.countWrongCode(user.id(), LOCK_AFTER, now())) {
+                if (enrolments.countWrongCode(user.id(), LOCK_AFTER, Timestamps.now(clock))) {
                     events.publishEvent(
                             new MfaLocked(user.id(), user.organizationId(), user.email(), LOCK_AFTER, client));
                 }
@@ -143,10 +142,6 @@ class CodeVerification {
     private void publishFailure(User user, String where, Verdict verdict, ClientInfo client) {
         events.publishEvent(
                 new MfaCodeFailed(user.id(), user.organizationId(), user.email(), where, verdict.description, client));
-    }
-
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String withoutSpaces(String code) {

@@ -4,8 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A code was refused (wrong, outside the time window, or already used). The code itself is never recorded. */
-public record MfaCodeFailed(
-        Long userId, Long organizationId, String email, String where, String reason, ClientInfo client)
+record MfaCodeFailed(Long userId, Long organizationId, String email, String where, String reason, ClientInfo client)
         implements SecurityEvent {
 
     @Override

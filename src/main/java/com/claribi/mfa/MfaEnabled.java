@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A user confirmed an authenticator: from now on, signing in needs a code. */
-public record MfaEnabled(Long userId, Long organizationId, String email, ClientInfo client) implements SecurityEvent {
+record MfaEnabled(Long userId, Long organizationId, String email, ClientInfo client) implements SecurityEvent {
 
     @Override
     public String type() {

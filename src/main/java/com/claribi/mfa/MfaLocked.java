@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** An account's authenticator locked after too many consecutive wrong codes; recovery codes still work. */
-public record MfaLocked(Long userId, Long organizationId, String email, int wrongCodes, ClientInfo client)
+record MfaLocked(Long userId, Long organizationId, String email, int wrongCodes, ClientInfo client)
         implements SecurityEvent {
 
     @Override

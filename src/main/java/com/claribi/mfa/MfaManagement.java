@@ -1,11 +1,13 @@
 package com.claribi.mfa;
 
+import com.claribi.identity.Directory;
 import com.claribi.identity.User;
-import com.claribi.identity.Users;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.MasterKey;
+import com.claribi.platform.Timestamps;
 import com.claribi.ratelimit.LoginThrottle;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,28 +53,31 @@ public class MfaManagement {
     private final RecoveryCodes recoveryCodes;
     private final CodeVerification verification;
     private final MasterKey masterKey;
-    private final Users users;
+    private final Directory directory;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     MfaManagement(
             TotpEnrolments enrolments,
             RecoveryCodes recoveryCodes,
             CodeVerification verification,
             MasterKey masterKey,
-            Users users,
+            Directory directory,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Clock clock) {
         this.enrolments = enrolments;
         this.recoveryCodes = recoveryCodes;
         this.verification = verification;
         this.masterKey = masterKey;
-        this.users = users;
+        this.directory = directory;
         this.throttle = throttle;
         this.events = events;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     public Status status(long userId) {
@@ -88,7 +93,8 @@ public class MfaManagement {
         User user = user(userId);
         byte[] secret = Totp.newSecret();
         try {
-            if (!enrolments.savePending(userId, masterKey.encrypt(Totp.purpose(userId), secret), verification.now())) {
+            if (!enrolments.savePending(
+                    userId, masterKey.encrypt(Totp.purpose(userId), secret), Timestamps.now(clock))) {
                 throw ApiException.conflict(
                         "MFA is already on for this account. Turn it off (POST /api/auth/mfa/disable/) before enrolling"
                                 + " another authenticator.");
@@ -114,7 +120,7 @@ public class MfaManagement {
         LoginThrottle.Attempt attempt = attempt(user, "confirm", client);
         verified(user, "confirm", () -> verification.totp(pending, code), attempt, client);
         return transactions.execute(status -> {
-            if (!enrolments.enable(userId, pending.sealedSecret(), verification.now())) {
+            if (!enrolments.enable(userId, pending.sealedSecret(), Timestamps.now(clock))) {
                 throw ApiException.conflict(
                         "The enrolment changed while it was being confirmed (another setup or confirmation); start again"
                                 + " with POST /api/auth/mfa/setup/.");
@@ -159,8 +165,9 @@ public class MfaManagement {
      * forgotten, recorded as {@link MfaReset}. Returns whether MFA was on.
      */
     public boolean reset(String email, ClientInfo client) {
-        User user =
-                users.findByEmail(email).orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
+        User user = directory
+                .userByEmail(email)
+                .orElseThrow(() -> ApiException.notFound("No user with email " + email + "."));
         Boolean wasOn = transactions.execute(status -> {
             boolean locked = enrolments
                     .find(user.id())
@@ -229,7 +236,7 @@ public class MfaManagement {
             codes.add(code);
             hashes.add(RecoveryCode.hash(Objects.requireNonNull(RecoveryCode.normalize(code))));
         }
-        recoveryCodes.replace(userId, hashes, verification.now());
+        recoveryCodes.replace(userId, hashes, Timestamps.now(clock));
         return new NewRecoveryCodes(codes);
     }
 
@@ -240,6 +247,6 @@ public class MfaManagement {
     }
 
     private User user(long userId) {
-        return users.findById(userId).filter(User::active).orElseThrow(ApiException::notAuthenticated);
+        return directory.user(userId).filter(User::active).orElseThrow(ApiException::notAuthenticated);
     }
 }

@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** An operator turned a user's MFA off ({@code bin/claribi user reset-mfa}), for instance after a lost phone. */
-public record MfaReset(Long userId, Long organizationId, String email, boolean wasOn, ClientInfo client)
+record MfaReset(Long userId, Long organizationId, String email, boolean wasOn, ClientInfo client)
         implements SecurityEvent {
 
     @Override

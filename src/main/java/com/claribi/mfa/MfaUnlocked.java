@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A locked authenticator was unlocked: by a recovery code, or by an operator's reset. */
-public record MfaUnlocked(Long userId, Long organizationId, String email, String how, ClientInfo client)
+record MfaUnlocked(Long userId, Long organizationId, String email, String how, ClientInfo client)
         implements SecurityEvent {
 
     @Override

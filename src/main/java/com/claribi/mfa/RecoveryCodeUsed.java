@@ -4,8 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A recovery code was spent, in place of an authenticator code. */
-public record RecoveryCodeUsed(
-        Long userId, Long organizationId, String email, String where, int remaining, ClientInfo client)
+record RecoveryCodeUsed(Long userId, Long organizationId, String email, String where, int remaining, ClientInfo client)
         implements SecurityEvent {
 
     @Override

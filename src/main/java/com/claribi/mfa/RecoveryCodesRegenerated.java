@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A user replaced their recovery codes; the previous set no longer works. */
-public record RecoveryCodesRegenerated(Long userId, Long organizationId, String email, ClientInfo client)
+record RecoveryCodesRegenerated(Long userId, Long organizationId, String email, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -44,6 +44,18 @@ public final class ApiException extends RuntimeException {
                 "Send an access token in the Authorization header (Bearer) or an API key in the X-API-Key header.");
     }
 
+    /** As {@link #notAuthenticated()}, with a detail that says what was missing. */
+    public static ApiException notAuthenticated(String detail) {
+        return new ApiException(
+                HttpStatus.UNAUTHORIZED, "not_authenticated", "Authentication credentials were not provided.", detail);
+    }
+
+    /** A failure of the server, never the client's; {@code detail} never carries the cause. */
+    public static ApiException serverError(String detail) {
+        return new ApiException(
+                HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "An unexpected error occurred.", detail);
+    }
+
     public static ApiException invalidToken(String detail) {
         return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token", "The token is invalid.", detail);
     }

@@ -11,7 +11,7 @@ public final class CurrentPrincipal {
 
     public static ApiPrincipal get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof ApiAuthentication api) {
+        if (authentication instanceof ApiAuthenticationToken api) {
             return api.getPrincipal();
         }
         throw ApiException.notAuthenticated();
@@ -19,6 +19,6 @@ public final class CurrentPrincipal {
 
     public static @Nullable ApiPrincipal orNull() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof ApiAuthentication api ? api.getPrincipal() : null;
+        return authentication instanceof ApiAuthenticationToken api ? api.getPrincipal() : null;
     }
 }

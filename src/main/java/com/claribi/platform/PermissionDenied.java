@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A request was refused with 403 {@code permission_denied}: recorded at most once a minute per principal and route, so
  * a client repeating a forbidden request cannot flood the log.
  */
-public record PermissionDenied(
+record PermissionDenied(
         @Nullable Long userId,
         @Nullable Long organizationId,
         @Nullable Long apiKeyId,

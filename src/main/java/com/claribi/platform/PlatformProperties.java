@@ -1,13 +1,15 @@
 package com.claribi.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Server-wide settings, read from {@code CLARIBI_*} environment variables or {@code claribi.*} properties.
+ * The platform's settings, {@code claribi.platform.*}; each is also read under its documented name ({@code CLARIBI_PORT},
+ * {@code --claribi.port}: see {@code DocumentedSettingNames}).
  *
  * @param port HTTPS port ({@code CLARIBI_PORT})
  * @param httpPort plain-HTTP port that refuses the API and redirects everything else; {@code 0} or {@code off}
@@ -15,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir embedded database, TLS certificate and master key
  * @param tls {@code on} (default) or {@code off} behind a TLS-terminating proxy
  * @param trustedProxies comma-separated CIDRs whose {@code X-Forwarded-*} headers are believed
+ * @param reauthenticationWindow how long a password proof admits sensitive operations ({@link SudoMode})
  */
-@ConfigurationProperties("claribi")
+@ConfigurationProperties("claribi.platform")
 public record PlatformProperties(
         @DefaultValue("8443") int port,
         @DefaultValue("8080") String httpPort,
@@ -28,7 +31,14 @@ public record PlatformProperties(
         @Nullable String masterKey,
         @Nullable String databaseUrl,
         @Nullable String databaseUser,
-        @Nullable String databasePassword) {
+        @Nullable String databasePassword,
+        @DefaultValue("PT15M") Duration reauthenticationWindow) {
+
+    public PlatformProperties {
+        if (reauthenticationWindow.isNegative() || reauthenticationWindow.toSeconds() < 1) {
+            throw new IllegalArgumentException("CLARIBI_REAUTHENTICATION_WINDOW must be at least one second");
+        }
+    }
 
     public boolean tlsEnabled() {
         return !isOff(tls);

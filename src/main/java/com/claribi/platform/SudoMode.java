@@ -3,8 +3,6 @@ package com.claribi.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,20 +17,9 @@ public final class SudoMode {
     private final Duration window;
     private final Clock clock;
 
-    SudoMode(Settings settings, Clock clock) {
-        this.window = settings.reauthenticationWindow();
+    SudoMode(PlatformProperties properties, Clock clock) {
+        this.window = properties.reauthenticationWindow();
         this.clock = clock;
-    }
-
-    /** {@code CLARIBI_REAUTHENTICATION_WINDOW}: how long a password proof admits sensitive operations. */
-    @ConfigurationProperties("claribi")
-    record Settings(@DefaultValue("PT15M") Duration reauthenticationWindow) {
-
-        Settings {
-            if (reauthenticationWindow.isNegative() || reauthenticationWindow.toSeconds() < 1) {
-                throw new IllegalArgumentException("CLARIBI_REAUTHENTICATION_WINDOW must be at least one second");
-            }
-        }
     }
 
     /**

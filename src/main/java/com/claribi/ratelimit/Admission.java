@@ -8,7 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * request's token can be given back ({@link #giveBack}) when the request turns out not to count, as a correct password
  * does for the failed-login budgets.
  */
-public final class Admission {
+final class Admission {
 
     private static final long SECOND = 1_000_000_000L;
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * greedily (evenly, token by token) over the period. Shared through Redis when it is configured and reachable,
  * otherwise held in this process.
  */
-public final class Budget {
+final class Budget {
 
     private final String name;
     private final long capacity;

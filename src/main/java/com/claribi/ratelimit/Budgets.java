@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,20 +12,16 @@ import org.springframework.stereotype.Component;
  * own buckets standing in while Redis is unreachable).
  */
 @Component
-public final class Budgets implements AutoCloseable {
+final class Budgets implements AutoCloseable {
 
     private final @Nullable SharedBudgets shared;
 
-    Budgets(Connection settings, ObjectProvider<MeterRegistry> meters) {
+    Budgets(RateLimitProperties settings, ObjectProvider<MeterRegistry> meters) {
         String url = settings.redisUrl();
         this.shared = url == null || url.isBlank()
                 ? null
                 : new SharedBudgets(url.trim(), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
-
-    /** {@code CLARIBI_REDIS_URL}: {@code redis://host:port} (or {@code rediss://}) shares budgets between processes. */
-    @ConfigurationProperties("claribi")
-    record Connection(@Nullable String redisUrl) {}
 
     /** A budget of {@code capacity} per {@code period} for each key, refilled evenly over the period. */
     public Budget budget(String name, long capacity, Duration period) {

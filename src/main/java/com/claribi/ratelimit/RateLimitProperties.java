@@ -1,11 +1,13 @@
 package com.claribi.ratelimit;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Request budgets per minute ({@code CLARIBI_RATE_LIMIT_*}).
+ * The rate limits' settings, {@code claribi.rate-limit.*}: request budgets per minute (documented as
+ * {@code CLARIBI_RATE_LIMIT_*}) and the Redis that shares them ({@code CLARIBI_REDIS_URL}).
  *
  * @param jwtPerMinute per user, shared by all of the user's sessions and access tokens
  * @param apiKeyPerMinute per API key
@@ -15,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     spent, the address gets 429 before any credential of it is looked up
  * @param window the time over which a spent budget refills completely: a minute, as the names say; longer only for
  *     tests that must count exactly without any refill while they run
+ * @param redisUrl {@code redis://host:port} (or {@code rediss://}) shares budgets between processes; unset, each process
+ *     counts alone
  */
 @ConfigurationProperties("claribi.rate-limit")
 record RateLimitProperties(
@@ -22,4 +26,5 @@ record RateLimitProperties(
         @DefaultValue("100") int apiKeyPerMinute,
         @DefaultValue("300") int addressPerMinute,
         @DefaultValue("100") int badCredentialsPerMinute,
-        @DefaultValue("PT1M") Duration window) {}
+        @DefaultValue("PT1M") Duration window,
+        @Nullable String redisUrl) {}

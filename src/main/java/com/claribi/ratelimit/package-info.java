@@ -2,7 +2,9 @@
  * Budgets on requests (Bucket4j token buckets, in-process or shared through Redis): per user and per API key on every
  * authenticated request, per client address on login and token refresh, and the failed-login throttle.
  */
+@ApplicationModule(allowedDependencies = "platform")
 @NullMarked
 package com.claribi.ratelimit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,6 @@
 package com.claribi.token;
 
-import com.claribi.platform.ApiAuthentication;
+import com.claribi.platform.ApiAuthenticationToken;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.CredentialRejected;
@@ -25,7 +25,7 @@ final class AccessTokenAuthenticationProvider implements AuthenticationProvider 
     private final Clock clock;
     private final Cache<String, ApiAuthenticationEntry> verified;
 
-    private record ApiAuthenticationEntry(TokenClaims claims, ApiAuthentication authentication) {}
+    private record ApiAuthenticationEntry(TokenClaims claims, ApiAuthenticationToken authentication) {}
 
     AccessTokenAuthenticationProvider(TokenVerifier verifier, SessionRevocations revocations, Clock clock) {
         this.verifier = verifier;
@@ -40,14 +40,14 @@ final class AccessTokenAuthenticationProvider implements AuthenticationProvider 
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String token = ((BearerToken) authentication).token();
+        String token = ((AccessTokenAuthenticationToken) authentication).token();
         try {
             ApiAuthenticationEntry entry = verified.getIfPresent(token);
             if (entry == null) {
                 TokenClaims claims = verifier.verifySignatureAndClaims(token, TokenType.ACCESS);
                 entry = new ApiAuthenticationEntry(
                         claims,
-                        new ApiAuthentication(ApiPrincipal.session(
+                        new ApiAuthenticationToken(ApiPrincipal.session(
                                 claims.userId(), claims.organizationId(), claims.sessionId(), claims.authTime())));
                 TokenVerifier.requireUnexpired(claims, clock.instant());
                 verified.put(token, entry);
@@ -65,6 +65,6 @@ final class AccessTokenAuthenticationProvider implements AuthenticationProvider 
 
     @Override
     public boolean supports(Class<?> authentication) {
-        return BearerToken.class.isAssignableFrom(authentication);
+        return AccessTokenAuthenticationToken.class.isAssignableFrom(authentication);
     }
 }

@@ -1,7 +1,7 @@
 package com.claribi.token;
 
+import com.claribi.identity.Directory;
 import com.claribi.identity.User;
-import com.claribi.identity.Users;
 import com.claribi.mfa.SecondFactor;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
@@ -21,7 +21,7 @@ public class Login {
     private final SessionManagement sessions;
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
-    private final Users users;
+    private final Directory directory;
     private final Sessions sessionHistory;
     private final CredentialCheck check;
 
@@ -29,10 +29,10 @@ public class Login {
             SessionManagement sessions,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
-            Users users,
+            Directory directory,
             Sessions sessionHistory,
             CredentialCheck check) {
-        this.users = users;
+        this.directory = directory;
         this.sessionHistory = sessionHistory;
         this.check = check;
         this.sessions = sessions;
@@ -54,7 +54,7 @@ public class Login {
 
     /** Records the failure against the account the email names, if any, so its organization's admins see it. */
     private void failed(String email, String reason, ClientInfo client) {
-        User user = users.findByEmail(email).orElse(null);
+        User user = directory.userByEmail(email).orElse(null);
         events.publishEvent(new LoginFailed(
                 user == null ? null : user.id(), user == null ? null : user.organizationId(), email, reason, client));
     }

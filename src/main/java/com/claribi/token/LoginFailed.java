@@ -5,8 +5,7 @@ import com.claribi.platform.SecurityEvent;
 import org.jspecify.annotations.Nullable;
 
 /** A sign-in was refused: wrong credentials, or throttled. The password itself is never recorded. */
-public record LoginFailed(
-        @Nullable Long userId, @Nullable Long organizationId, String email, String detail, ClientInfo client)
+record LoginFailed(@Nullable Long userId, @Nullable Long organizationId, String email, String detail, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A user signed in and a session started. */
-public record LoginSucceeded(Long userId, Long organizationId, String email, String sessionId, ClientInfo client)
+record LoginSucceeded(Long userId, Long organizationId, String email, String sessionId, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -4,7 +4,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
 /** A signed-in user proved their password (and second factor) again: the session may do sensitive operations. */
-public record Reauthenticated(Long userId, Long organizationId, String email, String sessionId, ClientInfo client)
+record Reauthenticated(Long userId, Long organizationId, String email, String sessionId, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -1,7 +1,7 @@
 package com.claribi.token;
 
+import com.claribi.identity.Directory;
 import com.claribi.identity.User;
-import com.claribi.identity.Users;
 import com.claribi.mfa.SecondFactor;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
@@ -23,19 +23,19 @@ public class Reauthentication {
     private final SessionManagement sessions;
     private final LoginThrottle throttle;
     private final CredentialCheck check;
-    private final Users users;
+    private final Directory directory;
     private final ApplicationEventPublisher events;
 
     Reauthentication(
             SessionManagement sessions,
             LoginThrottle throttle,
             CredentialCheck check,
-            Users users,
+            Directory directory,
             ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.check = check;
-        this.users = users;
+        this.directory = directory;
         this.events = events;
     }
 
@@ -43,7 +43,8 @@ public class Reauthentication {
     public CompletableFuture<String> reauthenticate(
             ApiPrincipal principal, String password, SecondFactor factor, ClientInfo client) {
         String sessionId = principal.requireSession();
-        User user = users.findById(principal.userId())
+        User user = directory
+                .user(principal.userId())
                 .filter(User::active)
                 .orElseThrow(() -> ApiException.invalidToken("The user of this session is deactivated."));
         if (!Login.plausible(user.email(), password)) {

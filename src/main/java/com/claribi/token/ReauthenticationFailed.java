@@ -7,7 +7,7 @@ import com.claribi.platform.SecurityEvent;
  * A re-authentication was refused: wrong password, missing or wrong code, or throttled. Neither the password nor the
  * code is recorded.
  */
-public record ReauthenticationFailed(Long userId, Long organizationId, String email, String reason, ClientInfo client)
+record ReauthenticationFailed(Long userId, Long organizationId, String email, String reason, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -1,9 +1,9 @@
 package com.claribi.token;
 
+import com.claribi.identity.Directory;
 import com.claribi.identity.PasswordChanged;
 import com.claribi.identity.User;
 import com.claribi.identity.UserDeactivated;
-import com.claribi.identity.Users;
 import com.claribi.mfa.MfaDisabled;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
@@ -30,7 +30,7 @@ public class SessionManagement {
     private final TokenIssuer issuer;
     private final TokenVerifier verifier;
     private final TokenProperties properties;
-    private final Users users;
+    private final Directory directory;
     private final ApplicationEventPublisher events;
 
     SessionManagement(
@@ -39,14 +39,14 @@ public class SessionManagement {
             TokenIssuer issuer,
             TokenVerifier verifier,
             TokenProperties properties,
-            Users users,
+            Directory directory,
             ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.revocations = revocations;
         this.issuer = issuer;
         this.verifier = verifier;
         this.properties = properties;
-        this.users = users;
+        this.directory = directory;
         this.events = events;
     }
 
@@ -114,7 +114,7 @@ public class SessionManagement {
         if (!issuer.now().isBefore(session.expiresAt())) {
             throw ApiException.tokenExpired("The session has expired; sign in again.");
         }
-        if (users.findById(claims.userId()).filter(User::active).isEmpty()) {
+        if (directory.user(claims.userId()).filter(User::active).isEmpty()) {
             throw ApiException.invalidToken("The user of this session is deactivated.");
         }
         return session;
@@ -165,19 +165,21 @@ public class SessionManagement {
     /** Ends every session of the user with this id. */
     @Transactional
     public int revokeAllOf(long userId, String reason, ClientInfo client) {
-        User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("No user with id " + userId + "."));
+        User user = directory.user(userId).orElseThrow(() -> ApiException.notFound("No user with id " + userId + "."));
         return revokeAll(user, null, reason, client);
     }
 
     @EventListener
     void on(UserDeactivated deactivated) {
-        users.findById(deactivated.userId())
+        directory
+                .user(deactivated.userId())
                 .ifPresent(user -> revokeAll(user, null, "user_deactivated", deactivated.client()));
     }
 
     @EventListener
     void on(PasswordChanged changed) {
-        users.findById(changed.userId())
+        directory
+                .user(changed.userId())
                 .ifPresent(user -> revokeAll(user, changed.keptSessionId(), "password_changed", changed.client()));
         // The kept session's auth_time stays that of its login or re-authentication: the change checked the password
         // but not the second factor, so it is no proof that sudo mode may rest on.
@@ -185,7 +187,8 @@ public class SessionManagement {
 
     @EventListener
     void on(MfaDisabled disabled) {
-        users.findById(disabled.userId())
+        directory
+                .user(disabled.userId())
                 .ifPresent(user -> revokeAll(user, disabled.keptSessionId(), "mfa_disabled", disabled.client()));
     }
 }

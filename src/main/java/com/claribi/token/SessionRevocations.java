@@ -1,6 +1,7 @@
 package com.claribi.token;
 
 import com.claribi.platform.ChangeWatermark;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,10 +29,12 @@ class SessionRevocations {
     private final Duration accessTokenTtl;
     private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
     private final ChangeWatermark<Sessions.Revocation> changes;
+    private final Clock clock;
     private volatile boolean healthy = true;
 
-    SessionRevocations(Sessions sessions, TokenProperties properties) {
+    SessionRevocations(Sessions sessions, TokenProperties properties, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
         this.accessTokenTtl = properties.accessTokenTtl();
         this.changes = new ChangeWatermark<>(OVERLAP, sessions::revokedSince, Sessions.Revocation::revokedAt);
         // Fail closed: no request is served before the revocations of the last hour are known.
@@ -47,7 +50,7 @@ class SessionRevocations {
 
     /** Records a revocation made by this process, before any poll sees it. */
     void revokedHere(String sessionId) {
-        revoked.put(sessionId, Instant.now().plus(accessTokenTtl));
+        revoked.put(sessionId, clock.instant().plus(accessTokenTtl));
     }
 
     // Fixed rate, each run on its own thread: a slow task elsewhere cannot delay revocations past the second.
@@ -60,7 +63,7 @@ class SessionRevocations {
                             revocation.sessionId(), revocation.revokedAt().plus(accessTokenTtl)))) {
                 return;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             revoked.values().removeIf(forgetAfter -> forgetAfter.plus(MARGIN).isBefore(now));
             if (!healthy) {
                 log.info("Polling session revocations works again");

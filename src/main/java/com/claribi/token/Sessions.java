@@ -5,6 +5,7 @@ import com.claribi.platform.Timestamps;
 import com.claribi.ratelimit.AddressKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,7 +38,10 @@ class Sessions {
 
     private final JdbcClient jdbc;
 
-    Sessions(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Sessions(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -149,7 +153,7 @@ class Sessions {
                                 email.trim().toLowerCase(java.util.Locale.ROOT),
                                 AddressKeys.of(address),
                                 address,
-                                Timestamps.toDatabase(Instant.now().minus(java.time.Duration.ofDays(30))))
+                                Timestamps.toDatabase(clock.instant().minus(java.time.Duration.ofDays(30))))
                         .query(Long.class)
                         .single()
                 > 0;

@@ -7,7 +7,7 @@ import com.claribi.platform.SecurityEvent;
  * Sessions of a user ended: a logout ({@code count} 1), a logout from everywhere, a password change, a reused refresh
  * token or an operator's command.
  */
-public record SessionsRevoked(Long userId, Long organizationId, int count, String reason, ClientInfo client)
+record SessionsRevoked(Long userId, Long organizationId, int count, String reason, ClientInfo client)
         implements SecurityEvent {
 
     @Override

@@ -5,7 +5,7 @@ import com.claribi.platform.SecurityEvent;
 import org.jspecify.annotations.Nullable;
 
 /** A new signing key was started; the previous ones stay published until their tokens expire. */
-public record SigningKeyRotated(String kid, ClientInfo client) implements SecurityEvent {
+record SigningKeyRotated(String kid, ClientInfo client) implements SecurityEvent {
 
     @Override
     public String type() {

@@ -1,5 +1,6 @@
 package com.claribi.token;
 
+import com.claribi.platform.Timestamps;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -9,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +40,9 @@ class TokenIssuer {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** The time of the tokens issued now; sessions take theirs from here so that they agree with {@code iat}. */
     Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return Timestamps.now(clock);
     }
 
     /** An access token; {@code authTime} is when the user last proved their password in this session. */

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Token lifetimes and refresh behaviour: {@code CLARIBI_ACCESS_TOKEN_TTL}, {@code CLARIBI_REFRESH_TOKEN_TTL} (ISO-8601
- * durations) and {@code CLARIBI_REFRESH_ROTATION} ({@code on} or {@code off}).
+ * Token lifetimes and refresh behaviour, {@code claribi.token.*}, also read under their documented names
+ * {@code CLARIBI_ACCESS_TOKEN_TTL}, {@code CLARIBI_REFRESH_TOKEN_TTL} (ISO-8601 durations) and
+ * {@code CLARIBI_REFRESH_ROTATION} ({@code on} or {@code off}).
  */
-@ConfigurationProperties("claribi")
+@ConfigurationProperties("claribi.token")
 public record TokenProperties(
         @DefaultValue("PT1H") Duration accessTokenTtl,
         @DefaultValue("P7D") Duration refreshTokenTtl,

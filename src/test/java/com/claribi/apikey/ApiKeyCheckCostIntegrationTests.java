@@ -3,7 +3,7 @@ package com.claribi.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.claribi.platform.ApiAuthentication;
+import com.claribi.platform.ApiAuthenticationToken;
 import com.claribi.platform.CredentialRejected;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.support.ServerIntegrationTest;
@@ -60,17 +60,17 @@ class ApiKeyCheckCostIntegrationTests extends ServerIntegrationTest {
         ApiKeyAuthenticationProvider provider = new ApiKeyAuthenticationProvider(
                 new ApiKeys(JdbcClient.create(counting)), Clock.systemUTC(), event -> {}, https);
 
-        var first = (ApiAuthentication) provider.authenticate(new ApiKeyToken(secret));
+        var first = (ApiAuthenticationToken) provider.authenticate(new ApiKeyAuthenticationToken(secret));
         assertThat(first.getPrincipal().apiKeyId()).isNotNull();
         assertThat(connections.get()).isEqualTo(1);
 
         int warmChecks = 200_000;
         for (int i = 0; i < warmChecks; i++) {
-            provider.authenticate(new ApiKeyToken(secret));
+            provider.authenticate(new ApiKeyAuthenticationToken(secret));
         }
         long warmStart = System.nanoTime();
         for (int i = 0; i < warmChecks; i++) {
-            provider.authenticate(new ApiKeyToken(secret));
+            provider.authenticate(new ApiKeyAuthenticationToken(secret));
         }
         long warmNanos = System.nanoTime() - warmStart;
         assertThat(connections.get()).as("warm checks take no connection").isEqualTo(1);
@@ -92,16 +92,16 @@ class ApiKeyCheckCostIntegrationTests extends ServerIntegrationTest {
         String unknown = ApiKeySecret.generate();
 
         for (int i = 0; i < 100; i++) {
-            assertThatThrownBy(() -> provider.authenticate(new ApiKeyToken(unknown)))
+            assertThatThrownBy(() -> provider.authenticate(new ApiKeyAuthenticationToken(unknown)))
                     .isInstanceOf(CredentialRejected.class);
         }
         assertThat(connections.get()).isEqualTo(1);
         nanos.addAndGet(Duration.ofMinutes(4).toNanos());
-        assertThatThrownBy(() -> provider.authenticate(new ApiKeyToken(unknown)))
+        assertThatThrownBy(() -> provider.authenticate(new ApiKeyAuthenticationToken(unknown)))
                 .isInstanceOf(CredentialRejected.class);
         assertThat(connections.get()).as("still remembered four minutes later").isEqualTo(1);
         nanos.addAndGet(Duration.ofMinutes(2).toNanos());
-        assertThatThrownBy(() -> provider.authenticate(new ApiKeyToken(unknown)))
+        assertThatThrownBy(() -> provider.authenticate(new ApiKeyAuthenticationToken(unknown)))
                 .isInstanceOf(CredentialRejected.class);
         assertThat(connections.get()).as("looked up again once forgotten").isEqualTo(2);
     }
@@ -115,7 +115,8 @@ class ApiKeyCheckCostIntegrationTests extends ServerIntegrationTest {
                 new ApiKeyAuthenticationProvider(keys, Clock.systemUTC(), event -> {}, https);
         provider.pollChanges();
         String secret = ApiKeySecret.generate();
-        assertThatThrownBy(() -> provider.authenticate(new ApiKeyToken(secret))).isInstanceOf(CredentialRejected.class);
+        assertThatThrownBy(() -> provider.authenticate(new ApiKeyAuthenticationToken(secret)))
+                .isInstanceOf(CredentialRejected.class);
         keys.insert(
                 owner.user().id(),
                 owner.user().organizationId(),
@@ -129,7 +130,7 @@ class ApiKeyCheckCostIntegrationTests extends ServerIntegrationTest {
 
         provider.pollChanges();
 
-        var accepted = (ApiAuthentication) provider.authenticate(new ApiKeyToken(secret));
+        var accepted = (ApiAuthenticationToken) provider.authenticate(new ApiKeyAuthenticationToken(secret));
         assertThat(accepted.getPrincipal().apiKeyId()).isNotNull();
     }
 

@@ -3,6 +3,7 @@ package com.claribi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -11,7 +12,18 @@ class HttpsPolicyUnitTests {
 
     private static HttpsPolicy policy(String tls, String trustedProxies) {
         return new HttpsPolicy(new PlatformProperties(
-                8443, "off", Path.of("."), tls, null, null, trustedProxies, null, null, null, null));
+                8443,
+                "off",
+                Path.of("."),
+                tls,
+                null,
+                null,
+                trustedProxies,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMinutes(15)));
     }
 
     private static MockHttpServletRequest request(String remote, String host, int port, boolean secure) {

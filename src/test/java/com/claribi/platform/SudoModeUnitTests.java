@@ -3,6 +3,7 @@ package com.claribi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,7 @@ class SudoModeUnitTests {
 
     private static final Instant NOW = Instant.parse("2026-06-15T10:30:00Z");
 
-    private final SudoMode sudo =
-            new SudoMode(new SudoMode.Settings(Duration.ofMinutes(15)), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SudoMode sudo = new SudoMode(properties(Duration.ofMinutes(15)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void requireWhenAuthTimeExactlyAtTheWindowThenAdmittedWithTheSessionId() {
@@ -41,11 +41,15 @@ class SudoModeUnitTests {
 
     @Test
     void windowShorterThanOneSecondThenRefusedAtStart() {
-        assertThatThrownBy(() -> new SudoMode.Settings(Duration.ZERO))
+        assertThatThrownBy(() -> properties(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CLARIBI_REAUTHENTICATION_WINDOW");
-        assertThatThrownBy(() -> new SudoMode.Settings(Duration.ofMinutes(-1)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> properties(Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static PlatformProperties properties(Duration reauthenticationWindow) {
+        return new PlatformProperties(
+                8443, "off", Path.of("."), "on", null, null, "", null, null, null, null, reauthenticationWindow);
     }
 
     private void assertRefused(ApiPrincipal principal, String code) {

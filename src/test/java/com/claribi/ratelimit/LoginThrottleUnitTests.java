@@ -24,7 +24,7 @@ class LoginThrottleUnitTests {
             new LoginThrottle.Settings(
                     2, Duration.ofHours(1), 3, Duration.ofHours(1), 1000, Duration.ofHours(1), Duration.ofSeconds(5)),
             new Budgets(
-                    new Budgets.Connection(null),
+                    new RateLimitProperties(1000, 100, 300, 100, Duration.ofMinutes(1), null),
                     new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class)));
 
     @Test

@@ -2,6 +2,7 @@ package com.claribi.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claribi.platform.internal.DocumentedSettingNames;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,9 @@ class RateLimitPropertiesUnitTests {
     @Test
     void redisUrlFromEnvironment() {
         StandardEnvironment environment = environment(Map.of("CLARIBI_REDIS_URL", "redis://cache:6379"));
-        Budgets.Connection connection = Binder.get(environment).bindOrCreate("claribi", Budgets.Connection.class);
-        assertThat(connection.redisUrl()).isEqualTo("redis://cache:6379");
+        RateLimitProperties properties =
+                Binder.get(environment).bindOrCreate("claribi.rate-limit", RateLimitProperties.class);
+        assertThat(properties.redisUrl()).isEqualTo("redis://cache:6379");
     }
 
     private static RateLimitProperties bind(Map<String, Object> variables) {
@@ -51,6 +53,7 @@ class RateLimitPropertiesUnitTests {
                 .getPropertySources()
                 .addFirst(new SystemEnvironmentPropertySource(
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        DocumentedSettingNames.attach(environment);
         ConfigurationPropertySources.attach(environment);
         return environment;
     }

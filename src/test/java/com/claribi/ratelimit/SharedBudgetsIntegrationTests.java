@@ -61,7 +61,7 @@ class SharedBudgetsIntegrationTests {
 
     @Test
     void oneStoreUnderManyThreadsAdmitsExactlyTheBudget() throws Exception {
-        Budgets local = new Budgets(new Budgets.Connection(null), provider());
+        Budgets local = new Budgets(settings(null), provider());
         String key = UUID.randomUUID().toString();
         Budget budget = local.budget("exact-local", 100, HOUR);
         assertThat(concurrently(130, i -> budget.take(key).admitted())).isEqualTo(100);
@@ -103,7 +103,7 @@ class SharedBudgetsIntegrationTests {
 
     @Test
     void costOfOneCheckInProcessAndInRedis() {
-        Budgets local = new Budgets(new Budgets.Connection(null), provider());
+        Budgets local = new Budgets(settings(null), provider());
         Budget inProcess = local.budget("cost", 1_000_000_000, Duration.ofMinutes(1));
         Budget shared = a.budget("cost", 1_000_000_000, Duration.ofMinutes(1));
         assertThat(shared.take("warm").admitted()).isTrue();
@@ -157,8 +157,12 @@ class SharedBudgetsIntegrationTests {
         }
     }
 
+    private static RateLimitProperties settings(@org.jspecify.annotations.Nullable String redisUrl) {
+        return new RateLimitProperties(1000, 100, 300, 100, java.time.Duration.ofMinutes(1), redisUrl);
+    }
+
     private static Budgets store(String url) {
-        return new Budgets(new Budgets.Connection(url), provider());
+        return new Budgets(settings(url), provider());
     }
 
     private static org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry>

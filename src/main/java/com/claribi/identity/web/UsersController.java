@@ -1,10 +1,10 @@
 package com.claribi.identity.web;
 
+import com.claribi.identity.Directory;
 import com.claribi.identity.IdentityManagement;
 import com.claribi.identity.Role;
 import com.claribi.identity.Roles;
 import com.claribi.identity.User;
-import com.claribi.identity.Users;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
@@ -44,15 +44,15 @@ import tools.jackson.databind.JsonNode;
 class UsersController {
 
     private final IdentityManagement identity;
-    private final Users users;
+    private final Directory directory;
     private final Roles roles;
     private final HttpsPolicy https;
     private final SudoMode sudo;
 
-    UsersController(IdentityManagement identity, Users users, Roles roles, HttpsPolicy https, SudoMode sudo) {
+    UsersController(IdentityManagement identity, Directory directory, Roles roles, HttpsPolicy https, SudoMode sudo) {
         this.identity = identity;
         this.sudo = sudo;
-        this.users = users;
+        this.directory = directory;
         this.roles = roles;
         this.https = https;
     }
@@ -115,8 +115,8 @@ class UsersController {
         PageRequest pageRequest = PageRequest.of(page, pageSize);
         return Page.of(
                 pageRequest,
-                users.countInOrganization(organizationId),
-                users.pageInOrganization(organizationId, pageRequest.offset(), pageRequest.size()).stream()
+                directory.countUsers(organizationId),
+                directory.users(organizationId, pageRequest.offset(), pageRequest.size()).stream()
                         .map(UserView::of)
                         .toList(),
                 request);
@@ -126,8 +126,9 @@ class UsersController {
     UserView get(@PathVariable String id) {
         long organizationId = administrator().organizationId();
         long userId = ObjectIds.parse(id, "user");
-        return UserView.of(
-                users.findInOrganization(organizationId, userId).orElseThrow(() -> ObjectIds.notFound("user", userId)));
+        return UserView.of(directory
+                .userInOrganization(organizationId, userId)
+                .orElseThrow(() -> ObjectIds.notFound("user", userId)));
     }
 
     /** Creates a user with an initial password that meets the password policy; the role defaults to viewer. */

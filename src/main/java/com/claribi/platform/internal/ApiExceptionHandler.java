@@ -191,10 +191,6 @@ final class ApiExceptionHandler {
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
-        return errors.entity(new ApiException(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "server_error",
-                "An unexpected error occurred.",
-                "The error was logged with reference " + reference + "."));
+        return errors.entity(ApiException.serverError("The error was logged with reference " + reference + "."));
     }
 }

@@ -64,11 +64,7 @@ final class ErrorEndpoint implements ErrorController {
                                         "bad_request",
                                         "The request could not be processed.",
                                         status.getReasonPhrase() + ".")
-                                : new ApiException(
-                                        HttpStatus.INTERNAL_SERVER_ERROR,
-                                        "server_error",
-                                        "An unexpected error occurred.",
-                                        "The error was logged.");
+                                : ApiException.serverError("The error was logged.");
                 });
     }
 

@@ -1,10 +1,10 @@
 package com.claribi.platform.internal;
 
-import com.claribi.platform.ApiAuthentication;
+import com.claribi.platform.ApiAuthenticationToken;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.BadCredentialBudget;
-import com.claribi.platform.CredentialConverter;
+import com.claribi.platform.CredentialAuthenticationConverter;
 import com.claribi.platform.CredentialRejected;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.ErrorResponses;
@@ -62,7 +62,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(
             HttpSecurity http,
-            List<CredentialConverter> converters,
+            List<CredentialAuthenticationConverter> converters,
             List<AuthenticationProvider> providers,
             ErrorResponses errors,
             HttpsPolicy https,
@@ -86,7 +86,7 @@ class SecurityConfiguration {
             return manager.authenticate(authentication);
         };
         AuthenticationFilter credentials =
-                new AuthenticationFilter(checkedUnlessSpent, new SingleCredentialConverter(converters));
+                new AuthenticationFilter(checkedUnlessSpent, new SingleCredentialAuthenticationConverter(converters));
         credentials.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
         credentials.setSuccessHandler((request, response, authentication) -> {});
         credentials.setFailureHandler(failure);
@@ -113,13 +113,13 @@ class SecurityConfiguration {
                         .permitAll()
                         // A read-only API key never writes, whatever its creator's role.
                         .requestMatchers(HttpMethod.POST, "/api/**")
-                        .hasAuthority(ApiAuthentication.READ_WRITE)
+                        .hasAuthority(ApiAuthenticationToken.READ_WRITE)
                         .requestMatchers(HttpMethod.PUT, "/api/**")
-                        .hasAuthority(ApiAuthentication.READ_WRITE)
+                        .hasAuthority(ApiAuthenticationToken.READ_WRITE)
                         .requestMatchers(HttpMethod.PATCH, "/api/**")
-                        .hasAuthority(ApiAuthentication.READ_WRITE)
+                        .hasAuthority(ApiAuthenticationToken.READ_WRITE)
                         .requestMatchers(HttpMethod.DELETE, "/api/**")
-                        .hasAuthority(ApiAuthentication.READ_WRITE)
+                        .hasAuthority(ApiAuthenticationToken.READ_WRITE)
                         .requestMatchers(paths("/api", "/api/**"))
                         .authenticated()
                         .anyRequest()

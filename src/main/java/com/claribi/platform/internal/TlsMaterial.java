@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -45,7 +46,7 @@ record TlsMaterial(Path certificate, Path privateKey) {
     private static final Logger log = LoggerFactory.getLogger(TlsMaterial.class);
     private static final Duration VALIDITY = Duration.ofDays(825);
 
-    static TlsMaterial resolve(PlatformProperties properties, DataDirectory dataDirectory) {
+    static TlsMaterial resolve(PlatformProperties properties, DataDirectory dataDirectory, Clock clock) {
         if (properties.tlsCert() != null && !properties.tlsCert().isBlank()) {
             if (properties.tlsKey() == null || properties.tlsKey().isBlank()) {
                 throw new IllegalArgumentException("CLARIBI_TLS_CERT is set but CLARIBI_TLS_KEY is not");
@@ -56,8 +57,10 @@ record TlsMaterial(Path certificate, Path privateKey) {
         }
         Path dir = dataDirectory.privateSubdirectory("tls");
         TlsMaterial generated = new TlsMaterial(dir.resolve("cert.pem"), dir.resolve("key.pem"));
-        if (!Files.exists(generated.certificate) || !Files.exists(generated.privateKey) || generated.expiresSoon()) {
-            generated.generateSelfSigned();
+        if (!Files.exists(generated.certificate)
+                || !Files.exists(generated.privateKey)
+                || generated.expiresSoon(clock.instant())) {
+            generated.generateSelfSigned(clock.instant());
         }
         return generated;
     }
@@ -71,22 +74,21 @@ record TlsMaterial(Path certificate, Path privateKey) {
         }
     }
 
-    private boolean expiresSoon() {
+    private boolean expiresSoon(Instant now) {
         try (var in = Files.newInputStream(certificate)) {
             X509Certificate cert =
                     (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            return cert.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(30)));
+            return cert.getNotAfter().toInstant().isBefore(now.plus(Duration.ofDays(30)));
         } catch (IOException | GeneralSecurityException e) {
             return true;
         }
     }
 
-    private void generateSelfSigned() {
+    private void generateSelfSigned(Instant now) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair pair = generator.generateKeyPair();
-            Instant now = Instant.now();
             X500Name subject = new X500Name("CN=localhost, O=clariBI self-signed");
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     subject,

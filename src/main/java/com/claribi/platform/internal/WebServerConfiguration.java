@@ -1,10 +1,13 @@
 package com.claribi.platform.internal;
 
 import com.claribi.platform.DataDirectory;
+import com.claribi.platform.ErrorResponses;
 import com.claribi.platform.PlatformProperties;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -24,18 +27,22 @@ class WebServerConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> claribiConnectors(
-            PlatformProperties properties, DataDirectory dataDirectory) {
+            PlatformProperties properties,
+            DataDirectory dataDirectory,
+            ObjectProvider<ErrorResponses> errors,
+            Clock clock) {
         return factory -> {
             factory.setPort(properties.port());
             factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
+                    host.getPipeline().addValve(new JsonErrorReportValve(errors));
                     host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
                 }
             });
             if (!properties.tlsEnabled()) {
                 return;
             }
-            TlsMaterial material = TlsMaterial.resolve(properties, dataDirectory);
+            TlsMaterial material = TlsMaterial.resolve(properties, dataDirectory, clock);
             Ssl ssl = new Ssl();
             ssl.setCertificate("file:" + material.certificate());
             ssl.setCertificatePrivateKey("file:" + material.privateKey());

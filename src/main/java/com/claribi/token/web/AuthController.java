@@ -149,11 +149,7 @@ class AuthController {
         WebClientCookie.requireSameOrigin(request);
         String fromCookie = switch (presented) {
             case WebClientCookie.Absent absent ->
-                throw new ApiException(
-                        HttpStatus.UNAUTHORIZED,
-                        "not_authenticated",
-                        "Authentication credentials were not provided.",
-                        "There is no refresh cookie: sign in.");
+                throw ApiException.notAuthenticated("There is no refresh cookie: sign in.");
             case WebClientCookie.Unbound unbound -> {
                 clearCookies(response);
                 throw ApiException.invalidToken(unbound.reason());

@@ -4,11 +4,11 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** A secret taken from the X-API-Key header, not yet checked. */
-final class ApiKeyToken extends AbstractAuthenticationToken {
+final class ApiKeyAuthenticationToken extends AbstractAuthenticationToken {
 
     private final String secret;
 
-    ApiKeyToken(String secret) {
+    ApiKeyAuthenticationToken(String secret) {
         super(List.of());
         this.secret = secret;
     }
@@ -29,6 +29,6 @@ final class ApiKeyToken extends AbstractAuthenticationToken {
 
     @Override
     public String toString() {
-        return "ApiKeyToken[" + ApiKeySecret.displayPrefix(secret) + "...]";
+        return "ApiKeyAuthenticationToken[" + ApiKeySecret.displayPrefix(secret) + "...]";
     }
 }

@@ -1,7 +1,7 @@
 package com.claribi.apikey;
 
 import com.claribi.platform.ApiException;
-import com.claribi.platform.CredentialConverter;
+import com.claribi.platform.CredentialAuthenticationConverter;
 import com.claribi.platform.CredentialRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * browser history) and never recorded anywhere.
  */
 @Component
-final class ApiKeyConverter implements CredentialConverter {
+final class ApiKeyAuthenticationConverter implements CredentialAuthenticationConverter {
 
     static final String HEADER = "X-API-Key";
 
@@ -32,7 +32,7 @@ final class ApiKeyConverter implements CredentialConverter {
         if (secret.isEmpty()) {
             throw new CredentialRejected(ApiException.invalidApiKey("The X-API-Key header is empty."));
         }
-        return new ApiKeyToken(secret);
+        return new ApiKeyAuthenticationToken(secret);
     }
 
     private static boolean keyInUrl(@Nullable String query) {

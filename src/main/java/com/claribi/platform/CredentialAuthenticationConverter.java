@@ -7,4 +7,4 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * {@link org.springframework.security.authentication.AuthenticationProvider}; every credential module contributes
  * one, and the security configuration combines them.
  */
-public interface CredentialConverter extends AuthenticationConverter {}
+public interface CredentialAuthenticationConverter extends AuthenticationConverter {}

@@ -1,7 +1,7 @@
 package com.claribi.platform.internal;
 
 import com.claribi.platform.ApiException;
-import com.claribi.platform.CredentialConverter;
+import com.claribi.platform.CredentialAuthenticationConverter;
 import com.claribi.platform.CredentialRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -10,18 +10,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /** Asks every module's converter; a request that carries two credentials (a token and a key) is refused, not guessed. */
-final class SingleCredentialConverter implements AuthenticationConverter {
+final class SingleCredentialAuthenticationConverter implements AuthenticationConverter {
 
-    private final List<CredentialConverter> converters;
+    private final List<CredentialAuthenticationConverter> converters;
 
-    SingleCredentialConverter(List<CredentialConverter> converters) {
+    SingleCredentialAuthenticationConverter(List<CredentialAuthenticationConverter> converters) {
         this.converters = List.copyOf(converters);
     }
 
     @Override
     public @Nullable Authentication convert(HttpServletRequest request) {
         Authentication found = null;
-        for (CredentialConverter converter : converters) {
+        for (CredentialAuthenticationConverter converter : converters) {
             Authentication candidate = converter.convert(request);
             if (candidate != null) {
                 if (found != null) {

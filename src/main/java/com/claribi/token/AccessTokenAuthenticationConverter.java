@@ -1,7 +1,7 @@
 package com.claribi.token;
 
 import com.claribi.platform.ApiException;
-import com.claribi.platform.CredentialConverter;
+import com.claribi.platform.CredentialAuthenticationConverter;
 import com.claribi.platform.CredentialRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * 2.3 allows it, but URLs end up in logs and browser history), and so is one sent two ways at once (section 2).
  */
 @Component
-final class BearerTokenConverter implements CredentialConverter {
+final class AccessTokenAuthenticationConverter implements CredentialAuthenticationConverter {
 
     private static final String PREFIX = "Bearer ";
 
@@ -32,7 +32,7 @@ final class BearerTokenConverter implements CredentialConverter {
         if (token.isEmpty()) {
             throw new CredentialRejected(ApiException.invalidToken("The Authorization header has no token."));
         }
-        return new BearerToken(token);
+        return new AccessTokenAuthenticationToken(token);
     }
 
     private static boolean hasAccessTokenParameter(@Nullable String query) {

@@ -3,11 +3,11 @@ package com.claribi.token;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** An access token taken from the Authorization header, not yet verified. */
-final class BearerToken extends AbstractAuthenticationToken {
+final class AccessTokenAuthenticationToken extends AbstractAuthenticationToken {
 
     private final String token;
 
-    BearerToken(String token) {
+    AccessTokenAuthenticationToken(String token) {
         super(java.util.List.of());
         this.token = token;
     }

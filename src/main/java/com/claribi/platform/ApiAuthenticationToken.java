@@ -5,14 +5,14 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request authenticated by any credential type, carrying the {@link ApiPrincipal}. */
-public final class ApiAuthentication extends AbstractAuthenticationToken {
+public final class ApiAuthenticationToken extends AbstractAuthenticationToken {
 
     public static final String READ_ONLY = "SCOPE_read_only";
     public static final String READ_WRITE = "SCOPE_read_write";
 
     private final ApiPrincipal principal;
 
-    public ApiAuthentication(ApiPrincipal principal) {
+    public ApiAuthenticationToken(ApiPrincipal principal) {
         super(List.of(new SimpleGrantedAuthority(principal.readOnly() ? READ_ONLY : READ_WRITE)));
         this.principal = principal;
         setAuthenticated(true);

@@ -1,0 +1,19 @@
+package com.claribi.apikey;
+
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.SecurityEvent;
+
+/** A user created an API key; only its prefix is recorded, never its secret. */
+record ApiKeyCreated(long keyId, Long organizationId, Long userId, String prefix, String scope, ClientInfo client)
+        implements SecurityEvent {
+
+    @Override
+    public String type() {
+        return "api_key_created";
+    }
+
+    @Override
+    public String detail() {
+        return "key " + keyId + " " + prefix + "... (" + scope + ")";
+    }
+}

@@ -1,0 +1,20 @@
+package com.claribi.apikey;
+
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.SecurityEvent;
+
+/** A user rotated an API key: a new key replaces the old one, which works until its grace period ends. */
+record ApiKeyRotated(
+        long keyId, Long organizationId, Long userId, String prefix, String scope, long rotatedFrom, ClientInfo client)
+        implements SecurityEvent {
+
+    @Override
+    public String type() {
+        return "api_key_rotated";
+    }
+
+    @Override
+    public String detail() {
+        return "key " + keyId + " " + prefix + "... (" + scope + ") replaces key " + rotatedFrom;
+    }
+}
