@@ -41,7 +41,7 @@ class ModularityTests {
     }
 
     /**
-     * The table under {@code ### Modules} ({@code docs/architecture.md}, or the README before that file exists): one row
+     * The table under {@code ## Modules} in {@code docs/architecture.md}: one row
      * a module, its first cell the module, its third the modules it uses ({@code —} for none).
      */
     @Test
@@ -91,14 +91,13 @@ class ModularityTests {
     }
 
     static Map<String, Set<String>> documented() throws IOException {
-        Path architecture = Path.of("docs/architecture.md");
-        Path source = Files.exists(architecture) ? architecture : Path.of("README.md");
+        Path source = Path.of("docs/architecture.md");
         return table(Files.readAllLines(source), source);
     }
 
     static Map<String, Set<String>> table(List<String> lines, Path source) {
-        int heading = lines.indexOf("### Modules");
-        assertThat(heading).as("%s has a heading '### Modules'", source).isNotNegative();
+        int heading = lines.indexOf("## Modules");
+        assertThat(heading).as("%s has a heading '## Modules'", source).isNotNegative();
         int header = heading + 1;
         while (header < lines.size() && !lines.get(header).startsWith("| module |")) {
             header++;

@@ -1,5 +1,5 @@
 /** Dashboards: an organization's named collections of charts, at {@code /api/dashboards/}. */
-@ApplicationModule(allowedDependencies = {"platform", "identity"})
+@ApplicationModule(allowedDependencies = "platform")
 @NullMarked
 package com.claribi.dashboard;
 

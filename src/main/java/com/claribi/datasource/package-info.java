@@ -1,5 +1,5 @@
 /** Data sources: connection settings whose secret values are encrypted under the master key and never returned. */
-@ApplicationModule(allowedDependencies = {"platform", "identity"})
+@ApplicationModule(allowedDependencies = "platform")
 @NullMarked
 package com.claribi.datasource;
 

@@ -1,5 +1,5 @@
 /** Reports: an organization's reports, each optionally on one of its dashboards and sent on a schedule. */
-@ApplicationModule(allowedDependencies = {"platform", "identity", "dashboard"})
+@ApplicationModule(allowedDependencies = {"platform", "dashboard"})
 @NullMarked
 package com.claribi.report;
 
