@@ -6,6 +6,7 @@ import static com.claribi.support.ResourceRequests.ids;
 import static com.claribi.support.ResourceRequests.patch;
 import static com.claribi.support.ResourceRequests.put;
 import static com.claribi.support.ResourceRequests.session;
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -138,8 +139,7 @@ class ResourceAccessIntegrationTests extends ServerIntegrationTest {
             patch(api, path, Map.of("name", "taken over"), stranger),
             delete(api, path, stranger)
         }) {
-            assertThat(response.status()).isEqualTo(404);
-            assertThat(response.error()).isEqualTo("not_found");
+            assertThat(response).isError(404, "not_found");
             assertThat(response.json().path("detail").asString()).isEqualTo(detail);
         }
         assertThat(ids(api.get(resource.path + "?page_size=100", stranger).json()))
@@ -170,8 +170,7 @@ class ResourceAccessIntegrationTests extends ServerIntegrationTest {
             patch(api, path, Map.of("name", "changed"), auth),
             delete(api, path, auth)
         }) {
-            assertThat(response.status()).as(response.text()).isEqualTo(403);
-            assertThat(response.error()).isEqualTo("permission_denied");
+            assertThat(response).isError(403, "permission_denied");
         }
         assertThat(ids(api.get(resource.path, admin).json())).isEqualTo(listed).contains(id);
         assertThat(api.get(path, admin).json()).isEqualTo(before);

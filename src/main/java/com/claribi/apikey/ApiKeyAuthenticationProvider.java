@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -37,7 +38,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationProvider.class);
-    private static final Duration OVERLAP = Duration.ofSeconds(30);
+    /** Re-reads a window behind the newest change seen, for transactions that committed late. */
+    static final Duration LOOK_BACK = Duration.ofSeconds(30);
     /** How long a well-formed key found nowhere is remembered as unknown. */
     static final Duration UNKNOWN_FOR = Duration.ofMinutes(5);
 
@@ -69,15 +71,33 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             .build();
 
     private final ChangeWatermark<ApiKeys.Change> changes;
+    private final Duration lookBack;
 
     @Autowired
-    ApiKeyAuthenticationProvider(ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https) {
-        this(keys, clock, events, https, Ticker.systemTicker());
+    ApiKeyAuthenticationProvider(
+            ApiKeys keys,
+            Clock clock,
+            ApplicationEventPublisher events,
+            HttpsPolicy https,
+            @Value("${claribi.api-keys.look-back:PT30S}") Duration lookBack) {
+        this(keys, clock, events, https, Ticker.systemTicker(), lookBack);
     }
 
-    /** With the time the negative cache expires by ({@code ticker}: nanoseconds, as {@link System#nanoTime}). */
+    ApiKeyAuthenticationProvider(ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https) {
+        this(keys, clock, events, https, Ticker.systemTicker(), LOOK_BACK);
+    }
+
+    /**
+     * With the time the negative cache expires by ({@code ticker}: nanoseconds, as {@link System#nanoTime}) and the
+     * look-back window of the poll of changes.
+     */
     ApiKeyAuthenticationProvider(
-            ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https, Ticker ticker) {
+            ApiKeys keys,
+            Clock clock,
+            ApplicationEventPublisher events,
+            HttpsPolicy https,
+            Ticker ticker,
+            Duration lookBack) {
         this.unknown = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(UNKNOWN_FOR)
@@ -87,7 +107,8 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         this.keys = keys;
         this.clock = clock;
         this.events = events;
-        this.changes = new ChangeWatermark<>(OVERLAP, keys::changedSince, ApiKeys.Change::changedAt);
+        this.lookBack = lookBack;
+        this.changes = new ChangeWatermark<>(lookBack, keys::changedSince, ApiKeys.Change::changedAt);
     }
 
     @Override
@@ -157,7 +178,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     @Scheduled(fixedRateString = "${claribi.api-keys.poll-interval:PT0.25S}")
     void pollChanges() {
         try {
-            changes.poll(() -> keys.databaseNow().minus(OVERLAP), change -> changedHere(change.secretHash()));
+            changes.poll(() -> keys.databaseNow().minus(lookBack), change -> changedHere(change.secretHash()));
         } catch (RuntimeException e) {
             log.debug("Cannot poll API key changes: {}", e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,23 +21,29 @@ import org.springframework.stereotype.Component;
 class SessionRevocations {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRevocations.class);
-    /** Re-reads a window behind the newest revocation seen, for transactions that committed late. */
-    private static final Duration OVERLAP = Duration.ofSeconds(30);
     /** Kept a while past their tokens' expiry, so that a process whose clock runs ahead forgets nothing early. */
     private static final Duration MARGIN = Duration.ofMinutes(5);
 
     private final Sessions sessions;
     private final Duration accessTokenTtl;
+    /** Re-reads a window behind the newest revocation seen, for transactions that committed late. */
+    private final Duration lookBack;
+
     private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
     private final ChangeWatermark<Sessions.Revocation> changes;
     private final Clock clock;
     private volatile boolean healthy = true;
 
-    SessionRevocations(Sessions sessions, TokenProperties properties, Clock clock) {
+    SessionRevocations(
+            Sessions sessions,
+            TokenProperties properties,
+            @Value("${claribi.revocations.look-back:PT30S}") Duration lookBack,
+            Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
         this.accessTokenTtl = properties.accessTokenTtl();
-        this.changes = new ChangeWatermark<>(OVERLAP, sessions::revokedSince, Sessions.Revocation::revokedAt);
+        this.lookBack = lookBack;
+        this.changes = new ChangeWatermark<>(lookBack, sessions::revokedSince, Sessions.Revocation::revokedAt);
         // Fail closed: no request is served before the revocations of the last hour are known.
         poll();
         if (!changes.started()) {
@@ -58,7 +65,7 @@ class SessionRevocations {
     void poll() {
         try {
             if (!changes.poll(
-                    () -> sessions.databaseNow().minus(accessTokenTtl).minus(OVERLAP),
+                    () -> sessions.databaseNow().minus(accessTokenTtl).minus(lookBack),
                     revocation -> revoked.putIfAbsent(
                             revocation.sessionId(), revocation.revokedAt().plus(accessTokenTtl)))) {
                 return;

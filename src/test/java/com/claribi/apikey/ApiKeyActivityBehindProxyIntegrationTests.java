@@ -3,6 +3,7 @@ package com.claribi.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
+import com.claribi.support.BehindTrustedProxy;
 import com.claribi.support.ProxiedClient;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,13 +19,7 @@ import tools.jackson.databind.JsonNode;
  * address never stops the log (the connection's address is recorded instead), ports are stripped, and refused (429)
  * uses are folded per key and minute with a count. The window is an hour, so no token refills while a test counts.
  */
-@TestPropertySource(
-        properties = {
-            "claribi.tls=off",
-            "claribi.trusted-proxies=127.0.0.1/32, ::1/128",
-            "claribi.rate-limit.window=PT1H",
-            "claribi.rate-limit.bad-credentials-per-minute=20"
-        })
+@BehindTrustedProxy
 class ApiKeyActivityBehindProxyIntegrationTests extends ServerIntegrationTest {
 
     private static final String CLIENT = "198.51.100.7";

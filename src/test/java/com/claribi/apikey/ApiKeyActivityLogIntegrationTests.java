@@ -36,7 +36,7 @@ class ApiKeyActivityLogIntegrationTests extends ServerIntegrationTest {
     @BeforeEach
     void signIn() {
         Account owner = newUser(Role.ADMINISTRATOR);
-        session = TestClient.bearer(api.login(owner.email(), owner.password()).get("access"));
+        session = api.as(owner);
     }
 
     @Test

@@ -30,8 +30,7 @@ class ApiKeyActivityShutdownIntegrationTests {
         int uses = 25;
         try (ServerProcess server = ServerProcess.start(dir.resolve("data"), environment)) {
             TestClient api = server.client();
-            String session =
-                    TestClient.bearer(api.login("owner@example.com", PASSWORD).get("access"));
+            String session = api.as("owner@example.com", PASSWORD);
             TestClient.Response key =
                     api.post("/api/api-keys/", Map.of("name", "busy", "scope", "read_only"), "Authorization", session);
             keyId = key.json().path("id").asLong();
@@ -47,8 +46,7 @@ class ApiKeyActivityShutdownIntegrationTests {
         }
         try (ServerProcess server = ServerProcess.start(dir.resolve("data"), environment)) {
             TestClient api = server.client();
-            String session =
-                    TestClient.bearer(api.login("owner@example.com", PASSWORD).get("access"));
+            String session = api.as("owner@example.com", PASSWORD);
             TestClient.Response activity = api.get("/api/api-keys/" + keyId + "/activity/", "Authorization", session);
             assertThat(activity.json().path("count").asLong()).isEqualTo(uses);
             TestClient.Response key = api.get("/api/api-keys/" + keyId + "/", "Authorization", session);

@@ -88,7 +88,8 @@ class ApiKeyCheckCostIntegrationTests extends ServerIntegrationTest {
                 Clock.systemUTC(),
                 event -> {},
                 https,
-                nanos::get);
+                nanos::get,
+                ApiKeyAuthenticationProvider.LOOK_BACK);
         String unknown = ApiKeySecret.generate();
 
         for (int i = 0; i < 100; i++) {

@@ -1,5 +1,6 @@
 package com.claribi.apikey;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -24,7 +25,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     @BeforeEach
     void signIn() {
         owner = newUser(Role.ADMINISTRATOR);
-        session = TestClient.bearer(api.login(owner.email(), owner.password()).get("access"));
+        session = api.as(owner);
     }
 
     @Test
@@ -65,8 +66,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     @Test
     void createWhenExpiryInThePastThenValidationError() {
         TestClient.Response response = create("old", "read_only", "2020-01-01T00:00:00Z");
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("validation_error");
+        assertThat(response).isError(400, "validation_error");
         assertThat(response.json().path("fields").has("expires_at")).isTrue();
     }
 
@@ -86,7 +86,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     @Test
     void keyWhenUnknownThenInvalidApiKey() {
         String neverIssued = ApiKeySecret.generate();
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", neverIssued));
+        assertThat(api.get("/api/auth/status/", "X-API-Key", neverIssued)).isError(401, "invalid_api_key");
     }
 
     @Test
@@ -94,9 +94,11 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         String secret = secret(create("typo", "read_only", null));
         char last = secret.charAt(secret.length() - 1);
         String typo = secret.substring(0, secret.length() - 1) + (last == 'a' ? 'b' : 'a');
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", typo));
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", "claribi_sk_live_short"));
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", "not a key at all"));
+        assertThat(api.get("/api/auth/status/", "X-API-Key", typo)).isError(401, "invalid_api_key");
+        assertThat(api.get("/api/auth/status/", "X-API-Key", "claribi_sk_live_short"))
+                .isError(401, "invalid_api_key");
+        assertThat(api.get("/api/auth/status/", "X-API-Key", "not a key at all"))
+                .isError(401, "invalid_api_key");
     }
 
     @Test
@@ -108,7 +110,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
                 api.post("/api/api-keys/" + key.path("id").asLong() + "/revoke/", "", "Authorization", session);
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.json().path("revoked_at").isNull()).isFalse();
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", secret));
+        assertThat(api.get("/api/auth/status/", "X-API-Key", secret)).isError(401, "invalid_api_key");
     }
 
     @Test
@@ -117,7 +119,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         String secret = secret(create("short-lived", "read_only", expiry.toString()));
         assertThat(api.get("/api/auth/status/", "X-API-Key", secret).status()).isEqualTo(200);
         Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 100);
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", secret));
+        assertThat(api.get("/api/auth/status/", "X-API-Key", secret)).isError(401, "invalid_api_key");
     }
 
     @Test
@@ -132,7 +134,8 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         assertThat(fresh.path("scope").asString()).isEqualTo("read_write");
         assertThat(fresh.path("expires_at").asString()).isEqualTo("2099-01-01T00:00:00Z");
         assertThat(fresh.path("rotated_from").asLong()).isEqualTo(old.path("id").asLong());
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", old.path("key").asString()));
+        assertThat(api.get("/api/auth/status/", "X-API-Key", old.path("key").asString()))
+                .isError(401, "invalid_api_key");
         assertThat(api.get("/api/auth/status/", "X-API-Key", fresh.path("key").asString())
                         .status())
                 .isEqualTo(200);
@@ -151,7 +154,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         assertThat(api.get("/api/auth/status/", "X-API-Key", oldSecret).status())
                 .isEqualTo(200);
         Thread.sleep(3_100);
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", oldSecret));
+        assertThat(api.get("/api/auth/status/", "X-API-Key", oldSecret)).isError(401, "invalid_api_key");
         assertThat(api.get(
                                 "/api/auth/status/",
                                 "X-API-Key",
@@ -180,7 +183,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         String secret = secret(create("orphan", "read_only", null));
         assertThat(api.get("/api/auth/status/", "X-API-Key", secret).status()).isEqualTo(200);
         identity.deactivate(owner.user().id(), true, ClientInfo.COMMAND_LINE);
-        assertRefused(api.get("/api/auth/status/", "X-API-Key", secret));
+        assertThat(api.get("/api/auth/status/", "X-API-Key", secret)).isError(401, "invalid_api_key");
     }
 
     @Test
@@ -195,8 +198,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
                     "application/json",
                     "X-API-Key",
                     secret);
-            assertThat(response.status()).as(method).isEqualTo(403);
-            assertThat(response.error()).as(method).isEqualTo("permission_denied");
+            assertThat(response).as(method).isError(403, "permission_denied");
             assertThat(response.json().path("detail").asString()).contains("read-only");
         }
         assertThat(api.get("/api/auth/status/", "X-API-Key", secret).status()).isEqualTo(200);
@@ -206,12 +208,10 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     void keyWhenManagingKeysThenPermissionDenied() {
         String secret = secret(create("writer", "read_write", null));
         TestClient.Response list = api.get("/api/api-keys/", "X-API-Key", secret);
-        assertThat(list.status()).isEqualTo(403);
-        assertThat(list.error()).isEqualTo("permission_denied");
+        assertThat(list).isError(403, "permission_denied");
         TestClient.Response widen =
                 api.post("/api/api-keys/", Map.of("name", "wider", "scope", "read_write"), "X-API-Key", secret);
-        assertThat(widen.status()).isEqualTo(403);
-        assertThat(widen.error()).isEqualTo("permission_denied");
+        assertThat(widen).isError(403, "permission_denied");
     }
 
     @Test
@@ -222,8 +222,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
                 Map.of("old_password", owner.password(), "new_password", "a brand new passphrase 42"),
                 "X-API-Key",
                 secret);
-        assertThat(password.status()).isEqualTo(403);
-        assertThat(password.error()).isEqualTo("permission_denied");
+        assertThat(password).isError(403, "permission_denied");
         assertThat(api.post("/api/auth/logout-all/", "", "X-API-Key", secret).status())
                 .isEqualTo(403);
     }
@@ -233,8 +232,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         JsonNode key = create("leaky", "read_only", null).json();
         String secret = key.path("key").asString();
         TestClient.Response inUrl = api.get("/api/auth/status/?api_key=" + secret);
-        assertThat(inUrl.status()).isEqualTo(400);
-        assertThat(inUrl.error()).isEqualTo("bad_request");
+        assertThat(inUrl).isError(400, "bad_request");
         TestClient.Response otherName = api.get("/api/auth/status/?token=" + secret);
         assertThat(otherName.status()).isEqualTo(400);
         TestClient.Response both = api.get("/api/auth/status/?api_key=" + secret, "X-API-Key", secret);
@@ -252,8 +250,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     void keyAndBearerTogetherThenBadRequest() {
         String secret = secret(create("both", "read_only", null));
         TestClient.Response response = api.get("/api/auth/status/", "X-API-Key", secret, "Authorization", session);
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("bad_request");
+        assertThat(response).isError(400, "bad_request");
     }
 
     @Test
@@ -287,8 +284,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     void keyOfAnotherUserThenNotFound() {
         long id = create("mine", "read_only", null).json().path("id").asLong();
         Account other = newUser(Role.ADMINISTRATOR);
-        String otherSession =
-                TestClient.bearer(api.login(other.email(), other.password()).get("access"));
+        String otherSession = api.as(other);
         for (String path : new String[] {"/", "/activity/"}) {
             assertThat(api.get("/api/api-keys/" + id + path, "Authorization", otherSession)
                             .status())
@@ -333,13 +329,11 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     @Test
     void readWriteKeyOfViewerStillCannotReadAdminOnlyEndpoints() {
         Account viewer = newUserInOrganization(owner.user().organizationId(), Role.VIEWER);
-        String viewerSession =
-                TestClient.bearer(api.login(viewer.email(), viewer.password()).get("access"));
+        String viewerSession = api.as(viewer);
         String secret = secret(api.post(
                 "/api/api-keys/", Map.of("name", "viewer key", "scope", "read_write"), "Authorization", viewerSession));
         TestClient.Response audit = api.get("/api/audit-events/", "X-API-Key", secret);
-        assertThat(audit.status()).isEqualTo(403);
-        assertThat(audit.error()).isEqualTo("permission_denied");
+        assertThat(audit).isError(403, "permission_denied");
     }
 
     private TestClient.Response create(String name, String scope, String expiresAt) {
@@ -353,10 +347,5 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     private static String secret(TestClient.Response created) {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().path("key").asString();
-    }
-
-    private static void assertRefused(TestClient.Response response) {
-        assertThat(response.status()).as(response.text()).isEqualTo(401);
-        assertThat(response.error()).isEqualTo("invalid_api_key");
     }
 }

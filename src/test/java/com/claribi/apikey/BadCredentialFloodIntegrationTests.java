@@ -1,28 +1,23 @@
 package com.claribi.apikey;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
+import com.claribi.support.BehindTrustedProxy;
 import com.claribi.support.ProxiedClient;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A flood of made-up credentials from one address spends that address's budget of bad credentials (20 here, with an
  * hour's window so none refills during a test): then it gets 429 with Retry-After before any lookup, while other
  * addresses, and good credentials, are not affected. Clients are told apart by the address a trusted proxy forwards.
  */
-@TestPropertySource(
-        properties = {
-            "claribi.tls=off",
-            "claribi.trusted-proxies=127.0.0.1/32, ::1/128",
-            "claribi.rate-limit.window=PT1H",
-            "claribi.rate-limit.bad-credentials-per-minute=20"
-        })
+@BehindTrustedProxy
 class BadCredentialFloodIntegrationTests extends ServerIntegrationTest {
 
     private ProxiedClient proxy;
@@ -41,14 +36,12 @@ class BadCredentialFloodIntegrationTests extends ServerIntegrationTest {
         for (int i = 0; i < 20; i++) {
             TestClient.Response response =
                     proxy.get("/api/auth/status/", flooder, "X-API-Key", ApiKeySecret.generate());
-            assertThat(response.status()).as("attempt " + i).isEqualTo(401);
-            assertThat(response.error()).isEqualTo("invalid_api_key");
+            assertThat(response).as("attempt " + i).isError(401, "invalid_api_key");
         }
         for (int i = 0; i < 50; i++) {
             TestClient.Response response =
                     proxy.get("/api/auth/status/", flooder, "X-API-Key", ApiKeySecret.generate());
-            assertThat(response.status()).isEqualTo(429);
-            assertThat(response.error()).isEqualTo("rate_limited");
+            assertThat(response).isError(429, "rate_limited");
             assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
         }
         // The same address's port or IPv4-mapped form is the same address.
@@ -85,8 +78,7 @@ class BadCredentialFloodIntegrationTests extends ServerIntegrationTest {
                     .isEqualTo(401);
         }
         TestClient.Response refused = proxy.get("/api/auth/status/", flooder, "Authorization", "Bearer not.a.token");
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.error()).isEqualTo("rate_limited");
+        assertThat(refused).isError(429, "rate_limited");
         // IPv6 clients are counted per /64: another address of the same /64 is the same client.
         assertThat(proxy.get("/api/auth/status/", "2001:db8:32::2", "X-API-Key", ApiKeySecret.generate())
                         .status())

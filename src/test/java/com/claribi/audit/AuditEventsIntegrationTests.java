@@ -1,5 +1,6 @@
 package com.claribi.audit;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -77,8 +78,7 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         Account admin = newUser(Role.ADMINISTRATOR);
         Map<String, String> tokens = api.login(admin.email(), admin.password());
         TestClient.Response response = api.get("/api/audit-events/?page=1000", "Authorization", bearer(tokens));
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.error()).isEqualTo("not_found");
+        assertThat(response).isError(404, "not_found");
     }
 
     @Test
@@ -100,8 +100,7 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         Map<String, String> tokens = api.login(admin.email(), admin.password());
         for (String query : new String[] {"page=0", "page=abc", "page_size=-5", "since=yesterday"}) {
             TestClient.Response response = api.get("/api/audit-events/?" + query, "Authorization", bearer(tokens));
-            assertThat(response.status()).as(query).isEqualTo(400);
-            assertThat(response.error()).as(query).isEqualTo("validation_error");
+            assertThat(response).as(query).isError(400, "validation_error");
         }
     }
 
@@ -147,8 +146,7 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
                 "since=-1000000000-01-01T00:00:00Z",
                 "since=10000-01-01T00:00:00Z")) {
             TestClient.Response response = api.get("/api/audit-events/?" + outOfRange, "Authorization", bearer(tokens));
-            assertThat(response.status()).as(outOfRange).isEqualTo(400);
-            assertThat(response.error()).isEqualTo("validation_error");
+            assertThat(response).as(outOfRange).isError(400, "validation_error");
         }
     }
 
@@ -195,8 +193,7 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         Account viewer = newUser(Role.VIEWER);
         Map<String, String> tokens = api.login(viewer.email(), viewer.password());
         TestClient.Response response = api.get("/api/audit-events/", "Authorization", bearer(tokens));
-        assertThat(response.status()).isEqualTo(403);
-        assertThat(response.error()).isEqualTo("permission_denied");
+        assertThat(response).isError(403, "permission_denied");
     }
 
     @Test

@@ -6,10 +6,12 @@ import static com.claribi.support.ResourceRequests.ids;
 import static com.claribi.support.ResourceRequests.patch;
 import static com.claribi.support.ResourceRequests.put;
 import static com.claribi.support.ResourceRequests.session;
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
 import com.claribi.platform.Timestamps;
+import com.claribi.support.ScaleRows;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,9 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private DataSource dataSource;
 
     private Account admin;
     private String[] auth;
@@ -118,8 +124,7 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
     void pagePastTheEndThenNotFound() {
         create("only");
         TestClient.Response response = api.get(DASHBOARDS + "?page=2", auth);
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.error()).isEqualTo("not_found");
+        assertThat(response).isError(404, "not_found");
         assertThat(api.get(DASHBOARDS + "?page=0", auth).error()).isEqualTo("validation_error");
     }
 
@@ -191,8 +196,7 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(deleted.text()).isEmpty();
         TestClient.Response gone = api.get(DASHBOARDS + id + "/", auth);
-        assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.error()).isEqualTo("not_found");
+        assertThat(gone).isError(404, "not_found");
         assertThat(gone.json().path("detail").asString()).isEqualTo("No dashboard with ID " + id + " was found.");
         assertThat(delete(api, DASHBOARDS + id + "/", auth).status()).isEqualTo(404);
     }
@@ -213,8 +217,7 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
                         ? api.get(DASHBOARDS + id + "/", auth)
                         : com.claribi.support.ResourceRequests.withBody(
                                 api, method, DASHBOARDS + id + "/", Map.of("name", "x"), auth);
-                assertThat(response.status()).as(method + " " + id).isEqualTo(404);
-                assertThat(response.error()).as(method + " " + id).isEqualTo("not_found");
+                assertThat(response).as(method + " " + id).isError(404, "not_found");
             }
         }
     }
@@ -226,8 +229,7 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
         body.put("description", 42);
         body.put("colour", "red");
         TestClient.Response response = api.post(DASHBOARDS, body, auth);
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("validation_error");
+        assertThat(response).isError(400, "validation_error");
         JsonNode fields = response.json().path("fields");
         assertThat(fields.propertyNames()).containsExactlyInAnyOrder("name", "description", "colour");
         assertThat(fields.path("colour").get(0).asString()).isEqualTo("Unknown field.");
@@ -246,8 +248,7 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
                 "{\"name\": \"ok\", \"description\": \"" + "x".repeat(2001) + "\"}");
         for (String body : bodies) {
             TestClient.Response response = api.post(DASHBOARDS, body, auth);
-            assertThat(response.status()).as(body).isEqualTo(400);
-            assertThat(response.error()).as(body).isEqualTo("validation_error");
+            assertThat(response).as(body).isError(400, "validation_error");
             assertThat(response.json().path("fields").size()).as(body).isEqualTo(1);
         }
         assertThat(api.get(DASHBOARDS, auth).json().path("count").asLong()).isZero();
@@ -262,8 +263,7 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
         }
         long id = create("target");
         TestClient.Response response = patch(api, DASHBOARDS + id + "/", "[]", auth);
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("bad_request");
+        assertThat(response).isError(400, "bad_request");
     }
 
     @Test
@@ -287,10 +287,13 @@ class DashboardsIntegrationTests extends ServerIntegrationTest {
 
     private void insertDirectly(long organizationId, int count) {
         var now = Timestamps.toDatabase(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        for (int i = 0; i < count; i++) {
-            jdbc.sql("""
-                    insert into dashboards (organization_id, name, description, created_at, updated_at)
-                    values (?, ?, '', ?, ?)""").params(organizationId, "bulk " + i, now, now).update();
-        }
+        ScaleRows.insert(dataSource, """
+                insert into dashboards (organization_id, name, description, created_at, updated_at)
+                values (?, ?, '', ?, ?)""", count, (insert, i) -> {
+            insert.setLong(1, organizationId);
+            insert.setString(2, "bulk " + i);
+            insert.setObject(3, now);
+            insert.setObject(4, now);
+        });
     }
 }

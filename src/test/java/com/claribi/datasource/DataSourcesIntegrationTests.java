@@ -5,6 +5,7 @@ import static com.claribi.support.ResourceRequests.delete;
 import static com.claribi.support.ResourceRequests.patch;
 import static com.claribi.support.ResourceRequests.put;
 import static com.claribi.support.ResourceRequests.session;
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -329,8 +330,7 @@ class DataSourcesIntegrationTests extends ServerIntegrationTest {
         for (String secrets : List.of("\"pw=x\"", "[1]", "null", "5")) {
             TestClient.Response refused =
                     api.post(DATA_SOURCES, "{\"name\": \"x\", \"type\": \"csv\", \"secrets\": " + secrets + "}", auth);
-            assertThat(refused.status()).as(secrets).isEqualTo(400);
-            assertThat(refused.error()).isEqualTo("validation_error");
+            assertThat(refused).as(secrets).isError(400, "validation_error");
             assertThat(refused.json().path("fields").path("secrets").get(0).asString())
                     .isEqualTo("Must be a JSON object.");
         }
@@ -348,8 +348,7 @@ class DataSourcesIntegrationTests extends ServerIntegrationTest {
                         "secrets",
                         Map.of("headers", Map.of("X-Auth", second))),
                 auth);
-        assertThat(twice.status()).isEqualTo(400);
-        assertThat(twice.error()).isEqualTo("validation_error");
+        assertThat(twice).isError(400, "validation_error");
         assertThat(twice.json().path("fields").path("secrets").get(0).asString())
                 .startsWith("\"headers.X-Auth\" is in both config and secrets");
         assertThat(twice.text()).doesNotContain(first, second);
@@ -439,8 +438,7 @@ class DataSourcesIntegrationTests extends ServerIntegrationTest {
 
         TestClient.Response refused =
                 api.post(DATA_SOURCES, Map.of("name", "deep", "type", "csv", "config", tooDeep), auth);
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.error()).isEqualTo("validation_error");
+        assertThat(refused).isError(400, "validation_error");
         assertThat(refused.json().path("fields").path("config").get(0).asString())
                 .isEqualTo("At most 32 levels of nested objects and arrays, config itself included.");
         TestClient.Response refusedWithOthers = api.post(
@@ -570,8 +568,7 @@ class DataSourcesIntegrationTests extends ServerIntegrationTest {
         for (String config : List.of("\"host=db\"", "[1]", "null", "5")) {
             TestClient.Response refused =
                     api.post(DATA_SOURCES, "{\"name\": \"x\", \"type\": \"csv\", \"config\": " + config + "}", auth);
-            assertThat(refused.status()).as(config).isEqualTo(400);
-            assertThat(refused.error()).isEqualTo("validation_error");
+            assertThat(refused).as(config).isError(400, "validation_error");
             assertThat(refused.json().path("fields").has("config")).as(config).isTrue();
         }
         long id = create(Map.of("host", "db"));

@@ -1,5 +1,6 @@
 package com.claribi.identity;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.support.ServerIntegrationTest;
@@ -60,13 +61,15 @@ class OrganizationIntegrationTests extends ServerIntegrationTest {
     void renamingWithBadFieldsThenValidationError() {
         Account admin = newUser(Role.ADMINISTRATOR);
         String bearer = TestClient.bearer(access(admin));
-        assertValidation(patch("{\"name\": \"   \"}", "Authorization", bearer), "name");
-        assertValidation(patch("{\"name\": \"" + "x".repeat(201) + "\"}", "Authorization", bearer), "name");
-        assertValidation(patch("{\"plan\": \"enterprise\"}", "Authorization", bearer), "plan");
-        assertValidation(patch("{\"ai_credits_remaining\": 1000000}", "Authorization", bearer), "ai_credits_remaining");
+        assertThat(patch("{\"name\": \"   \"}", "Authorization", bearer)).isValidationError("name");
+        assertThat(patch("{\"name\": \"" + "x".repeat(201) + "\"}", "Authorization", bearer))
+                .isValidationError("name");
+        assertThat(patch("{\"plan\": \"enterprise\"}", "Authorization", bearer)).isValidationError("plan");
+        assertThat(patch("{\"ai_credits_remaining\": 1000000}", "Authorization", bearer))
+                .isValidationError("ai_credits_remaining");
         assertThat(patch("{\"name\": 7}", "Authorization", bearer).status()).isEqualTo(400);
-        assertValidation(patch("{\"nme\": \"typo\"}", "Authorization", bearer), "nme");
-        assertValidation(patch("{\"name\": null}", "Authorization", bearer), "name");
+        assertThat(patch("{\"nme\": \"typo\"}", "Authorization", bearer)).isValidationError("nme");
+        assertThat(patch("{\"name\": null}", "Authorization", bearer)).isValidationError("name");
         assertThat(api.get("/api/organization/", "Authorization", bearer)
                         .json()
                         .path("plan")
@@ -80,10 +83,13 @@ class OrganizationIntegrationTests extends ServerIntegrationTest {
         long organization = admin.user().organizationId();
         for (Role role : List.of(Role.EDITOR, Role.VIEWER)) {
             String access = access(newUserInOrganization(organization, role));
-            assertDenied(patch("{\"name\": \"Taken over\"}", "Authorization", TestClient.bearer(access)));
-            assertDenied(patch("{\"name\": \"Taken over\"}", "X-API-Key", apiKey(access, "read_write")));
+            assertThat(patch("{\"name\": \"Taken over\"}", "Authorization", TestClient.bearer(access)))
+                    .isError(403, "permission_denied");
+            assertThat(patch("{\"name\": \"Taken over\"}", "X-API-Key", apiKey(access, "read_write")))
+                    .isError(403, "permission_denied");
         }
-        assertDenied(patch("{\"name\": \"Taken over\"}", "X-API-Key", apiKey(access(admin), "read_only")));
+        assertThat(patch("{\"name\": \"Taken over\"}", "X-API-Key", apiKey(access(admin), "read_only")))
+                .isError(403, "permission_denied");
         assertThat(api.get("/api/organization/", "Authorization", TestClient.bearer(access(admin)))
                         .json()
                         .path("name")
@@ -95,7 +101,8 @@ class OrganizationIntegrationTests extends ServerIntegrationTest {
     @Test
     void renamingWithAnAdministratorsReadWriteKeyThenPermissionDeniedAndNameKept() {
         Account admin = newUser(Role.ADMINISTRATOR);
-        assertDenied(patch("{\"name\": \"Taken over\"}", "X-API-Key", apiKey(access(admin), "read_write")));
+        assertThat(patch("{\"name\": \"Taken over\"}", "X-API-Key", apiKey(access(admin), "read_write")))
+                .isError(403, "permission_denied");
         assertThat(api.get("/api/organization/", "Authorization", TestClient.bearer(access(admin)))
                         .json()
                         .path("name")
@@ -123,18 +130,5 @@ class OrganizationIntegrationTests extends ServerIntegrationTest {
                 TestClient.bearer(access));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().path("key").asString();
-    }
-
-    private static void assertDenied(TestClient.Response response) {
-        assertThat(response.status()).as(response.text()).isEqualTo(403);
-        assertThat(response.error()).isEqualTo("permission_denied");
-    }
-
-    private static void assertValidation(TestClient.Response response, String field) {
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("validation_error");
-        assertThat(response.json().path("fields").path(field).isArray())
-                .as(response.text())
-                .isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package com.claribi.identity;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.support.ServerIntegrationTest;
@@ -106,35 +107,32 @@ class UsersIntegrationTests extends ServerIntegrationTest {
     void creatingAUserWithBadFieldsThenValidationErrorNamingEachField() {
         Account admin = newUser(Role.ADMINISTRATOR);
         String access = access(admin);
-        assertValidation(api.post("/api/users/", Map.of(), "Authorization", bearer(access)), "email", "password");
-        assertValidation(
-                api.post(
+        assertThat(api.post("/api/users/", Map.of(), "Authorization", bearer(access)))
+                .isValidationError("email", "password");
+        assertThat(api.post(
                         "/api/users/",
                         Map.of("email", "x-" + admin.email(), "password", "password"),
                         "Authorization",
-                        bearer(access)),
-                "password");
-        assertValidation(
-                api.post(
+                        bearer(access)))
+                .isValidationError("password");
+        assertThat(api.post(
                         "/api/users/",
                         Map.of("email", admin.email().toUpperCase(), "password", "a long initial passphrase"),
                         "Authorization",
-                        bearer(access)),
-                "email");
-        assertValidation(
-                api.post(
+                        bearer(access)))
+                .isValidationError("email");
+        assertThat(api.post(
                         "/api/users/",
                         Map.of("email", "y-" + admin.email(), "password", "a long initial passphrase", "role", "owner"),
                         "Authorization",
-                        bearer(access)),
-                "role");
-        assertValidation(
-                api.post(
+                        bearer(access)))
+                .isValidationError("role");
+        assertThat(api.post(
                         "/api/users/",
                         Map.of("email", "not an email", "password", "a long initial passphrase"),
                         "Authorization",
-                        bearer(access)),
-                "email");
+                        bearer(access)))
+                .isValidationError("email");
         assertThat(api.post("/api/users/", "{\"email\": 42}", "Authorization", bearer(access))
                         .status())
                 .isEqualTo(400);
@@ -149,14 +147,17 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         Account viewer = newUserInOrganization(admin.user().organizationId(), Role.VIEWER);
         String access = access(admin);
         String path = "/api/users/" + viewer.user().id() + "/";
-        assertValidation(patch(path, "{\"email\": \"x@evil.example\"}", "Authorization", bearer(access)), "email");
-        assertValidation(patch(path, "{\"active\": true}", "Authorization", bearer(access)), "active");
-        assertValidation(
-                patch(path, "{\"password\": \"a new long passphrase\"}", "Authorization", bearer(access)), "password");
-        assertValidation(patch(path, "{\"organization_id\": 1}", "Authorization", bearer(access)), "organization_id");
-        assertValidation(patch(path, "{\"role\": null}", "Authorization", bearer(access)), "role");
-        assertValidation(
-                api.post(
+        assertThat(patch(path, "{\"email\": \"x@evil.example\"}", "Authorization", bearer(access)))
+                .isValidationError("email");
+        assertThat(patch(path, "{\"active\": true}", "Authorization", bearer(access)))
+                .isValidationError("active");
+        assertThat(patch(path, "{\"password\": \"a new long passphrase\"}", "Authorization", bearer(access)))
+                .isValidationError("password");
+        assertThat(patch(path, "{\"organization_id\": 1}", "Authorization", bearer(access)))
+                .isValidationError("organization_id");
+        assertThat(patch(path, "{\"role\": null}", "Authorization", bearer(access)))
+                .isValidationError("role");
+        assertThat(api.post(
                         "/api/users/",
                         Map.of(
                                 "email",
@@ -166,8 +167,8 @@ class UsersIntegrationTests extends ServerIntegrationTest {
                                 "is_staff",
                                 true),
                         "Authorization",
-                        bearer(access)),
-                "is_staff");
+                        bearer(access)))
+                .isValidationError("is_staff");
         assertThat(patch(path, "[1, 2]", "Authorization", bearer(access)).error())
                 .isEqualTo("bad_request");
         JsonNode unchanged = api.get(path, "Authorization", bearer(access)).json();
@@ -220,21 +221,29 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         String readWriteKey = apiKey(adminAccess, "read_write");
         for (Role role : List.of(Role.EDITOR, Role.VIEWER)) {
             String[] credential = {"Authorization", bearer(access(newUserInOrganization(organization, role)))};
-            assertDenied(api.get("/api/users/", credential), role + " list");
-            assertDenied(api.get("/api/users/" + target.user().id() + "/", credential), role + " get");
-            assertDenied(create(credential), role + " create");
-            assertDenied(
-                    patch("/api/users/" + target.user().id() + "/", "{\"role\": \"editor\"}", credential),
-                    role + " patch");
-            assertDenied(delete("/api/users/" + target.user().id() + "/", credential), role + " delete");
+            assertThat(api.get("/api/users/", credential)).as(role + " list").isError(403, "permission_denied");
+            assertThat(api.get("/api/users/" + target.user().id() + "/", credential))
+                    .as(role + " get")
+                    .isError(403, "permission_denied");
+            assertThat(create(credential)).as(role + " create").isError(403, "permission_denied");
+            assertThat(patch("/api/users/" + target.user().id() + "/", "{\"role\": \"editor\"}", credential))
+                    .as(role + " patch")
+                    .isError(403, "permission_denied");
+            assertThat(delete("/api/users/" + target.user().id() + "/", credential))
+                    .as(role + " delete")
+                    .isError(403, "permission_denied");
         }
         String[] readOnly = {"X-API-Key", readOnlyKey};
         assertThat(api.get("/api/users/", readOnly).status())
                 .as("an administrator's read-only key reads")
                 .isEqualTo(200);
-        assertDenied(create(readOnly), "read-only key create");
-        assertDenied(patch("/api/users/" + target.user().id() + "/", "{\"role\": \"editor\"}", readOnly), "key");
-        assertDenied(delete("/api/users/" + target.user().id() + "/", readOnly), "read-only key delete");
+        assertThat(create(readOnly)).as("read-only key create").isError(403, "permission_denied");
+        assertThat(patch("/api/users/" + target.user().id() + "/", "{\"role\": \"editor\"}", readOnly))
+                .as("key")
+                .isError(403, "permission_denied");
+        assertThat(delete("/api/users/" + target.user().id() + "/", readOnly))
+                .as("read-only key delete")
+                .isError(403, "permission_denied");
         assertThat(api.get("/api/users/", "X-API-Key", readWriteKey).status())
                 .as("an administrator's read-write key reads")
                 .isEqualTo(200);
@@ -255,15 +264,19 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         String email = "minted-" + System.nanoTime() + "@example.com";
         String path = "/api/users/" + target.user().id() + "/";
 
-        assertDenied(
-                api.post(
+        assertThat(api.post(
                         "/api/users/",
                         Map.of("email", email, "password", "the attacker's passphrase", "role", "administrator"),
-                        key),
-                "read-write key creates an administrator");
-        assertDenied(patch(path, "{\"role\": \"administrator\"}", key), "read-write key promotes");
-        assertDenied(patch(path, "{\"first_name\": \"Mallory\"}", key), "read-write key renames");
-        assertDenied(delete(path, key), "read-write key deactivates");
+                        key))
+                .as("read-write key creates an administrator")
+                .isError(403, "permission_denied");
+        assertThat(patch(path, "{\"role\": \"administrator\"}", key))
+                .as("read-write key promotes")
+                .isError(403, "permission_denied");
+        assertThat(patch(path, "{\"first_name\": \"Mallory\"}", key))
+                .as("read-write key renames")
+                .isError(403, "permission_denied");
+        assertThat(delete(path, key)).as("read-write key deactivates").isError(403, "permission_denied");
 
         String[] session = {"Authorization", bearer(access(admin))};
         assertThat(api.get("/api/users/", session).json().path("count").asInt())
@@ -297,7 +310,9 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         assertThat(changed.json().path("role").asString()).isEqualTo("viewer");
         assertThat(changed.json().path("first_name").asString()).isEqualTo("Grace");
         assertThat(changed.json().path("last_name").asString()).isEmpty();
-        assertDenied(api.get("/api/users/", "Authorization", bearer(colleagueAccess)), "demoted at once");
+        assertThat(api.get("/api/users/", "Authorization", bearer(colleagueAccess)))
+                .as("demoted at once")
+                .isError(403, "permission_denied");
 
         JsonNode events = api.get(
                         "/api/audit-events/?type=role_changed&user="
@@ -308,13 +323,12 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         assertThat(events.path("count").asLong()).isEqualTo(1);
         assertThat(events.path("results").get(0).path("detail").asString())
                 .contains("administrator to viewer", String.valueOf(admin.user().id()));
-        assertValidation(
-                patch(
+        assertThat(patch(
                         "/api/users/" + colleague.user().id() + "/",
                         "{\"role\": \"superuser\"}",
                         "Authorization",
-                        bearer(adminAccess)),
-                "role");
+                        bearer(adminAccess)))
+                .isValidationError("role");
     }
 
     /**
@@ -339,7 +353,9 @@ class UsersIntegrationTests extends ServerIntegrationTest {
             assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofMillis(1500));
             Thread.sleep(20);
         }
-        assertDenied(api.get("/api/users/", "Authorization", bearer(access)), "demoted elsewhere");
+        assertThat(api.get("/api/users/", "Authorization", bearer(access)))
+                .as("demoted elsewhere")
+                .isError(403, "permission_denied");
         assertThat(api.get("/api/auth/status/", "Authorization", bearer(access))
                         .json()
                         .path("user")
@@ -353,14 +369,20 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         Account admin = newUser(Role.ADMINISTRATOR);
         String access = access(admin);
         String self = "/api/users/" + admin.user().id() + "/";
-        assertConflict(patch(self, "{\"role\": \"editor\"}", "Authorization", bearer(access)));
-        assertConflict(delete(self, "Authorization", bearer(access)));
+        assertThat(patch(self, "{\"role\": \"editor\"}", "Authorization", bearer(access)))
+                .isError(409, "conflict")
+                .hasDetailContaining("last active administrator");
+        assertThat(delete(self, "Authorization", bearer(access)))
+                .isError(409, "conflict")
+                .hasDetailContaining("last active administrator");
 
         Account other = newUserInOrganization(admin.user().organizationId(), Role.ADMINISTRATOR);
         assertThat(delete("/api/users/" + other.user().id() + "/", "Authorization", bearer(access))
                         .status())
                 .isEqualTo(204);
-        assertConflict(patch(self, "{\"role\": \"viewer\"}", "Authorization", bearer(access)));
+        assertThat(patch(self, "{\"role\": \"viewer\"}", "Authorization", bearer(access)))
+                .isError(409, "conflict")
+                .hasDetailContaining("last active administrator");
         assertThat(patch(
                                 self,
                                 "{\"role\": \"administrator\", \"last_name\": \"Hopper\"}",
@@ -415,7 +437,7 @@ class UsersIntegrationTests extends ServerIntegrationTest {
                 ? delete(path, "Authorization", bearer(access))
                 : patch(path, "{\"role\": \"editor\"}", "Authorization", bearer(access));
         if (response.status() == 409) {
-            assertConflict(response);
+            assertThat(response).isError(409, "conflict").hasDetailContaining("last active administrator");
         } else if (response.status() == 401 || response.status() == 403) {
             // The other request won and this administrator no longer is one (or no longer exists).
             return 409;
@@ -466,10 +488,12 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         Account stranger = newUser(Role.ADMINISTRATOR);
         String access = access(admin);
         String path = "/api/users/" + stranger.user().id() + "/";
-        assertNotFound(api.get(path, "Authorization", bearer(access)));
-        assertNotFound(patch(path, "{\"role\": \"viewer\"}", "Authorization", bearer(access)));
-        assertNotFound(delete(path, "Authorization", bearer(access)));
-        assertNotFound(api.get("/api/users/999999999/", "Authorization", bearer(access)));
+        assertThat(api.get(path, "Authorization", bearer(access))).isError(404, "not_found");
+        assertThat(patch(path, "{\"role\": \"viewer\"}", "Authorization", bearer(access)))
+                .isError(404, "not_found");
+        assertThat(delete(path, "Authorization", bearer(access))).isError(404, "not_found");
+        assertThat(api.get("/api/users/999999999/", "Authorization", bearer(access)))
+                .isError(404, "not_found");
         assertThat(api.get("/api/auth/status/", "Authorization", bearer(access(stranger)))
                         .json()
                         .path("user")
@@ -478,9 +502,12 @@ class UsersIntegrationTests extends ServerIntegrationTest {
                 .as("the stranger is untouched")
                 .isEqualTo("administrator");
         for (String id : List.of("abc", "0", "-1", "1e3", "99999999999999999999")) {
-            assertNotFound(api.get("/api/users/" + id + "/", "Authorization", bearer(access)));
-            assertNotFound(patch("/api/users/" + id + "/", "{\"role\": \"viewer\"}", "Authorization", bearer(access)));
-            assertNotFound(delete("/api/users/" + id + "/", "Authorization", bearer(access)));
+            assertThat(api.get("/api/users/" + id + "/", "Authorization", bearer(access)))
+                    .isError(404, "not_found");
+            assertThat(patch("/api/users/" + id + "/", "{\"role\": \"viewer\"}", "Authorization", bearer(access)))
+                    .isError(404, "not_found");
+            assertThat(delete("/api/users/" + id + "/", "Authorization", bearer(access)))
+                    .isError(404, "not_found");
         }
     }
 
@@ -520,31 +547,5 @@ class UsersIntegrationTests extends ServerIntegrationTest {
 
     private static String bearer(String access) {
         return TestClient.bearer(access);
-    }
-
-    private static void assertDenied(TestClient.Response response, String what) {
-        assertThat(response.status()).as(what + ": " + response.text()).isEqualTo(403);
-        assertThat(response.error()).isEqualTo("permission_denied");
-    }
-
-    private static void assertConflict(TestClient.Response response) {
-        assertThat(response.status()).as(response.text()).isEqualTo(409);
-        assertThat(response.error()).isEqualTo("conflict");
-        assertThat(response.json().path("detail").asString()).contains("last active administrator");
-    }
-
-    private static void assertNotFound(TestClient.Response response) {
-        assertThat(response.status()).as(response.text()).isEqualTo(404);
-        assertThat(response.error()).isEqualTo("not_found");
-    }
-
-    private static void assertValidation(TestClient.Response response, String... fields) {
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("validation_error");
-        for (String field : fields) {
-            assertThat(response.json().path("fields").path(field).isArray())
-                    .as(field + " in " + response.text())
-                    .isTrue();
-        }
     }
 }

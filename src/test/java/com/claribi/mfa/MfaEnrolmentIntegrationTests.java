@@ -1,5 +1,6 @@
 package com.claribi.mfa;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -34,8 +35,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void enrolWithCodeFromSecretThenLoginWithMfaAndQrCodeShowsTheUri() throws Exception {
         Account account = newUser(Role.EDITOR);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         assertThat(api.get(MFA, "Authorization", bearer).json())
                 .isEqualTo(TestClient.JSON.readTree("{\"enabled\": false, \"recovery_codes_remaining\": 0}"));
 
@@ -71,8 +71,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
 
         TestClient.Response withoutCode =
                 api.post("/api/auth/login/", Map.of("email", account.email(), "password", account.password()));
-        assertThat(withoutCode.status()).isEqualTo(401);
-        assertThat(withoutCode.error()).isEqualTo("mfa_required");
+        assertThat(withoutCode).isError(401, "mfa_required");
         // The confirmation spent this step's code: sign in with the app's next one.
         TestClient.Response login = api.post(
                 "/api/auth/login/",
@@ -89,8 +88,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void confirmWhenCodeWrongThenMfaStaysOff() {
         Account account = newUser(Role.VIEWER);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         TestAuthenticator app = new TestAuthenticator(api.post(MFA + "setup/", "", "Authorization", bearer)
                 .json()
                 .path("secret")
@@ -113,8 +111,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void confirmWhenCodeFromPreviousStepThenAccepted() {
         Account account = newUser(Role.VIEWER);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         TestAuthenticator app = new TestAuthenticator(api.post(MFA + "setup/", "", "Authorization", bearer)
                 .json()
                 .path("secret")
@@ -131,18 +128,15 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void confirmWithoutSetupThenConflict() {
         Account account = newUser(Role.VIEWER);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         TestClient.Response confirm = api.post(MFA + "confirm/", Map.of("code", "123456"), "Authorization", bearer);
-        assertThat(confirm.status()).isEqualTo(409);
-        assertThat(confirm.error()).isEqualTo("conflict");
+        assertThat(confirm).isError(409, "conflict");
     }
 
     @Test
     void setupAgainReplacesTheUnconfirmedSecret() {
         Account account = newUser(Role.VIEWER);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         TestAuthenticator first = new TestAuthenticator(api.post(MFA + "setup/", "", "Authorization", bearer)
                 .json()
                 .path("secret")
@@ -165,8 +159,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     void setupWhenMfaAlreadyOnThenConflictAndSecretKept() {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         TestClient.Response again = api.post(MFA + "setup/", "", "Authorization", enrolled.bearer());
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.error()).isEqualTo("conflict");
+        assertThat(again).isError(409, "conflict");
         assertThat(again.text()).doesNotContain("secret\"");
         TestClient.Response confirm =
                 api.post(MFA + "confirm/", Map.of("code", "123456"), "Authorization", enrolled.bearer());
@@ -216,8 +209,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
 
         TestClient.Response old =
                 enrolled.loginWithRecoveryCode(api, enrolled.recoveryCodes().get(1));
-        assertThat(old.status()).isEqualTo(401);
-        assertThat(old.error()).isEqualTo("invalid_mfa_code");
+        assertThat(old).isError(401, "invalid_mfa_code");
         assertThat(enrolled.loginWithRecoveryCode(api, fresh.get(0)).status()).isEqualTo(200);
     }
 
@@ -226,8 +218,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         TestClient.Response refused =
                 api.post(MFA + "recovery-codes/", Map.of("code", "000000"), "Authorization", enrolled.bearer());
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.error()).isEqualTo("invalid_mfa_code");
+        assertThat(refused).isError(400, "invalid_mfa_code");
         assertThat(refused.text()).doesNotContain("recovery_codes");
         assertThat(enrolled.loginWithRecoveryCode(api, enrolled.recoveryCodes().get(0))
                         .status())
@@ -285,8 +276,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
         for (String wrong : List.of("000000", "aaaa-bbbb-cccc-dddd")) {
             TestClient.Response refused =
                     api.post(MFA + "disable/", Map.of("code", wrong), "Authorization", enrolled.bearer());
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.error()).isEqualTo("invalid_mfa_code");
+            assertThat(refused).isError(400, "invalid_mfa_code");
         }
         assertThat(api.post(MFA + "disable/", Map.of(), "Authorization", enrolled.bearer())
                         .error())
@@ -302,11 +292,9 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void disableWhenMfaOffThenConflict() {
         Account account = newUser(Role.VIEWER);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         TestClient.Response response = api.post(MFA + "disable/", Map.of("code", "123456"), "Authorization", bearer);
-        assertThat(response.status()).isEqualTo(409);
-        assertThat(response.error()).isEqualTo("conflict");
+        assertThat(response).isError(409, "conflict");
     }
 
     /** The failed-login budget (5 per account and address) also bounds guessing through a stolen session. */
@@ -336,20 +324,17 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void mfaEndpointsWithApiKeyThenPermissionDenied() {
         Account account = newUser(Role.ADMINISTRATOR);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         for (String scope : List.of("read_write", "read_only")) {
             String key = apiKey(bearer, scope);
             assertThat(api.get("/api/auth/status/", "X-API-Key", key).status())
                     .as("the key itself works")
                     .isEqualTo(200);
             TestClient.Response status = api.get(MFA, "X-API-Key", key);
-            assertThat(status.status()).as(scope).isEqualTo(403);
-            assertThat(status.error()).isEqualTo("permission_denied");
+            assertThat(status).as(scope).isError(403, "permission_denied");
             for (String path : List.of("setup/", "confirm/", "disable/", "recovery-codes/")) {
                 TestClient.Response response = api.post(MFA + path, Map.of("code", "123456"), "X-API-Key", key);
-                assertThat(response.status()).as(scope + " " + path).isEqualTo(403);
-                assertThat(response.error()).isEqualTo("permission_denied");
+                assertThat(response).as(scope + " " + path).isError(403, "permission_denied");
                 assertThat(response.text()).doesNotContain("secret", "otpauth");
             }
         }
@@ -361,8 +346,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void apiKeysKeepWorkingWhenMfaTurnedOn() {
         Account account = newUser(Role.EDITOR);
-        String before = apiKey(
-                TestClient.bearer(api.login(account.email(), account.password()).get("access")), "read_only");
+        String before = apiKey(api.as(account), "read_only");
         MfaEnrolment enrolled = MfaEnrolment.of(api, account);
         String after = apiKey(enrolled.bearer(), "read_write");
         for (String key : List.of(before, after)) {
@@ -393,8 +377,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     void mfaEndpointsWithoutTokenThenNotAuthenticated() {
         for (String path : List.of("setup/", "confirm/", "disable/", "recovery-codes/")) {
             TestClient.Response response = api.post(MFA + path, Map.of("code", "123456"));
-            assertThat(response.status()).as(path).isEqualTo(401);
-            assertThat(response.error()).as(path).isEqualTo("not_authenticated");
+            assertThat(response).as(path).isError(401, "not_authenticated");
         }
         assertThat(api.get(MFA).status()).isEqualTo(401);
         assertThat(api.get("/api/auth/mfa").status()).isEqualTo(401);
@@ -403,8 +386,7 @@ class MfaEnrolmentIntegrationTests extends ServerIntegrationTest {
     @Test
     void mfaEndpointsServedWithoutTrailingSlash() {
         Account account = newUser(Role.VIEWER);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         assertThat(api.get("/api/auth/mfa", "Authorization", bearer).status()).isEqualTo(200);
         assertThat(api.post("/api/auth/mfa/setup", "", "Authorization", bearer).status())
                 .isEqualTo(200);

@@ -1,5 +1,6 @@
 package com.claribi.mfa;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -40,12 +41,10 @@ class MfaLockoutIntegrationTests extends ServerIntegrationTest {
         assertThat(enrolled.loginWithTotp(api, wrongCode(enrolled)).error()).isEqualTo("invalid_mfa_code");
 
         TestClient.Response login = enrolled.loginWithTotp(api, currentCode(enrolled));
-        assertThat(login.status()).isEqualTo(401);
-        assertThat(login.error()).isEqualTo("mfa_locked");
+        assertThat(login).isError(401, "mfa_locked");
         TestClient.Response inSession = api.post(
                 "/api/auth/mfa/disable/", Map.of("code", currentCode(enrolled)), "Authorization", enrolled.bearer());
-        assertThat(inSession.status()).isEqualTo(400);
-        assertThat(inSession.error()).isEqualTo("mfa_locked");
+        assertThat(inSession).isError(400, "mfa_locked");
         assertThat(api.get("/api/auth/mfa/", "Authorization", enrolled.bearer())
                         .json()
                         .path("enabled")

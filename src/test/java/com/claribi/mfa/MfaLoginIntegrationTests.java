@@ -1,5 +1,6 @@
 package com.claribi.mfa;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -26,9 +27,10 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
     void loginWhenMfaOnAndNoCodeThenMfaRequired() {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         TestClient.Response response = enrolled.login(api, Map.of());
-        assertRefused(response, "mfa_required");
+        assertThat(response).isError(401, "mfa_required");
         assertThat(response.json().has("access")).isFalse();
-        assertRefused(enrolled.login(api, Map.of("totp_code", "", "recovery_code", " ")), "mfa_required");
+        assertThat(enrolled.login(api, Map.of("totp_code", "", "recovery_code", " ")))
+                .isError(401, "mfa_required");
     }
 
     @Test
@@ -36,7 +38,7 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         TestClient.Response response =
                 api.post("/api/auth/login/", Map.of("email", enrolled.email(), "password", "not the password"));
-        assertRefused(response, "invalid_credentials");
+        assertThat(response).isError(401, "invalid_credentials");
         long step = TestAuthenticator.steadyStep();
         TestClient.Response withCode = api.post(
                 "/api/auth/login/",
@@ -47,7 +49,7 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
                         "not the password",
                         "totp_code",
                         enrolled.authenticator().code(step)));
-        assertRefused(withCode, "invalid_credentials");
+        assertThat(withCode).isError(401, "invalid_credentials");
         // The right code was not spent by the refused attempt.
         assertThat(enrolled.loginWithTotp(api, enrolled.authenticator().code(step))
                         .status())
@@ -60,8 +62,8 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
         long step = TestAuthenticator.steadyStep();
         String right = enrolled.authenticator().code(step);
         String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
-        assertRefused(enrolled.loginWithTotp(api, wrong), "invalid_mfa_code");
-        assertRefused(enrolled.loginWithTotp(api, "abcdef"), "invalid_mfa_code");
+        assertThat(enrolled.loginWithTotp(api, wrong)).isError(401, "invalid_mfa_code");
+        assertThat(enrolled.loginWithTotp(api, "abcdef")).isError(401, "invalid_mfa_code");
         assertThat(enrolled.loginWithTotp(api, right).status()).isEqualTo(200);
     }
 
@@ -72,7 +74,7 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
         TestClient.Response first = enrolled.loginWithTotp(api, code);
         assertThat(first.status()).isEqualTo(200);
         // Still inside the code's own step, and the window: refused all the same.
-        assertRefused(enrolled.loginWithTotp(api, code), "invalid_mfa_code");
+        assertThat(enrolled.loginWithTotp(api, code)).isError(401, "invalid_mfa_code");
     }
 
     @Test
@@ -83,15 +85,18 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
                         .status())
                 .isEqualTo(200);
         // Unused and inside the window, but older than a code already accepted.
-        assertRefused(enrolled.loginWithTotp(api, enrolled.authenticator().code(step)), "invalid_mfa_code");
+        assertThat(enrolled.loginWithTotp(api, enrolled.authenticator().code(step)))
+                .isError(401, "invalid_mfa_code");
     }
 
     @Test
     void loginWhenCodeFromTwoStepsAgoThenInvalidMfaCode() {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         long step = TestAuthenticator.steadyStep();
-        assertRefused(enrolled.loginWithTotp(api, enrolled.authenticator().code(step - 2)), "invalid_mfa_code");
-        assertRefused(enrolled.loginWithTotp(api, enrolled.authenticator().code(step + 2)), "invalid_mfa_code");
+        assertThat(enrolled.loginWithTotp(api, enrolled.authenticator().code(step - 2)))
+                .isError(401, "invalid_mfa_code");
+        assertThat(enrolled.loginWithTotp(api, enrolled.authenticator().code(step + 2)))
+                .isError(401, "invalid_mfa_code");
     }
 
     @Test
@@ -125,7 +130,7 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
         TestClient.Response stale =
                 enrolled.loginWithTotp(api, enrolled.authenticator().code(step - 3));
         TestClient.Response wrongRecovery = enrolled.loginWithRecoveryCode(api, "aaaa-bbbb-cccc-dddd");
-        assertRefused(replayed, "invalid_mfa_code");
+        assertThat(replayed).isError(401, "invalid_mfa_code");
         assertThat(stale.text()).isEqualTo(replayed.text());
         assertThat(wrongRecovery.text()).isEqualTo(replayed.text());
     }
@@ -142,7 +147,7 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
                                 TestClient.bearer(first.json().path("access").asString()))
                         .status())
                 .isEqualTo(200);
-        assertRefused(enrolled.loginWithRecoveryCode(api, code), "invalid_mfa_code");
+        assertThat(enrolled.loginWithRecoveryCode(api, code)).isError(401, "invalid_mfa_code");
         assertThat(enrolled.loginWithRecoveryCode(api, enrolled.recoveryCodes().get(4))
                         .status())
                 .isEqualTo(200);
@@ -152,7 +157,8 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
     void loginWithRecoveryCodeOfAnotherUserThenInvalidMfaCode() {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         MfaEnrolment other = MfaEnrolment.of(api, newUser(Role.VIEWER));
-        assertRefused(enrolled.loginWithRecoveryCode(api, other.recoveryCodes().get(0)), "invalid_mfa_code");
+        assertThat(enrolled.loginWithRecoveryCode(api, other.recoveryCodes().get(0)))
+                .isError(401, "invalid_mfa_code");
         assertThat(other.loginWithRecoveryCode(api, other.recoveryCodes().get(0))
                         .status())
                 .isEqualTo(200);
@@ -171,14 +177,13 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
     @Test
     void loginWhenMissingAndWrongCodesRepeatedThenRateLimited() {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
-        assertRefused(enrolled.login(api, Map.of()), "mfa_required");
-        assertRefused(enrolled.login(api, Map.of()), "mfa_required");
+        assertThat(enrolled.login(api, Map.of())).isError(401, "mfa_required");
+        assertThat(enrolled.login(api, Map.of())).isError(401, "mfa_required");
         for (int i = 0; i < 3; i++) {
-            assertRefused(enrolled.loginWithTotp(api, "00000" + i), "invalid_mfa_code");
+            assertThat(enrolled.loginWithTotp(api, "00000" + i)).isError(401, "invalid_mfa_code");
         }
         TestClient.Response throttled = enrolled.loginWithTotp(api, "000009");
-        assertThat(throttled.status()).isEqualTo(429);
-        assertThat(throttled.error()).isEqualTo("rate_limited");
+        assertThat(throttled).isError(429, "rate_limited");
         assertThat(Integer.parseInt(throttled.header("Retry-After"))).isPositive();
         // The right code does not get past the throttle either, and is not spent by trying.
         long step = TestAuthenticator.steadyStep();
@@ -214,10 +219,5 @@ class MfaLoginIntegrationTests extends ServerIntegrationTest {
             }
         }
         assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 401);
-    }
-
-    private static void assertRefused(TestClient.Response response, String error) {
-        assertThat(response.status()).as(response.text()).isEqualTo(401);
-        assertThat(response.error()).isEqualTo(error);
     }
 }

@@ -69,8 +69,7 @@ class ChangeClockIntegrationTests extends ServerIntegrationTest {
     @Test
     void apiKeyRevokeWaitingOnKeyRowLockThenChangedAtIsAfterLockReleased() throws Exception {
         Account account = newUser(Role.ADMINISTRATOR);
-        String session =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String session = api.as(account);
         TestClient.Response created =
                 api.post("/api/api-keys/", Map.of("name", "locked", "scope", "read_only"), "Authorization", session);
         assertThat(created.status()).isEqualTo(201);

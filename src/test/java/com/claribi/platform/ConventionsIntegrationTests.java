@@ -1,5 +1,6 @@
 package com.claribi.platform;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -75,34 +76,29 @@ class ConventionsIntegrationTests extends ServerIntegrationTest {
                 HttpRequest.BodyPublishers.ofString("email=a&password=b"),
                 "Content-Type",
                 "application/x-www-form-urlencoded");
-        assertThat(response.status()).isEqualTo(415);
-        assertErrorFormat(response, "unsupported_media_type");
+        assertThat(response).isError(415, "unsupported_media_type").hasDetail();
     }
 
     @Test
     void malformedJsonThenBadRequest() {
         TestClient.Response response = api.post("/api/auth/login/", "{\"email\": ");
-        assertThat(response.status()).isEqualTo(400);
-        assertErrorFormat(response, "bad_request");
+        assertThat(response).isError(400, "bad_request").hasDetail();
     }
 
     @Test
     void wrongTypeThenValidationErrorNamingTheField() {
         TestClient.Response response =
                 api.post("/api/auth/login/", "{\"email\": {\"nested\": true}, \"password\": \"x\"}");
-        assertThat(response.status()).isEqualTo(400);
-        assertErrorFormat(response, "validation_error");
+        assertThat(response).isError(400, "validation_error").hasDetail();
         assertThat(response.json().path("fields").has("email")).isTrue();
         TestClient.Response number = api.post("/api/auth/login/", "{\"email\": 12, \"password\": \"x\"}");
-        assertThat(number.status()).isEqualTo(400);
-        assertThat(number.error()).isEqualTo("validation_error");
+        assertThat(number).isError(400, "validation_error");
     }
 
     @Test
     void missingFieldsThenValidationErrorListingEach() {
         TestClient.Response response = api.post("/api/auth/login/", "{}");
-        assertThat(response.status()).isEqualTo(400);
-        assertErrorFormat(response, "validation_error");
+        assertThat(response).isError(400, "validation_error").hasDetail();
         assertThat(response.json().path("fields").has("email")).isTrue();
         assertThat(response.json().path("fields").has("password")).isTrue();
     }
@@ -120,8 +116,7 @@ class ConventionsIntegrationTests extends ServerIntegrationTest {
     void bodyOverOneMebibyteThenPayloadTooLarge() {
         String big = "{\"email\": \"" + "a".repeat(1024 * 1024) + "\", \"password\": \"x\"}";
         TestClient.Response response = api.post("/api/auth/login/", big);
-        assertThat(response.status()).isEqualTo(413);
-        assertErrorFormat(response, "payload_too_large");
+        assertThat(response).isError(413, "payload_too_large").hasDetail();
     }
 
     @Test
@@ -155,26 +150,22 @@ class ConventionsIntegrationTests extends ServerIntegrationTest {
         Account account = newUser(Role.VIEWER);
         String access = api.login(account.email(), account.password()).get("access");
         TestClient.Response response = api.get("/api/no-such-thing/", "Authorization", TestClient.bearer(access));
-        assertThat(response.status()).isEqualTo(404);
-        assertErrorFormat(response, "not_found");
+        assertThat(response).isError(404, "not_found").hasDetail();
         TestClient.Response outside = api.get("/no-such-page");
-        assertThat(outside.status()).isEqualTo(404);
-        assertErrorFormat(outside, "not_found");
+        assertThat(outside).isError(404, "not_found").hasDetail();
     }
 
     @Test
     void wrongMethodThenMethodNotAllowed() {
         TestClient.Response response = api.send("DELETE", "/api/health/", HttpRequest.BodyPublishers.noBody());
-        assertThat(response.status()).isEqualTo(405);
-        assertErrorFormat(response, "method_not_allowed");
+        assertThat(response).isError(405, "method_not_allowed").hasDetail();
         assertThat(response.header("Allow")).contains("GET");
     }
 
     @Test
     void protectedEndpointWithoutCredentialsThenNotAuthenticated() {
         TestClient.Response response = api.get("/api/auth/status/");
-        assertThat(response.status()).isEqualTo(401);
-        assertErrorFormat(response, "not_authenticated");
+        assertThat(response).isError(401, "not_authenticated").hasDetail();
     }
 
     @Test
@@ -209,14 +200,6 @@ class ConventionsIntegrationTests extends ServerIntegrationTest {
             socket.startHandshake();
             assertThat(socket.getSession().getProtocol()).isIn("TLSv1.2", "TLSv1.3");
         }
-    }
-
-    private static void assertErrorFormat(TestClient.Response response, String code) {
-        assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.json().path("error").asString()).isEqualTo(code);
-        assertThat(response.json().path("message").asString()).isNotBlank();
-        assertThat(response.json().path("detail").asString()).isNotBlank();
-        assertThat(response.text()).doesNotContain("Exception", "at com.", "at org.");
     }
 
     private HttpResponse<String> plainHttp(String path) throws IOException, InterruptedException {

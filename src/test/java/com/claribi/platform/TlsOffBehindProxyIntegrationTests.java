@@ -3,6 +3,7 @@ package com.claribi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
+import com.claribi.support.BehindTrustedProxy;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import java.io.IOException;
@@ -12,14 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code CLARIBI_TLS=off} behind a TLS-terminating proxy: a request counts as HTTPS only when a trusted proxy says so
  * with {@code X-Forwarded-Proto: https}; links and the web interface's {@code Origin} check use the host and port the
  * proxy publishes ({@code X-Forwarded-Host}, {@code X-Forwarded-Port}).
  */
-@TestPropertySource(properties = {"claribi.tls=off", "claribi.trusted-proxies=127.0.0.1/32, ::1/128"})
+@BehindTrustedProxy
 class TlsOffBehindProxyIntegrationTests extends ServerIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -27,8 +27,7 @@ class RateLimitExactnessIntegrationTests extends ServerIntegrationTest {
     @Test
     void simultaneousRequestsOverBudgetAdmitExactlyTheBudget() throws Exception {
         Account account = newUser(Role.VIEWER);
-        String session =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String session = api.as(account);
         List<Integer> statuses = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newFixedThreadPool(REQUESTS)) {

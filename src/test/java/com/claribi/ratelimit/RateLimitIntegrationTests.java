@@ -1,5 +1,6 @@
 package com.claribi.ratelimit;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -67,10 +68,8 @@ class RateLimitIntegrationTests extends ServerIntegrationTest {
     @Test
     void everySessionOfOneUserSharesOneBudget() {
         Account account = newUser(Role.VIEWER);
-        String first =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
-        String second =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String first = api.as(account);
+        String second = api.as(account);
         for (int i = 0; i < JWT_BUDGET; i++) {
             String session = i % 2 == 0 ? first : second;
             assertThat(api.get("/api/auth/status/", "Authorization", session).status())
@@ -97,8 +96,7 @@ class RateLimitIntegrationTests extends ServerIntegrationTest {
             assertThat(response.header("RateLimit-Policy")).isEqualTo("\"minute\";q=" + KEY_BUDGET + ";w=60");
         }
         TestClient.Response refused = api.get("/api/auth/status/", "X-API-Key", key);
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.error()).isEqualTo("rate_limited");
+        assertThat(refused).isError(429, "rate_limited");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 12L);
 
         assertThat(api.get("/api/auth/status/", "X-API-Key", otherKey).status())
@@ -128,8 +126,7 @@ class RateLimitIntegrationTests extends ServerIntegrationTest {
                 Map.of("email", account.email(), "password", account.password()),
                 "X-Forwarded-For",
                 address);
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.error()).isEqualTo("rate_limited");
+        assertThat(refused).isError(429, "rate_limited");
         assertThat(refused.header("Retry-After")).isNotNull();
         TestClient.Response refresh = api.post(
                 "/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")), "X-Forwarded-For", address);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.support.ServerProcess;
 import com.claribi.support.TestClient;
-import com.claribi.support.TestDatabase;
 import com.claribi.support.TestRedis;
+import com.claribi.support.TwoServers;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +40,7 @@ class SharedRateLimitAcrossProcessesIntegrationTests {
     static Path dir;
 
     private static TestRedis redis;
+    private static TwoServers servers;
     private static ServerProcess a;
     private static ServerProcess b;
     private static String session;
@@ -49,27 +48,30 @@ class SharedRateLimitAcrossProcessesIntegrationTests {
     @BeforeAll
     static void twoServersOnOneDatabaseAndOneRedis() {
         redis = new TestRedis();
-        Map<String, String> environment = new HashMap<>(ServerProcess.environment(TestDatabase.newDatabase()));
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
-        environment.put("CLARIBI_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
-        environment.put("CLARIBI_BOOTSTRAP_ADMIN_EMAIL", EMAIL);
-        environment.put("CLARIBI_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
-        environment.put("CLARIBI_REDIS_URL", redis.url());
-        environment.put("CLARIBI_RATE_LIMIT_API_KEY_PER_MINUTE", String.valueOf(KEY_BUDGET));
-        environment.put("CLARIBI_RATE_LIMIT_JWT_PER_MINUTE", String.valueOf(JWT_BUDGET));
-        environment.put("CLARIBI_RATE_LIMIT_WINDOW", "PT1H");
-        a = ServerProcess.start(dir.resolve("a"), environment);
-        b = ServerProcess.start(dir.resolve("b"), environment);
-        session = TestClient.bearer(a.client().login(EMAIL, PASSWORD).get("access"));
+        servers = TwoServers.start(
+                dir,
+                Map.of(
+                        "CLARIBI_BOOTSTRAP_ADMIN_EMAIL",
+                        EMAIL,
+                        "CLARIBI_BOOTSTRAP_ADMIN_PASSWORD",
+                        PASSWORD,
+                        "CLARIBI_REDIS_URL",
+                        redis.url(),
+                        "CLARIBI_RATE_LIMIT_API_KEY_PER_MINUTE",
+                        String.valueOf(KEY_BUDGET),
+                        "CLARIBI_RATE_LIMIT_JWT_PER_MINUTE",
+                        String.valueOf(JWT_BUDGET),
+                        "CLARIBI_RATE_LIMIT_WINDOW",
+                        "PT1H"));
+        a = servers.a();
+        b = servers.b();
+        session = a.client().as(EMAIL, PASSWORD);
     }
 
     @AfterAll
     static void stop() {
-        for (ServerProcess server : new ServerProcess[] {a, b}) {
-            if (server != null) {
-                server.close();
-            }
+        if (servers != null) {
+            servers.close();
         }
         if (redis != null) {
             redis.close();

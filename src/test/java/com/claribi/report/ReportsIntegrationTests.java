@@ -6,6 +6,7 @@ import static com.claribi.support.ResourceRequests.ids;
 import static com.claribi.support.ResourceRequests.patch;
 import static com.claribi.support.ResourceRequests.put;
 import static com.claribi.support.ResourceRequests.session;
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -97,8 +98,7 @@ class ReportsIntegrationTests extends ServerIntegrationTest {
         }
         for (Object dashboard : List.of("1", 1.5, 0, -3, 999_999_999, Map.of("id", 1))) {
             TestClient.Response response = api.post(REPORTS, Map.of("name", "r", "dashboard", dashboard), auth);
-            assertThat(response.status()).as("dashboard " + dashboard).isEqualTo(400);
-            assertThat(response.error()).isEqualTo("validation_error");
+            assertThat(response).as("dashboard " + dashboard).isError(400, "validation_error");
             assertThat(response.json().path("fields").has("dashboard"))
                     .as("dashboard " + dashboard)
                     .isTrue();
@@ -110,8 +110,7 @@ class ReportsIntegrationTests extends ServerIntegrationTest {
     void dashboardOfAnotherOrganizationIsRefusedLikeAMissingOne() {
         long theirs = dashboard(session(api, newUser(Role.ADMINISTRATOR)));
         TestClient.Response created = api.post(REPORTS, Map.of("name", "r", "dashboard", theirs), auth);
-        assertThat(created.status()).isEqualTo(400);
-        assertThat(created.error()).isEqualTo("validation_error");
+        assertThat(created).isError(400, "validation_error");
         assertThat(created.json().path("fields").path("dashboard").get(0).asString())
                 .isEqualTo("No dashboard with ID " + theirs + " was found.");
 

@@ -44,10 +44,7 @@ public final class ResourceRequests {
 
     /** A session's Authorization header for the account. */
     public static String[] session(TestClient api, ServerIntegrationTest.Account account) {
-        return new String[] {
-            "Authorization",
-            TestClient.bearer(api.login(account.email(), account.password()).get("access"))
-        };
+        return new String[] {"Authorization", api.as(account)};
     }
 
     /** A new API key of the account with this scope, as an X-API-Key header. */

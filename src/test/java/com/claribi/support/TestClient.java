@@ -103,6 +103,19 @@ public final class TestClient {
                 "refresh", response.json().path("refresh").asString());
     }
 
+    /**
+     * Signs {@code account} in and returns the {@code Authorization} header value of its new session: {@code
+     * api.get(path, "Authorization", api.as(admin))}.
+     */
+    public String as(ServerIntegrationTest.Account account) {
+        return as(account.email(), account.password());
+    }
+
+    /** {@link #as(ServerIntegrationTest.Account)} for an account known by its email and password. */
+    public String as(String email, String password) {
+        return bearer(login(email, password).get("access"));
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

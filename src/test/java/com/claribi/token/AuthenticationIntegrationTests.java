@@ -1,8 +1,10 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
+import com.claribi.support.ScaleRows;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import java.sql.Timestamp;
@@ -59,8 +61,7 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
         Account account = newUser(Role.VIEWER);
         TestClient.Response response =
                 api.post("/api/auth/login/", Map.of("email", account.email(), "password", "not the password"));
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.error()).isEqualTo("invalid_credentials");
+        assertThat(response).isError(401, "invalid_credentials");
     }
 
     @Test
@@ -99,11 +100,9 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
                 .isEqualTo(204);
         TestClient.Response access =
                 api.get("/api/auth/status/", "Authorization", TestClient.bearer(tokens.get("access")));
-        assertThat(access.status()).isEqualTo(401);
-        assertThat(access.error()).isEqualTo("invalid_token");
+        assertThat(access).isError(401, "invalid_token");
         TestClient.Response refresh = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
-        assertThat(refresh.status()).isEqualTo(401);
-        assertThat(refresh.error()).isEqualTo("invalid_token");
+        assertThat(refresh).isError(401, "invalid_token");
     }
 
     @Test
@@ -125,8 +124,7 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
     @Test
     void logoutWithoutCredentialsThenNotAuthenticated() {
         TestClient.Response response = api.post("/api/auth/logout/", Map.of());
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.error()).isEqualTo("not_authenticated");
+        assertThat(response).isError(401, "not_authenticated");
     }
 
     @Test
@@ -157,24 +155,16 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp later = Timestamp.from(Instant.now().plusSeconds(3600));
         int extra = 70_000;
-        try (var connection = dataSource.getConnection();
-                var insert = connection.prepareStatement("""
-                        insert into sessions (id, user_id, created_at, authenticated_at, expires_at, refresh_jti)
-                        values (?, ?, ?, ?, ?, ?)""")) {
-            for (int i = 0; i < extra; i++) {
-                insert.setString(1, "bulk-" + account.user().id() + "-" + i);
-                insert.setLong(2, account.user().id());
-                insert.setTimestamp(3, now);
-                insert.setTimestamp(4, now);
-                insert.setTimestamp(5, later);
-                insert.setString(6, "jti-" + i);
-                insert.addBatch();
-                if (i % 5000 == 4999) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-        }
+        ScaleRows.insert(dataSource, """
+                insert into sessions (id, user_id, created_at, authenticated_at, expires_at, refresh_jti)
+                values (?, ?, ?, ?, ?, ?)""", extra, (insert, i) -> {
+            insert.setString(1, "bulk-" + account.user().id() + "-" + i);
+            insert.setLong(2, account.user().id());
+            insert.setTimestamp(3, now);
+            insert.setTimestamp(4, now);
+            insert.setTimestamp(5, later);
+            insert.setString(6, "jti-" + i);
+        });
 
         TestClient.Response response =
                 api.post("/api/auth/logout-all/", "", "Authorization", TestClient.bearer(tokens.get("access")));
@@ -238,8 +228,7 @@ class AuthenticationIntegrationTests extends ServerIntegrationTest {
                     Map.of("old_password", account.password(), "new_password", weak),
                     "Authorization",
                     TestClient.bearer(tokens.get("access")));
-            assertThat(change.status()).as(weak).isEqualTo(400);
-            assertThat(change.error()).isEqualTo("validation_error");
+            assertThat(change).as(weak).isError(400, "validation_error");
             assertThat(change.json().path("fields").has("new_password")).isTrue();
         }
     }

@@ -34,8 +34,7 @@ class CredentialChecksIntegrationTests extends ServerIntegrationTest {
     @Test
     void passwordChangeWhenWrongOldPasswordFromFortyAddressesThenThrottledByAccountBudgetAndAudited() {
         Account account = newUser(Role.ADMINISTRATOR);
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         List<Integer> statuses = new ArrayList<>();
         TestClient.Response last = null;
         for (int i = 0; i < 40; i++) {
@@ -89,8 +88,7 @@ class CredentialChecksIntegrationTests extends ServerIntegrationTest {
     void loginAndOldPasswordWhenWrongFromOneAddressThenTheyShareOneBudget() {
         Account account = newUser(Role.VIEWER);
         String address = newAddress();
-        String bearer =
-                TestClient.bearer(api.login(account.email(), account.password()).get("access"));
+        String bearer = api.as(account);
         for (int i = 0; i < 3; i++) {
             assertThat(wrongLogin(account, address).status()).isEqualTo(401);
         }
@@ -175,10 +173,8 @@ class CredentialChecksIntegrationTests extends ServerIntegrationTest {
     void permissionDeniedIsAuditedOncePerMinutePerPrincipalAndRoute() {
         Account admin = newUser(Role.ADMINISTRATOR);
         Account viewer = newUserInOrganization(admin.user().organizationId(), Role.VIEWER);
-        String adminBearer =
-                TestClient.bearer(api.login(admin.email(), admin.password()).get("access"));
-        String viewerBearer =
-                TestClient.bearer(api.login(viewer.email(), viewer.password()).get("access"));
+        String adminBearer = api.as(admin);
+        String viewerBearer = api.as(viewer);
         TestClient.Response created = api.post(
                 "/api/api-keys/", Map.of("name", "reader", "scope", "read_only"), "Authorization", adminBearer);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
@@ -216,8 +212,7 @@ class CredentialChecksIntegrationTests extends ServerIntegrationTest {
         // The read-only rule refuses before routing, so there is no route pattern: made-up paths must not each write
         // an audit row.
         Account admin = newUser(Role.ADMINISTRATOR);
-        String adminBearer =
-                TestClient.bearer(api.login(admin.email(), admin.password()).get("access"));
+        String adminBearer = api.as(admin);
         TestClient.Response created = api.post(
                 "/api/api-keys/", Map.of("name", "reader", "scope", "read_only"), "Authorization", adminBearer);
         assertThat(created.status()).as(created.text()).isEqualTo(201);

@@ -1,5 +1,6 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -38,8 +39,7 @@ class ExpiredTokensBudgetIntegrationTests extends ServerIntegrationTest {
             String expired =
                     forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims);
             TestClient.Response response = api.get("/api/auth/status/", "Authorization", TestClient.bearer(expired));
-            assertThat(response.status()).as("expired token " + i).isEqualTo(401);
-            assertThat(response.error()).isEqualTo("token_expired");
+            assertThat(response).as("expired token " + i).isError(401, "token_expired");
         }
         assertThat(api.get("/api/auth/status/", "Authorization", TestClient.bearer(access))
                         .status())
@@ -52,7 +52,6 @@ class ExpiredTokensBudgetIntegrationTests extends ServerIntegrationTest {
                     .isEqualTo(401);
         }
         TestClient.Response refused = api.get("/api/auth/status/", "Authorization", "Bearer not.a.token");
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.error()).isEqualTo("rate_limited");
+        assertThat(refused).isError(429, "rate_limited");
     }
 }

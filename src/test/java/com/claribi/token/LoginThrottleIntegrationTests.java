@@ -1,5 +1,6 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -25,8 +26,7 @@ class LoginThrottleIntegrationTests extends ServerIntegrationTest {
             assertThat(fail(account).status()).isEqualTo(401);
         }
         TestClient.Response throttled = fail(account);
-        assertThat(throttled.status()).isEqualTo(429);
-        assertThat(throttled.error()).isEqualTo("rate_limited");
+        assertThat(throttled).isError(429, "rate_limited");
         assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 6);
         // Throttled even with the right password: the budget is checked before any password.
         TestClient.Response right =

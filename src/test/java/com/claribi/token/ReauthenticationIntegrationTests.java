@@ -1,6 +1,6 @@
 package com.claribi.token;
 
-import static com.claribi.token.SudoModeIntegrationTests.assertReauthenticationRequired;
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -94,7 +94,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         Account account = newUser(Role.ADMINISTRATOR);
         Map<String, String> tokens = login(account);
         String stale = stale(tokens.get("access"));
-        assertReauthenticationRequired(createKey(stale));
+        assertThat(createKey(stale)).isReauthenticationRequired();
 
         long before = Instant.now().getEpochSecond();
         TestClient.Response response = reauthenticate(stale, Map.of("password", account.password()));
@@ -129,8 +129,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         Map<String, String> proof = Map.of("password", enrolled.password(), "recovery_code", recovery);
         assertThat(reauthenticate(stale(enrolled.access()), proof).status()).isEqualTo(200);
         TestClient.Response again = reauthenticate(stale(enrolled.access()), proof);
-        assertThat(again.status()).as(again.text()).isEqualTo(400);
-        assertThat(again.error()).isEqualTo("invalid_mfa_code");
+        assertThat(again).isError(400, "invalid_mfa_code");
     }
 
     // Re-authentication refused
@@ -140,8 +139,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         Account account = newUser(Role.ADMINISTRATOR);
         String access = login(account).get("access");
         TestClient.Response response = reauthenticate(access, Map.of("password", "not the password"));
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("invalid_credentials");
+        assertThat(response).isError(400, "invalid_credentials");
         assertThat(response.text()).doesNotContain("access");
         JsonNode events = api.get("/api/audit-events/?page_size=100", "Authorization", TestClient.bearer(access))
                 .json();
@@ -159,8 +157,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
     void reauthenticateWhenPasswordMissingThenValidationError() {
         String access = login(newUser(Role.VIEWER)).get("access");
         TestClient.Response response = reauthenticate(access, Map.of());
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("validation_error");
+        assertThat(response).isError(400, "validation_error");
         assertThat(response.json().path("fields").path("password").isArray()).isTrue();
         TestClient.Response notJson =
                 api.post(REAUTHENTICATE, "{\"password\": ", "Authorization", TestClient.bearer(access));
@@ -171,8 +168,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
     void reauthenticateWhenMfaOnWithoutCodeThenMfaRequired() {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         TestClient.Response response = reauthenticate(enrolled.access(), Map.of("password", enrolled.password()));
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("mfa_required");
+        assertThat(response).isError(400, "mfa_required");
     }
 
     @Test
@@ -182,8 +178,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
         TestClient.Response response =
                 reauthenticate(enrolled.access(), Map.of("password", enrolled.password(), "totp_code", wrong));
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("invalid_mfa_code");
+        assertThat(response).isError(400, "invalid_mfa_code");
     }
 
     @Test
@@ -197,8 +192,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         String key = created.json().path("key").asString();
         TestClient.Response response =
                 api.post(REAUTHENTICATE, Map.of("password", account.password()), "X-API-Key", key);
-        assertThat(response.status()).as(response.text()).isEqualTo(403);
-        assertThat(response.error()).isEqualTo("permission_denied");
+        assertThat(response).isError(403, "permission_denied");
     }
 
     @Test
@@ -206,8 +200,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
         Account account = newUser(Role.VIEWER);
         TestClient.Response response =
                 reauthenticate(login(account).get("refresh"), Map.of("password", account.password()));
-        assertThat(response.status()).as(response.text()).isEqualTo(401);
-        assertThat(response.error()).isEqualTo("invalid_token");
+        assertThat(response).isError(401, "invalid_token");
     }
 
     @Test
@@ -218,15 +211,13 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
                         .status())
                 .isEqualTo(204);
         TestClient.Response response = reauthenticate(tokens.get("access"), Map.of("password", account.password()));
-        assertThat(response.status()).as(response.text()).isEqualTo(401);
-        assertThat(response.error()).isEqualTo("invalid_token");
+        assertThat(response).isError(401, "invalid_token");
     }
 
     @Test
     void reauthenticateWithoutCredentialsThenNotAuthenticated() {
         TestClient.Response response = api.post(REAUTHENTICATE, Map.of("password", "anything"));
-        assertThat(response.status()).as(response.text()).isEqualTo(401);
-        assertThat(response.error()).isEqualTo("not_authenticated");
+        assertThat(response).isError(401, "not_authenticated");
     }
 
     @Test
@@ -239,8 +230,7 @@ class ReauthenticationIntegrationTests extends ServerIntegrationTest {
             assertThat(wrong.status()).as(wrong.text()).isEqualTo(400);
         }
         TestClient.Response throttled = reauthenticate(access, Map.of("password", account.password()));
-        assertThat(throttled.status()).as(throttled.text()).isEqualTo(429);
-        assertThat(throttled.error()).isEqualTo("rate_limited");
+        assertThat(throttled).isError(429, "rate_limited");
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
         TestClient.Response login =
                 api.post("/api/auth/login/", Map.of("email", account.email(), "password", account.password()));

@@ -1,5 +1,6 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -119,8 +120,7 @@ class RefreshRotationIntegrationTests extends ServerIntegrationTest {
         Thread.sleep(TokenProperties.ROTATION_GRACE.toMillis() + 1_500);
 
         TestClient.Response reuse = api.post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
-        assertThat(reuse.status()).isEqualTo(401);
-        assertThat(reuse.error()).isEqualTo("invalid_token");
+        assertThat(reuse).isError(401, "invalid_token");
         // The thief's copy and the legitimate client's latest tokens are all dead now.
         assertThat(api.post("/api/auth/token/refresh/", Map.of("refresh", newRefresh))
                         .status())

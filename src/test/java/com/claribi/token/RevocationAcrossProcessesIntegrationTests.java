@@ -1,23 +1,17 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.support.ServerProcess;
 import com.claribi.support.TestClient;
-import com.claribi.support.TestDatabase;
-import java.nio.file.Path;
-import java.security.SecureRandom;
+import com.claribi.support.TwoServers;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes sharing one PostgreSQL database (and the master key, as the deployment guide says): a session
@@ -28,37 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 class RevocationAcrossProcessesIntegrationTests {
 
     private static final Duration ALLOWED_DELAY = Duration.ofSeconds(1);
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = TwoServers.PASSWORD;
 
-    @TempDir
-    static Path dir;
-
-    private static Map<String, String> environment;
+    private static TwoServers servers;
     private static ServerProcess a;
     private static ServerProcess b;
 
     @BeforeAll
     static void twoServersOnOneDatabase() {
-        environment = new HashMap<>(ServerProcess.environment(TestDatabase.newDatabase()));
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
-        environment.put("CLARIBI_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
-        a = ServerProcess.start(dir.resolve("a"), environment);
-        b = ServerProcess.start(dir.resolve("b"), environment);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        for (ServerProcess server : new ServerProcess[] {a, b}) {
-            if (server != null) {
-                server.close();
-            }
-        }
+        servers = TwoServers.shared();
+        a = servers.a();
+        b = servers.b();
     }
 
     @Test
     void logoutOnOneProcessThenOtherRefusesAccessTokenWithinOneSecond() {
-        String email = newAccount();
+        String email = servers.newAdministrator();
         Map<String, String> tokens = a.client().login(email, PASSWORD);
         assertThat(status(b, tokens).status()).isEqualTo(200);
 
@@ -74,7 +53,7 @@ class RevocationAcrossProcessesIntegrationTests {
 
     @Test
     void refreshOnOtherProcessAfterLogoutThenInvalidToken() {
-        String email = newAccount();
+        String email = servers.newAdministrator();
         Map<String, String> tokens = a.client().login(email, PASSWORD);
         assertThat(b.client()
                         .post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")))
@@ -89,8 +68,7 @@ class RevocationAcrossProcessesIntegrationTests {
         long loggedOut = System.nanoTime();
         TestClient.Response refresh =
                 b.client().post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
-        assertThat(refresh.status()).isEqualTo(401);
-        assertThat(refresh.error()).isEqualTo("invalid_token");
+        assertThat(refresh).isError(401, "invalid_token");
         Duration delay = untilRefused(b, tokens, loggedOut);
         System.out.println(
                 "Logout with the refresh token on process A refused by process B after " + delay.toMillis() + " ms");
@@ -99,7 +77,7 @@ class RevocationAcrossProcessesIntegrationTests {
 
     @Test
     void logoutAllOnOneProcessThenOtherRefusesEverySessionWithinOneSecond() {
-        String email = newAccount();
+        String email = servers.newAdministrator();
         Map<String, String> onA = a.client().login(email, PASSWORD);
         Map<String, String> onB = b.client().login(email, PASSWORD);
         assertThat(status(b, onA).status()).isEqualTo(200);
@@ -118,14 +96,13 @@ class RevocationAcrossProcessesIntegrationTests {
         for (Map<String, String> tokens : List.of(onA, onB)) {
             TestClient.Response refresh =
                     b.client().post("/api/auth/token/refresh/", Map.of("refresh", tokens.get("refresh")));
-            assertThat(refresh.status()).isEqualTo(401);
-            assertThat(refresh.error()).isEqualTo("invalid_token");
+            assertThat(refresh).isError(401, "invalid_token");
         }
     }
 
     @Test
     void passwordChangeOnOneProcessThenOtherRefusesOtherSessionsWithinOneSecond() {
-        String email = newAccount();
+        String email = servers.newAdministrator();
         Map<String, String> current = a.client().login(email, PASSWORD);
         Map<String, String> other = b.client().login(email, PASSWORD);
         assertThat(status(b, current).status()).isEqualTo(200);
@@ -162,8 +139,8 @@ class RevocationAcrossProcessesIntegrationTests {
 
     @Test
     void apiKeyRevokedOnOneProcessThenOtherRefusesItWithinOneSecond() {
-        String email = newAccount();
-        String session = TestClient.bearer(a.client().login(email, PASSWORD).get("access"));
+        String email = servers.newAdministrator();
+        String session = a.client().as(email, PASSWORD);
         TestClient.Response created = a.client()
                 .post("/api/api-keys/", Map.of("name", "shared", "scope", "read_only"), "Authorization", session);
         assertThat(created.status()).isEqualTo(201);
@@ -188,8 +165,8 @@ class RevocationAcrossProcessesIntegrationTests {
 
     @Test
     void apiKeyRotatedWithoutGraceOnOneProcessThenOtherRefusesOldSecretWithinOneSecond() {
-        String email = newAccount();
-        String session = TestClient.bearer(a.client().login(email, PASSWORD).get("access"));
+        String email = servers.newAdministrator();
+        String session = a.client().as(email, PASSWORD);
         TestClient.Response created = a.client()
                 .post("/api/api-keys/", Map.of("name", "rotated", "scope", "read_only"), "Authorization", session);
         String secret = created.json().path("key").asString();
@@ -230,24 +207,6 @@ class RevocationAcrossProcessesIntegrationTests {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    /** A new organization and administrator, made with the command line while both servers run. */
-    private static String newAccount() {
-        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        ServerProcess.Command created = ServerProcess.run(
-                dir.resolve("cli"),
-                environment,
-                PASSWORD + "\n",
-                "org",
-                "create",
-                "--name",
-                "Org of " + email,
-                "--admin-email",
-                email,
-                "--password-stdin");
-        assertThat(created.exitCode()).as(created.output()).isZero();
-        return email;
     }
 
     private static TestClient.Response status(ServerProcess server, Map<String, String> tokens) {

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.support.ServerProcess;
 import com.claribi.support.TestClient;
-import com.claribi.support.TestDatabase;
+import com.claribi.support.TwoServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,21 +16,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes on one PostgreSQL database; a revocation on process A waits on a row lock (held here through a
- * separate connection) for longer than the pollers' 30-second look-back window, while another revocation commits and
+ * separate connection) for longer than the pollers' look-back window, while another revocation commits and
  * moves process B's watermark past the waiting transaction's start. Once the lock is released and the revocation
  * commits, B still refuses the revoked credential within a second: its change time is the database's clock after the
  * wait, not the transaction's start. PostgreSQL only: the embedded H2 database is one process's, so no other process
@@ -42,42 +35,29 @@ import org.junit.jupiter.api.io.TempDir;
 class RevocationBehindLockAcrossProcessesIntegrationTests {
 
     private static final Duration ALLOWED_DELAY = Duration.ofSeconds(1);
-    /** The pollers' look-back window (SessionRevocations and ApiKeyAuthenticationProvider), and a margin. */
-    private static final Duration LONGER_THAN_LOOK_BACK = Duration.ofSeconds(30 + 3);
+    /** Longer than the pollers' look-back window on {@link TwoServers#shared()}, with a margin. */
+    private static final Duration LONGER_THAN_LOOK_BACK = TwoServers.LOOK_BACK.plusSeconds(3);
 
-    private static final String PASSWORD = "correct horse battery staple";
-
-    @TempDir
-    static Path dir;
+    private static final String PASSWORD = TwoServers.PASSWORD;
 
     private static Map<String, String> environment;
+    private static TwoServers servers;
     private static ServerProcess a;
     private static ServerProcess b;
 
     @BeforeAll
     static void twoServersOnOneDatabase() {
-        environment = new HashMap<>(ServerProcess.environment(TestDatabase.newDatabase()));
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
-        environment.put("CLARIBI_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
-        a = ServerProcess.start(dir.resolve("a"), environment);
-        b = ServerProcess.start(dir.resolve("b"), environment);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        for (ServerProcess server : new ServerProcess[] {a, b}) {
-            if (server != null) {
-                server.close();
-            }
-        }
+        servers = TwoServers.shared();
+        environment = servers.environment();
+        a = servers.a();
+        b = servers.b();
     }
 
     @Test
     void logoutWaitingOnRowLockLongerThanLookBackThenOtherProcessRefusesTokenWithinOneSecond() throws Exception {
-        String email = newAccount();
+        String email = servers.newAdministrator();
         Map<String, String> victim = a.client().login(email, PASSWORD);
-        Map<String, String> bystander = a.client().login(newAccount(), PASSWORD);
+        Map<String, String> bystander = a.client().login(servers.newAdministrator(), PASSWORD);
         assertThat(status(b, victim)).isEqualTo(200);
         assertThat(status(b, bystander)).isEqualTo(200);
 
@@ -112,8 +92,7 @@ class RevocationBehindLockAcrossProcessesIntegrationTests {
 
     @Test
     void apiKeyRevokeWaitingOnRowLockLongerThanLookBackThenOtherProcessRefusesKeyWithinOneSecond() throws Exception {
-        String session =
-                TestClient.bearer(a.client().login(newAccount(), PASSWORD).get("access"));
+        String session = a.client().as(servers.newAdministrator(), PASSWORD);
         TestClient.Response victim = createKey(session, "victim");
         TestClient.Response bystander = createKey(session, "bystander");
         String victimSecret = victim.json().path("key").asString();
@@ -226,24 +205,6 @@ class RevocationBehindLockAcrossProcessesIntegrationTests {
                         .POST(HttpRequest.BodyPublishers.ofString(""))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A new organization and administrator, made with the command line while both servers run. */
-    private static String newAccount() {
-        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        ServerProcess.Command created = ServerProcess.run(
-                dir.resolve("cli"),
-                environment,
-                PASSWORD + "\n",
-                "org",
-                "create",
-                "--name",
-                "Org of " + email,
-                "--admin-email",
-                email,
-                "--password-stdin");
-        assertThat(created.exitCode()).as(created.output()).isZero();
-        return email;
     }
 
     private static int status(ServerProcess server, Map<String, String> tokens) {

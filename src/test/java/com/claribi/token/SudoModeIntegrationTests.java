@@ -1,5 +1,6 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -53,7 +54,7 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
     @Test
     void createApiKeyWhenAuthTimeOldThenReauthenticationRequired() {
         String access = login(newUser(Role.EDITOR)).get("access");
-        assertReauthenticationRequired(createKey(stale(access)));
+        assertThat(createKey(stale(access))).isReauthenticationRequired();
         assertThat(api.get("/api/api-keys/", "Authorization", TestClient.bearer(access))
                         .json()
                         .path("count")
@@ -73,8 +74,9 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
                 .claim("auth_time", null)
                 .build();
         assertThat(claims.getClaim("auth_time")).isNull();
-        assertReauthenticationRequired(
-                createKey(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)));
+        assertThat(createKey(
+                        forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)))
+                .isReauthenticationRequired();
     }
 
     @Test
@@ -88,7 +90,8 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
         String access = login(newUser(Role.EDITOR)).get("access");
         long id = createKey(access).json().path("id").asLong();
         String rotate = "/api/api-keys/" + id + "/rotate/";
-        assertReauthenticationRequired(api.post(rotate, Map.of(), "Authorization", TestClient.bearer(stale(access))));
+        assertThat(api.post(rotate, Map.of(), "Authorization", TestClient.bearer(stale(access))))
+                .isReauthenticationRequired();
         assertThat(api.get("/api/api-keys/", "Authorization", TestClient.bearer(access))
                         .json()
                         .path("count")
@@ -119,7 +122,8 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
     @Test
     void mfaSetupWhenAuthTimeOldThenReauthenticationRequired() {
         String access = login(newUser(Role.VIEWER)).get("access");
-        assertReauthenticationRequired(api.post("/api/auth/mfa/setup/", "", "Authorization", bearer(stale(access))));
+        assertThat(api.post("/api/auth/mfa/setup/", "", "Authorization", bearer(stale(access))))
+                .isReauthenticationRequired();
         assertThat(api.get("/api/auth/mfa/", "Authorization", bearer(stale(access)))
                         .status())
                 .as("reading the MFA status is not sensitive")
@@ -137,8 +141,12 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
         TestAuthenticator app =
                 new TestAuthenticator(setup.json().path("secret").asString());
         long step = TestAuthenticator.steadyStep();
-        assertReauthenticationRequired(api.post(
-                "/api/auth/mfa/confirm/", Map.of("code", app.code(step)), "Authorization", bearer(stale(access))));
+        assertThat(api.post(
+                        "/api/auth/mfa/confirm/",
+                        Map.of("code", app.code(step)),
+                        "Authorization",
+                        bearer(stale(access))))
+                .isReauthenticationRequired();
         assertThat(mfaEnabled(access)).isFalse();
         assertThat(api.post("/api/auth/mfa/confirm/", Map.of("code", app.code(step)), "Authorization", bearer(access))
                         .status())
@@ -151,8 +159,12 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         long step = TestAuthenticator.steadyStep();
         String code = enrolled.authenticator().code(step);
-        assertReauthenticationRequired(api.post(
-                "/api/auth/mfa/disable/", Map.of("code", code), "Authorization", bearer(stale(enrolled.access()))));
+        assertThat(api.post(
+                        "/api/auth/mfa/disable/",
+                        Map.of("code", code),
+                        "Authorization",
+                        bearer(stale(enrolled.access()))))
+                .isReauthenticationRequired();
         assertThat(mfaEnabled(enrolled.access())).isTrue();
         assertThat(api.post("/api/auth/mfa/disable/", Map.of("code", code), "Authorization", enrolled.bearer())
                         .status())
@@ -164,11 +176,12 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
     void mfaRecoveryCodesWhenAuthTimeOldThenReauthenticationRequired() {
         MfaEnrolment enrolled = MfaEnrolment.of(api, newUser(Role.VIEWER));
         String code = enrolled.authenticator().code(TestAuthenticator.steadyStep());
-        assertReauthenticationRequired(api.post(
-                "/api/auth/mfa/recovery-codes/",
-                Map.of("code", code),
-                "Authorization",
-                bearer(stale(enrolled.access()))));
+        assertThat(api.post(
+                        "/api/auth/mfa/recovery-codes/",
+                        Map.of("code", code),
+                        "Authorization",
+                        bearer(stale(enrolled.access()))))
+                .isReauthenticationRequired();
         // The old set still works: no new set was made.
         assertThat(enrolled.login(
                                 api,
@@ -189,7 +202,8 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
         String email = "minted-" + UUID.randomUUID() + "@example.com";
         Map<String, String> user =
                 Map.of("email", email, "password", "a long initial passphrase", "role", "administrator");
-        assertReauthenticationRequired(api.post("/api/users/", user, "Authorization", bearer(stale(access))));
+        assertThat(api.post("/api/users/", user, "Authorization", bearer(stale(access))))
+                .isReauthenticationRequired();
         assertThat(api.get("/api/users/", "Authorization", bearer(access))
                         .json()
                         .path("count")
@@ -207,7 +221,8 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
         Account member = newUserInOrganization(admin.user().organizationId(), Role.VIEWER);
         String access = login(admin).get("access");
         String path = "/api/users/" + member.user().id() + "/";
-        assertReauthenticationRequired(send("PATCH", path, "{\"role\": \"administrator\"}", stale(access)));
+        assertThat(send("PATCH", path, "{\"role\": \"administrator\"}", stale(access)))
+                .isReauthenticationRequired();
         assertThat(api.get(path, "Authorization", bearer(access))
                         .json()
                         .path("role")
@@ -223,7 +238,7 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
         Account member = newUserInOrganization(admin.user().organizationId(), Role.VIEWER);
         String access = login(admin).get("access");
         String path = "/api/users/" + member.user().id() + "/";
-        assertReauthenticationRequired(send("DELETE", path, null, stale(access)));
+        assertThat(send("DELETE", path, null, stale(access))).isReauthenticationRequired();
         assertThat(api.get(path, "Authorization", bearer(access))
                         .json()
                         .path("active")
@@ -236,8 +251,8 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
     void patchOrganizationWhenAuthTimeOldThenReauthenticationRequired() {
         Account admin = newUser(Role.ADMINISTRATOR);
         String access = login(admin).get("access");
-        assertReauthenticationRequired(
-                send("PATCH", "/api/organization/", "{\"name\": \"Taken over\"}", stale(access)));
+        assertThat(send("PATCH", "/api/organization/", "{\"name\": \"Taken over\"}", stale(access)))
+                .isReauthenticationRequired();
         assertThat(api.get("/api/organization/", "Authorization", bearer(access))
                         .json()
                         .path("name")
@@ -258,8 +273,7 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
                 "/api/organization/",
                 "{\"name\": \"Taken over\"}",
                 stale(login(viewer).get("access")));
-        assertThat(response.status()).as(response.text()).isEqualTo(403);
-        assertThat(response.error()).isEqualTo("permission_denied");
+        assertThat(response).isError(403, "permission_denied");
     }
 
     @Test
@@ -325,11 +339,5 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
 
     private static String bearer(String access) {
         return TestClient.bearer(access);
-    }
-
-    static void assertReauthenticationRequired(TestClient.Response response) {
-        assertThat(response.status()).as(response.text()).isEqualTo(403);
-        assertThat(response.error()).isEqualTo("reauthentication_required");
-        assertThat(response.json().path("detail").asString()).contains("/api/auth/reauthenticate/");
     }
 }

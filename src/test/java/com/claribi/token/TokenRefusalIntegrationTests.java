@@ -1,5 +1,6 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -67,7 +68,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         String expired = forged.signedByServer(
                 forged.header(TokenType.ACCESS).build(),
                 ForgedTokens.expiringAt(access, Instant.now().minusSeconds(60), 3600));
-        assertRefused(status(expired), "token_expired");
+        assertThat(status(expired)).isError(401, "token_expired");
     }
 
     @Test
@@ -76,7 +77,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         String expired = forged.signedByServer(
                 forged.header(TokenType.REFRESH).build(),
                 ForgedTokens.expiringAt(refresh, Instant.now().minusSeconds(60), 3600));
-        assertRefused(refresh(expired), "token_expired");
+        assertThat(refresh(expired)).isError(401, "token_expired");
         assertThat(refresh(refresh).status()).isEqualTo(200);
     }
 
@@ -97,7 +98,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
             if (response.status() == 200) {
                 assertThat(before).as("accepted although sent at or after exp").isLessThan(expiresAtMillis);
             } else {
-                assertRefused(response, "token_expired");
+                assertThat(response).isError(401, "token_expired");
                 assertThat(after).as("refused before exp").isGreaterThanOrEqualTo(expiresAtMillis);
                 assertThat(before).as("refused late").isLessThanOrEqualTo(expiresAtMillis + 1500);
                 break;
@@ -107,7 +108,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
             }
             Thread.sleep(50);
         }
-        assertRefused(status(token), "token_expired");
+        assertThat(status(token)).isError(401, "token_expired");
     }
 
     @Test
@@ -122,12 +123,12 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
 
     @Test
     void accessWhenRefreshTokenPresentedThenInvalidToken() {
-        assertRefused(status(login().get("refresh")), "invalid_token");
+        assertThat(status(login().get("refresh"))).isError(401, "invalid_token");
     }
 
     @Test
     void refreshWhenAccessTokenPresentedThenInvalidToken() {
-        assertRefused(refresh(login().get("access")), "invalid_token");
+        assertThat(refresh(login().get("access"))).isError(401, "invalid_token");
     }
 
     @ParameterizedTest
@@ -141,7 +142,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(ForgedTokens.claims(access))
                 .claim(TokenType.CLAIM, tokenType)
                 .build();
-        assertRefused(status(forged.signedByServer(header.build(), claims)), "invalid_token");
+        assertThat(status(forged.signedByServer(header.build(), claims))).isError(401, "invalid_token");
     }
 
     // Revocation, and the cache of verified tokens
@@ -153,7 +154,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         assertThat(api.post("/api/auth/logout/", "", "Authorization", TestClient.bearer(access))
                         .status())
                 .isEqualTo(204);
-        assertRefused(status(access), "invalid_token");
+        assertThat(status(access)).isError(401, "invalid_token");
     }
 
     @Test
@@ -166,8 +167,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         assertThat(api.post("/api/auth/logout-all/", "", "Authorization", TestClient.bearer(first))
                         .status())
                 .isEqualTo(204);
-        assertRefused(status(first), "invalid_token");
-        assertRefused(status(second), "invalid_token");
+        assertThat(status(first)).isError(401, "invalid_token");
+        assertThat(status(second)).isError(401, "invalid_token");
     }
 
     @Test
@@ -179,8 +180,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
                 .subject(Long.toString(other.user().id()))
                 .build();
         String tampered = ForgedTokens.withPayload(access, otherUser);
-        assertRefused(status(tampered), "invalid_token");
-        assertRefused(status(tampered), "invalid_token");
+        assertThat(status(tampered)).isError(401, "invalid_token");
+        assertThat(status(tampered)).isError(401, "invalid_token");
         assertThat(status(access).status()).isEqualTo(200);
     }
 
@@ -197,7 +198,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         String unsigned = keepSignature
                 ? ForgedTokens.withHeader(access, header)
                 : ForgedTokens.raw(header, ForgedTokens.claims(access), "");
-        assertRefused(status(unsigned), "invalid_token");
+        assertThat(status(unsigned)).isError(401, "invalid_token");
     }
 
     @Test
@@ -207,7 +208,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         String publicJwk = TestClient.JSON.writeValueAsString(publishedKey(kid));
         String token = ForgedTokens.hmac(
                 publicJwk.getBytes(StandardCharsets.UTF_8), kid, TokenType.ACCESS, ForgedTokens.claims(access));
-        assertRefused(status(token), "invalid_token");
+        assertThat(status(token)).isError(401, "invalid_token");
     }
 
     @Test
@@ -217,7 +218,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         byte[] x = Base64.getUrlDecoder().decode(publishedKey(kid).path("x").asString());
         assertThat(x).hasSize(32);
         String token = ForgedTokens.hmac(x, kid, TokenType.ACCESS, ForgedTokens.claims(access));
-        assertRefused(status(token), "invalid_token");
+        assertThat(status(token)).isError(401, "invalid_token");
     }
 
     // Key ids
@@ -228,14 +229,16 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         JWSHeader header = forged.header(TokenType.ACCESS)
                 .keyID(UUID.randomUUID().toString())
                 .build();
-        assertRefused(status(forged.signedByServer(header, ForgedTokens.claims(access))), "invalid_token");
+        assertThat(status(forged.signedByServer(header, ForgedTokens.claims(access))))
+                .isError(401, "invalid_token");
     }
 
     @Test
     void accessWhenKidMissingThenInvalidToken() {
         String access = login().get("access");
         JWSHeader header = forged.header(TokenType.ACCESS).keyID(null).build();
-        assertRefused(status(forged.signedByServer(header, ForgedTokens.claims(access))), "invalid_token");
+        assertThat(status(forged.signedByServer(header, ForgedTokens.claims(access))))
+                .isError(401, "invalid_token");
     }
 
     static Stream<String> kidTricks() {
@@ -262,7 +265,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         JWSHeader header = forged.header(TokenType.ACCESS)
                 .keyID(trick.replace("{kid}", kid).replace("{KID}", kid.toUpperCase(Locale.ROOT)))
                 .build();
-        assertRefused(status(forged.signedByServer(header, ForgedTokens.claims(access))), "invalid_token");
+        assertThat(status(forged.signedByServer(header, ForgedTokens.claims(access))))
+                .isError(401, "invalid_token");
     }
 
     // Keys named in the header (jwk, jku, x5u) are never used
@@ -276,7 +280,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
                 .keyID(attacker.getKeyID())
                 .jwk(attacker.toPublicJWK())
                 .build();
-        assertRefused(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))), "invalid_token");
+        assertThat(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))))
+                .isError(401, "invalid_token");
     }
 
     @Test
@@ -285,7 +290,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         OctetKeyPair attacker = ForgedTokens.attackerKey();
         JWSHeader header =
                 forged.header(TokenType.ACCESS).jwk(attacker.toPublicJWK()).build();
-        assertRefused(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))), "invalid_token");
+        assertThat(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))))
+                .isError(401, "invalid_token");
     }
 
     @Test
@@ -293,7 +299,7 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         String access = login().get("access");
         JWSHeader header = forged.header(TokenType.ACCESS).build();
         String token = ForgedTokens.signedBy(ForgedTokens.attackerKey(), header, ForgedTokens.claims(access));
-        assertRefused(status(token), "invalid_token");
+        assertThat(status(token)).isError(401, "invalid_token");
     }
 
     @Test
@@ -305,7 +311,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
                 .keyID(attacker.getKeyID())
                 .jwkURL(URI.create("http://127.0.0.1:1/jwks"))
                 .build();
-        assertRefused(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))), "invalid_token");
+        assertThat(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))))
+                .isError(401, "invalid_token");
     }
 
     @Test
@@ -317,7 +324,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
                 .keyID(attacker.getKeyID())
                 .x509CertURL(URI.create("http://127.0.0.1:1/cert.pem"))
                 .build();
-        assertRefused(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))), "invalid_token");
+        assertThat(status(ForgedTokens.signedBy(attacker, header, ForgedTokens.claims(access))))
+                .isError(401, "invalid_token");
     }
 
     /** The other side of the tests above: the headers are ignored, not fetched or trusted, so our own token passes. */
@@ -342,8 +350,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(ForgedTokens.claims(access))
                 .issuer("evil")
                 .build();
-        assertRefused(
-                status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)), "invalid_token");
+        assertThat(status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)))
+                .isError(401, "invalid_token");
     }
 
     @ParameterizedTest
@@ -354,8 +362,8 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
                 .claim(claim, null)
                 .build();
         assertThat(claims.toJSONObject()).doesNotContainKey(claim);
-        assertRefused(
-                status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)), "invalid_token");
+        assertThat(status(forged.signedByServer(forged.header(TokenType.ACCESS).build(), claims)))
+                .isError(401, "invalid_token");
     }
 
     // Where the token is sent (RFC 6750 section 2)
@@ -365,16 +373,14 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
         String access = login().get("access");
         TestClient.Response response =
                 api.get(STATUS + "?access_token=" + access, "Authorization", TestClient.bearer(access));
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("bad_request");
+        assertThat(response).isError(400, "bad_request");
     }
 
     @Test
     void accessWhenOnlyInQueryStringThenBadRequest() {
         String access = login().get("access");
         TestClient.Response response = api.get(STATUS + "?access_token=" + access);
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("bad_request");
+        assertThat(response).isError(400, "bad_request");
     }
 
     // Garbage
@@ -386,15 +392,14 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
     @ParameterizedTest
     @MethodSource("garbage")
     void accessWhenTokenIsGarbageThenInvalidToken(String token) {
-        assertRefused(status(token), "invalid_token");
+        assertThat(status(token)).isError(401, "invalid_token");
     }
 
     /** Over the server's 8 KB limit on request headers, refused before any filter sees it, in the API's format. */
     @Test
     void accessWhenTokenLongerThanHeaderLimitThenBadRequest() {
         TestClient.Response response = status("x".repeat(10_000));
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).isEqualTo("bad_request");
+        assertThat(response).isError(400, "bad_request");
     }
 
     @Test
@@ -424,10 +429,5 @@ class TokenRefusalIntegrationTests extends ServerIntegrationTest {
             }
         }
         throw new AssertionError("kid " + kid + " is not published");
-    }
-
-    private static void assertRefused(TestClient.Response response, String error) {
-        assertThat(response.status()).as(response.text()).isEqualTo(401);
-        assertThat(response.error()).as(response.text()).isEqualTo(error);
     }
 }

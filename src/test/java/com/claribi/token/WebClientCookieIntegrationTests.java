@@ -1,5 +1,6 @@
 package com.claribi.token;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
@@ -132,8 +133,7 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
                 "Origin",
                 "https://evil.example");
 
-        assertThat(login.status()).isEqualTo(403);
-        assertThat(login.error()).isEqualTo("permission_denied");
+        assertThat(login).isError(403, "permission_denied");
         assertThat(login.header("Set-Cookie")).isNull();
     }
 
@@ -187,8 +187,7 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
         TestClient.Response refreshed =
                 webPost("/api/auth/token/refresh/", COOKIE + "=" + cookieValue(attacker) + "; " + cookies(victim));
 
-        assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(401);
-        assertThat(refreshed.error()).isEqualTo("invalid_token");
+        assertThat(refreshed).isError(401, "invalid_token");
         assertThat(refreshed.json().has("access")).isFalse();
         assertClearsBoth(refreshed);
     }
@@ -295,8 +294,7 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
         TestClient.Response refreshed =
                 api.post("/api/auth/token/refresh/", "{}", "Cookie", COOKIE + "=" + cookie, "Origin", origin());
 
-        assertThat(refreshed.status()).isEqualTo(403);
-        assertThat(refreshed.error()).isEqualTo("permission_denied");
+        assertThat(refreshed).isError(403, "permission_denied");
         assertThat(refreshed.json().has("access")).isFalse();
     }
 
@@ -314,8 +312,7 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
                 "Origin",
                 "https://evil.example");
 
-        assertThat(refreshed.status()).isEqualTo(403);
-        assertThat(refreshed.error()).isEqualTo("permission_denied");
+        assertThat(refreshed).isError(403, "permission_denied");
     }
 
     @Test
@@ -332,8 +329,7 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
                 "Sec-Fetch-Site",
                 "cross-site");
 
-        assertThat(refreshed.status()).isEqualTo(403);
-        assertThat(refreshed.error()).isEqualTo("permission_denied");
+        assertThat(refreshed).isError(403, "permission_denied");
     }
 
     @Test
@@ -341,16 +337,14 @@ class WebClientCookieIntegrationTests extends ServerIntegrationTest {
         TestClient.Response refreshed =
                 api.post("/api/auth/token/refresh/", "{}", "X-Claribi-Client", "web", "Origin", origin());
 
-        assertThat(refreshed.status()).isEqualTo(401);
-        assertThat(refreshed.error()).isEqualTo("not_authenticated");
+        assertThat(refreshed).isError(401, "not_authenticated");
     }
 
     @Test
     void refreshWithoutBodyTokenOrCookieKeepsTheValidationError() {
         TestClient.Response refreshed = api.post("/api/auth/token/refresh/", "{}");
 
-        assertThat(refreshed.status()).isEqualTo(400);
-        assertThat(refreshed.error()).isEqualTo("validation_error");
+        assertThat(refreshed).isError(400, "validation_error");
         assertThat(refreshed.json().path("fields").has("refresh")).isTrue();
     }
 

@@ -3,17 +3,11 @@ package com.claribi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
-import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -22,30 +16,7 @@ import org.springframework.test.context.TestPropertySource;
  * one is shown next to the field and creates nothing.
  */
 @TestPropertySource(properties = "claribi.reauthentication-window=PT2S")
-class ReauthenticationPageIntegrationTests extends ServerIntegrationTest {
-
-    private HeadlessChromium browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start(ServerIntegrationTest.DATA_DIR.resolve("tls/cert.pem"), 1280, 1000);
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            List<String> console = browser.consoleMessages();
-            browser.close();
-            assertThat(console)
-                    .as("browser console")
-                    .noneMatch(line -> line.contains("Content Security Policy")
-                            || line.contains("Uncaught")
-                            || line.contains("SyntaxError"));
-        }
-    }
+class ReauthenticationPageIntegrationTests extends BrowserIntegrationTest {
 
     @Test
     void createKeyWhenPasswordProofIsOldThenPageAsksForThePasswordAndCreatesTheKey() {
@@ -95,12 +66,8 @@ class ReauthenticationPageIntegrationTests extends ServerIntegrationTest {
     }
 
     private void signInAndOpenApiKeys(Account account) {
-        browser.driver.get(url("/"));
-        wait.until(ExpectedConditions.urlToBe(url("/sign-in")));
-        type("#email", account.email());
-        type("#password", account.password());
-        visible("#sign-in-submit").click();
-        wait.until(ExpectedConditions.textToBe(By.id("user-email"), account.email()));
+        signIn(account);
+        awaitSignedIn(account);
         visible("nav.mainnav a[href='/settings/security/api-keys']").click();
         wait.until(ExpectedConditions.urlToBe(url("/settings/security/api-keys")));
         visible("#create-key");
@@ -121,19 +88,5 @@ class ReauthenticationPageIntegrationTests extends ServerIntegrationTest {
         TestClient.Response keys = api.get("/api/api-keys/", "Authorization", TestClient.bearer(access));
         assertThat(keys.status()).isEqualTo(200);
         return keys.json().path("count").asInt();
-    }
-
-    private String url(String path) {
-        return "https://localhost:" + port + path;
-    }
-
-    private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void type(String css, String text) {
-        WebElement input = visible(css);
-        input.clear();
-        input.sendKeys(text);
     }
 }

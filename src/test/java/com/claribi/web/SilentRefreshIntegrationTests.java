@@ -3,15 +3,10 @@ package com.claribi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
-import com.claribi.support.ServerIntegrationTest;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,29 +15,19 @@ import org.springframework.test.context.TestPropertySource;
  * once on the 401 and repeats the request.
  */
 @TestPropertySource(properties = {"claribi.access-token-ttl=PT4S", "claribi.rate-limit.address-per-minute=100000"})
-class SilentRefreshIntegrationTests extends ServerIntegrationTest {
+class SilentRefreshIntegrationTests extends BrowserIntegrationTest {
 
-    private HeadlessChromium browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start(ServerIntegrationTest.DATA_DIR.resolve("tls/cert.pem"), 1280, 1000);
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    /** The refresh requests this class blocks on purpose fail in the console. */
+    @Override
+    protected boolean consoleMayShowErrors() {
+        return true;
     }
 
     @Test
     void pageRefreshesTheAccessTokenBeforeItExpires() throws InterruptedException {
         Account account = newUser(Role.VIEWER);
         signIn(account);
+        awaitSignedIn(account);
         recordRequests(false);
 
         Thread.sleep(9_000);
@@ -62,6 +47,7 @@ class SilentRefreshIntegrationTests extends ServerIntegrationTest {
     void pageRefreshesOnceOnA401AndRepeatsTheRequest() throws InterruptedException {
         Account account = newUser(Role.VIEWER);
         signIn(account);
+        awaitSignedIn(account);
         // The background refresh cannot reach the server while the token expires (as on a laptop asleep).
         recordRequests(true);
         Thread.sleep(6_000);
@@ -99,14 +85,5 @@ class SilentRefreshIntegrationTests extends ServerIntegrationTest {
     @SuppressWarnings("unchecked")
     private List<String> requests() {
         return (List<String>) browser.script("return window.requests");
-    }
-
-    private void signIn(Account account) {
-        browser.driver.get("https://localhost:" + port + "/sign-in");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email")))
-                .sendKeys(account.email());
-        browser.driver.findElement(By.id("password")).sendKeys(account.password());
-        browser.driver.findElement(By.id("sign-in-submit")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("user-email"), account.email()));
     }
 }

@@ -1,16 +1,14 @@
 package com.claribi.web;
 
+import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
-import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestAuthenticator;
 import com.claribi.support.TestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -18,66 +16,19 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web interface in a real browser (headless Chromium): sign in, create a read-only API key and use its secret from
  * the page, revoke it on the page; enrol two-factor authentication from the page's secret, sign out, and sign in again
  * through the code step.
  */
-class WebInterfaceIntegrationTests extends ServerIntegrationTest {
+class WebInterfaceIntegrationTests extends BrowserIntegrationTest {
 
     private static final String REFRESH_COOKIE = "__Secure-claribi-refresh";
     private static final String BINDING_COOKIE = "__Host-claribi-refresh-binding";
 
-    private HeadlessChromium browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        HeadlessChromium.assumeInstalled();
-        browser = HeadlessChromium.start(ServerIntegrationTest.DATA_DIR.resolve("tls/cert.pem"), 1280, 1000);
-        wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            List<String> console = browser.consoleMessages();
-            browser.close();
-            // A Content-Security-Policy violation or a script error on any page fails the test.
-            assertThat(console)
-                    .as("browser console")
-                    .noneMatch(line -> line.contains("Content Security Policy")
-                            || line.contains("Uncaught")
-                            || line.contains("SyntaxError"));
-        }
-    }
-
-    private String url(String path) {
-        return "https://localhost:" + port + path;
-    }
-
-    private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void type(String css, String text) {
-        WebElement input = visible(css);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private void signIn(Account account) {
-        browser.driver.get(url("/"));
-        wait.until(ExpectedConditions.urlToBe(url("/sign-in")));
-        type("#email", account.email());
-        type("#password", account.password());
-        visible("#sign-in-submit").click();
-    }
-
     private void awaitHome(Account account) {
-        wait.until(ExpectedConditions.textToBe(By.id("user-email"), account.email()));
+        awaitSignedIn(account);
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(url("/"));
     }
 
@@ -226,8 +177,7 @@ class WebInterfaceIntegrationTests extends ServerIntegrationTest {
 
         TestClient.Response refused =
                 eventually(() -> api.get("/api/auth/status/", "X-API-Key", secret), r -> r.status() == 401);
-        assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.error()).isEqualTo("invalid_api_key");
+        assertThat(refused).isError(401, "invalid_api_key");
 
         // The refresh cookie as the browser holds it: HttpOnly, Secure, SameSite=Strict, only for /api/auth/.
         browser.driver.get(url("/api/auth/status/"));
