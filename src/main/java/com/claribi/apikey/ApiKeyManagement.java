@@ -6,10 +6,10 @@ import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Fields;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.SudoMode;
 import com.claribi.platform.Timestamps;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +151,7 @@ public class ApiKeyManagement {
         return view(key, secret);
     }
 
-    public Page<KeyView> list(ApiPrincipal principal, PageRequest page, HttpServletRequest request) {
+    public Page<KeyView> list(ApiPrincipal principal, PageRequest page, PageLinks links) {
         principal.requireSession();
         long count = keys.countOfUser(principal.userId());
         return Page.of(
@@ -160,7 +160,7 @@ public class ApiKeyManagement {
                 keys.pageOfUser(principal.userId(), page.offset(), page.size()).stream()
                         .map(key -> view(key, null))
                         .toList(),
-                request);
+                links);
     }
 
     public KeyView get(ApiPrincipal principal, long id) {
@@ -201,7 +201,7 @@ public class ApiKeyManagement {
         return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), client);
     }
 
-    public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, HttpServletRequest request) {
+    public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, PageLinks links) {
         principal.requireSession();
         ApiKey key = find(principal, id);
         return Page.of(
@@ -217,7 +217,7 @@ public class ApiKeyManagement {
                                 use.userAgent(),
                                 use.count()))
                         .toList(),
-                request);
+                links);
     }
 
     /** A deactivated user's keys stop working at once, in every process. */

@@ -1,16 +1,19 @@
 package com.claribi.audit;
 
+import com.claribi.identity.Role;
+import com.claribi.identity.Roles;
+import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** Lists an organization's security events with filters. */
+/** Lists an organization's security events with filters, for its administrators. */
 @Service
 public class AuditQueries {
 
@@ -20,19 +23,22 @@ public class AuditQueries {
     private static final Instant LATEST = Instant.parse("9999-12-30T23:59:59Z");
 
     private final AuditEvents events;
+    private final Roles roles;
 
-    AuditQueries(AuditEvents events) {
+    AuditQueries(AuditEvents events, Roles roles) {
         this.events = events;
+        this.roles = roles;
     }
 
     public Page<?> list(
-            long organizationId,
+            ApiPrincipal principal,
             @Nullable String type,
             @Nullable String user,
             @Nullable String since,
             @Nullable String until,
             PageRequest page,
-            HttpServletRequest request) {
+            PageLinks links) {
+        long organizationId = roles.require(principal, Role.ADMINISTRATOR).organizationId();
         Fields problems = new Fields();
         Long userId = null;
         if (user != null && !user.isBlank()) {
@@ -54,7 +60,7 @@ public class AuditQueries {
                 from == null ? null : from.truncatedTo(ChronoUnit.SECONDS),
                 to == null ? null : to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
         long count = events.count(filter);
-        return Page.of(page, count, events.page(filter, page.offset(), page.size()), request);
+        return Page.of(page, count, events.page(filter, page.offset(), page.size()), links);
     }
 
     private static @Nullable Instant instant(@Nullable String value, String name, Fields problems) {

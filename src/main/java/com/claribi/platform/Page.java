@@ -1,6 +1,5 @@
 package com.claribi.platform;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -11,12 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record Page<T>(
         long count, @Nullable String next, @Nullable String previous, List<T> results) {
 
-    /** Builds the page; a page past the end (other than the first page of an empty list) is 404. */
-    public static <T> Page<T> of(PageRequest request, long count, List<T> results, HttpServletRequest http) {
-        return of(request, count, results, PageLinks.of(http));
-    }
-
-    /** Builds the page with links to the list at {@code links}; a page past the end is 404 as above. */
+    /** Builds the page with links to the list at {@code links}; a page past the end (other than the first page of an empty list) is 404. */
     public static <T> Page<T> of(PageRequest request, long count, List<T> results, PageLinks links) {
         if (request.page() > 1 && request.offset() >= count) {
             throw ApiException.notFound("Page " + request.page() + " is past the end of the list.");

@@ -5,6 +5,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,7 @@ class ApiKeysController {
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
             HttpServletRequest request) {
-        return keys.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), request);
+        return keys.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 
     @GetMapping("/api/api-keys/{id}")
@@ -78,6 +79,6 @@ class ApiKeysController {
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
             HttpServletRequest request) {
-        return keys.activity(CurrentPrincipal.get(), id, PageRequest.of(page, pageSize), request);
+        return keys.activity(CurrentPrincipal.get(), id, PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 }

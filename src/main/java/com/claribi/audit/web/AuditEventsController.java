@@ -1,11 +1,9 @@
 package com.claribi.audit.web;
 
 import com.claribi.audit.AuditQueries;
-import com.claribi.identity.Role;
-import com.claribi.identity.Roles;
-import com.claribi.identity.User;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -18,11 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditEventsController {
 
     private final AuditQueries queries;
-    private final Roles roles;
 
-    AuditEventsController(AuditQueries queries, Roles roles) {
+    AuditEventsController(AuditQueries queries) {
         this.queries = queries;
-        this.roles = roles;
     }
 
     @GetMapping("/api/audit-events")
@@ -34,7 +30,13 @@ class AuditEventsController {
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
             HttpServletRequest request) {
-        User admin = roles.require(CurrentPrincipal.get(), Role.ADMINISTRATOR);
-        return queries.list(admin.organizationId(), type, user, since, until, PageRequest.of(page, pageSize), request);
+        return queries.list(
+                CurrentPrincipal.get(),
+                type,
+                user,
+                since,
+                until,
+                PageRequest.of(page, pageSize),
+                PageLinks.of(request));
     }
 }

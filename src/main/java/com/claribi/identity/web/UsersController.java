@@ -11,6 +11,7 @@ import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
 import com.claribi.platform.ObjectIds;
 import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.SudoMode;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -119,7 +120,7 @@ class UsersController {
                 directory.users(organizationId, pageRequest.offset(), pageRequest.size()).stream()
                         .map(UserView::of)
                         .toList(),
-                request);
+                PageLinks.of(request));
     }
 
     @GetMapping("/api/users/{id}")
