@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
     private static final Path JAR = Path.of("target", "claribi.jar");
+    private static final Path JVM_OPTIONS = Path.of("bin", "jvm-options");
     private static final Path LOGS = Path.of("target", "process-logs");
     private static final AtomicInteger PROCESSES = new AtomicInteger();
 
@@ -74,7 +76,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_PORT", String.valueOf(port));
         Path log = logFile("server");
         long started = System.nanoTime();
-        Process process = launch(List.of(args), env, ProcessBuilder.Redirect.to(log.toFile()), null);
+        Process process = launch("server", List.of(args), env, ProcessBuilder.Redirect.to(log.toFile()), null);
         try {
             return new ServerProcess(process, log, port, dataDir, started);
         } catch (RuntimeException | Error e) {
@@ -97,7 +99,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_DATA_DIR", dataDir.toAbsolutePath().toString());
         Path stdout = logFile("command-out");
         Path stderr = logFile("command-err");
-        Process process = launch(List.of(args), env, ProcessBuilder.Redirect.to(stdout.toFile()), stderr);
+        Process process = launch("command", List.of(args), env, ProcessBuilder.Redirect.to(stdout.toFile()), stderr);
         try {
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
@@ -217,14 +219,32 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The JVM options {@code bin/claribi} gives a {@code kind} of launch ("server" or "command"). */
+    static List<String> jvmOptions(String kind) {
+        try {
+            return Files.readAllLines(JVM_OPTIONS).stream()
+                    .filter(line -> line.startsWith(kind + "="))
+                    .flatMap(line -> Arrays.stream(
+                            line.substring(kind.length() + 1).trim().split("\\s+")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + JVM_OPTIONS, e);
+        }
+    }
+
     private static Process launch(
-            List<String> args, Map<String, String> environment, ProcessBuilder.Redirect stdout, Path stderr) {
+            String kind,
+            List<String> args,
+            Map<String, String> environment,
+            ProcessBuilder.Redirect stdout,
+            Path stderr) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with "
                     + "mvn verify, which packages the jar first");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(kind));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         command.addAll(args);
