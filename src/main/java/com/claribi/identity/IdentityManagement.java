@@ -240,8 +240,9 @@ public class IdentityManagement {
             @Nullable String lastName) {}
 
     /**
-     * Changes a user of the organization ({@link UserAdministration} checks the caller's role first). Demoting the last active administrator is refused with 409, under a lock
-     * on the organization so that two administrators demoting each other at once cannot both succeed.
+     * Changes a user of the organization ({@link UserAdministration} checks the caller's role first). Demoting the last
+     * active administrator is refused with 409, under a lock on the organization so that two administrators demoting
+     * each other at once cannot both succeed.
      */
     User updateUser(long organizationId, long userId, UserChange change, long changedBy, ClientInfo client) {
         Fields problems = new Fields();

@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The login: the failed-attempt budgets, password verification on the hashing pool, the second factor when the account has MFA
- * on, then a new session. A wrong email and a wrong password get the same answer, and only someone who knows the
+ * The login: the failed-attempt budgets, password verification on the hashing pool, the second factor when the
+ * account has MFA on, then a new session. A wrong email and a wrong password get the same answer, and only someone who knows the
  * password learns that a code is needed; every refusal counts toward the throttle.
  */
 @Service

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 
-/** {@code claribi.identity} binds from the documented {@code CLARIBI_BOOTSTRAP_*} and {@code CLARIBI_PASSWORD_HASHING_*}. */
+/**
+ * {@code claribi.identity} binds from the documented {@code CLARIBI_BOOTSTRAP_*} and {@code CLARIBI_PASSWORD_HASHING_*}.
+ */
 class IdentityPropertiesUnitTests {
 
     @Test

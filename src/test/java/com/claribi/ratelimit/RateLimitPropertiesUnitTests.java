@@ -8,7 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 
-/** The failed-attempt budgets bind under {@code claribi.rate-limit} from the documented {@code CLARIBI_LOGIN_THROTTLE_*}. */
+/**
+ * The failed-attempt budgets bind under {@code claribi.rate-limit} from the documented {@code CLARIBI_LOGIN_THROTTLE_*}.
+ */
 class RateLimitPropertiesUnitTests {
 
     @Test
