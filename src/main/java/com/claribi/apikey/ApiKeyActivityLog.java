@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -91,9 +90,9 @@ class ApiKeyActivityLog implements SmartLifecycle {
             ApiKeyActivity activity,
             TransactionTemplate transactions,
             Clock clock,
-            Settings settings,
+            ApiKeyProperties properties,
             ObjectProvider<MeterRegistry> meters) {
-        this(activity, transactions, clock, settings, meters.getIfAvailable(SimpleMeterRegistry::new));
+        this(activity, transactions, clock, properties.activity(), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     ApiKeyActivityLog(
@@ -103,7 +102,7 @@ class ApiKeyActivityLog implements SmartLifecycle {
             Settings settings,
             MeterRegistry registry) {
         if (settings.queue() < 1 || settings.queuePerKey() < 1) {
-            throw new IllegalArgumentException("claribi.api-key-activity.queue and queue-per-key must be positive");
+            throw new IllegalArgumentException("claribi.apikey.activity.queue and queue-per-key must be positive");
         }
         this.activity = activity;
         this.transactions = transactions;
@@ -119,9 +118,9 @@ class ApiKeyActivityLog implements SmartLifecycle {
     }
 
     /**
-     * How long uses are kept, how many may wait in memory for the database, and how many of those one key may hold.
+     * How long uses are kept, how many may wait in memory for the database, and how many of those one key may hold:
+     * {@code claribi.apikey.activity.*}, documented as {@code CLARIBI_API_KEY_ACTIVITY_*}.
      */
-    @ConfigurationProperties("claribi.api-key-activity")
     record Settings(
             @DefaultValue("P90D") Duration retention,
             @DefaultValue("100000") int queue,
@@ -173,7 +172,7 @@ class ApiKeyActivityLog implements SmartLifecycle {
         }
     }
 
-    @Scheduled(fixedDelayString = "${claribi.api-key-activity.flush-interval:PT0.5S}")
+    @Scheduled(fixedDelayString = "${claribi.apikey.activity.flush-interval:PT0.5S}")
     synchronized void flush() {
         flushRefused();
         do {

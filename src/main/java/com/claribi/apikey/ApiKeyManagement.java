@@ -31,7 +31,6 @@ public class ApiKeyManagement {
     static final Duration ROTATION_DUE_AFTER = Duration.ofDays(90);
 
     private final ApiKeys keys;
-    private final ApiKeyActivity activity;
     private final ApiKeyAuthenticationProvider authentication;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -39,17 +38,15 @@ public class ApiKeyManagement {
 
     ApiKeyManagement(
             ApiKeys keys,
-            ApiKeyActivity activity,
             ApiKeyAuthenticationProvider authentication,
             ApplicationEventPublisher events,
             Clock clock,
             SudoMode sudo) {
-        this.sudo = sudo;
         this.keys = keys;
-        this.activity = activity;
         this.authentication = authentication;
         this.events = events;
         this.clock = clock;
+        this.sudo = sudo;
     }
 
     /** A key as the API shows it; {@code key} (the secret) only in the answer that creates it. */
@@ -68,16 +65,6 @@ public class ApiKeyManagement {
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             @Nullable
             String key) {}
-
-    /** One use of a key, as its activity list shows it; {@code count} refused (429) uses of one minute are one. */
-    public record UseView(
-            Instant timestamp,
-            String method,
-            String path,
-            int status,
-            String ip,
-            @Nullable String userAgent,
-            int count) {}
 
     @Transactional
     public KeyView create(
@@ -201,25 +188,6 @@ public class ApiKeyManagement {
         return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), client);
     }
 
-    public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, PageLinks links) {
-        principal.requireSession();
-        ApiKey key = find(principal, id);
-        return Page.of(
-                page,
-                activity.countOfKey(key.id()),
-                activity.pageOfKey(key.id(), page.offset(), page.size()).stream()
-                        .map(use -> new UseView(
-                                use.timestamp(),
-                                use.method(),
-                                use.path(),
-                                use.status(),
-                                use.ip(),
-                                use.userAgent(),
-                                use.count()))
-                        .toList(),
-                links);
-    }
-
     /** A deactivated user's keys stop working at once, in every process. */
     @EventListener
     void on(UserDeactivated deactivated) {
@@ -228,6 +196,11 @@ public class ApiKeyManagement {
     }
 
     private ApiKey find(ApiPrincipal principal, long id) {
+        return find(keys, principal, id);
+    }
+
+    /** One of the caller's own keys; another user's is not found, like a missing one. */
+    static ApiKey find(ApiKeys keys, ApiPrincipal principal, long id) {
         return keys.findOfUser(id, principal.userId())
                 .orElseThrow(() -> ApiException.notFound("No API key with id " + id + "."));
     }

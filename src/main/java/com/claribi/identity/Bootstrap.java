@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,13 +28,13 @@ final class Bootstrap implements SmartInitializingSingleton {
     private final IdentityManagement identity;
     private final Settings settings;
 
-    Bootstrap(Organizations organizations, IdentityManagement identity, Settings settings) {
+    Bootstrap(Organizations organizations, IdentityManagement identity, IdentityProperties properties) {
         this.organizations = organizations;
         this.identity = identity;
-        this.settings = settings;
+        this.settings = properties.bootstrap();
     }
 
-    @ConfigurationProperties("claribi.bootstrap")
+    /** {@code claribi.identity.bootstrap.*}, documented as {@code CLARIBI_BOOTSTRAP_*}. */
     record Settings(
             @Nullable String adminEmail,
             @Nullable String adminPassword,

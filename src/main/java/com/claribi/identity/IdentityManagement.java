@@ -240,10 +240,11 @@ public class IdentityManagement {
             @Nullable String lastName) {}
 
     /**
-     * Changes a user of the organization. Demoting the last active administrator is refused with 409, under a lock
-     * on the organization so that two administrators demoting each other at once cannot both succeed.
+     * Changes a user of the organization ({@link UserAdministration} checks the caller's role first). Demoting the last
+     * active administrator is refused with 409, under a lock on the organization so that two administrators demoting
+     * each other at once cannot both succeed.
      */
-    public User updateUser(long organizationId, long userId, UserChange change, long changedBy, ClientInfo client) {
+    User updateUser(long organizationId, long userId, UserChange change, long changedBy, ClientInfo client) {
         Fields problems = new Fields();
         checkName(problems, "first_name", change.firstName());
         checkName(problems, "last_name", change.lastName());
@@ -275,10 +276,11 @@ public class IdentityManagement {
     }
 
     /**
-     * Deactivates a user of the organization (an administrator's {@code DELETE /api/users/{id}/}); deactivating one
+     * Deactivates a user of the organization (an administrator's {@code DELETE /api/users/{id}/}, through
+     * {@link UserAdministration}); deactivating one
      * already inactive changes nothing. The last active administrator cannot be deactivated (409).
      */
-    public void deactivate(long organizationId, long userId, ClientInfo client) {
+    void deactivate(long organizationId, long userId, ClientInfo client) {
         transactions.executeWithoutResult(status -> {
             organizations.lock(organizationId);
             User user = member(organizationId, userId);
@@ -292,7 +294,7 @@ public class IdentityManagement {
         members.evict(userId);
     }
 
-    public Organization renameOrganization(long organizationId, String name, long renamedBy, ClientInfo client) {
+    Organization renameOrganization(long organizationId, String name, long renamedBy, ClientInfo client) {
         String trimmed = name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 200) {
             throw ApiException.validation("name", "The organization name must have 1 to 200 characters.");

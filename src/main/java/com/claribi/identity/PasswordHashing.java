@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -30,6 +30,11 @@ final class PasswordHashing {
 
     private final ThreadPoolExecutor pool;
     private final String dummyHash;
+
+    @Autowired
+    PasswordHashing(IdentityProperties properties) {
+        this(properties.passwordHashing());
+    }
 
     PasswordHashing(Settings settings) {
         // Salt 16 bytes, hash 32 bytes, parallelism 1: the OWASP minimum is m=19 MiB, t=2, p=1.
@@ -54,8 +59,10 @@ final class PasswordHashing {
         this.dummyHash = argon2.encode("a password nobody has: it only makes unknown emails cost the same time");
     }
 
-    /** Hashing parameters and the pool's size; the defaults meet OWASP's Argon2id minimum. */
-    @ConfigurationProperties("claribi.password-hashing")
+    /**
+     * Hashing parameters and the pool's size, {@code claribi.identity.password-hashing.*} (documented as
+     * {@code CLARIBI_PASSWORD_HASHING_*}); the defaults meet OWASP's Argon2id minimum.
+     */
     record Settings(
             @DefaultValue("19456") int memoryKib,
             @DefaultValue("2") int iterations,

@@ -1,20 +1,17 @@
 package com.claribi.mfa;
 
-import com.claribi.identity.User;
-import com.claribi.platform.ClientInfo;
 import com.claribi.platform.MasterKey;
 import com.claribi.platform.Timestamps;
 import java.time.Clock;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an authenticator code or a recovery code, accepting each at most once, and reports what happened as security
- * events. Every refusal looks the same to the caller; only the audit record says which it was. {@value #LOCK_AFTER}
- * consecutive wrong authenticator codes lock the authenticator (NIST SP 800-63B 5.2.2 allows at most 100): its codes
- * are no longer checked until a recovery code is accepted or an operator resets MFA.
+ * Checks an authenticator code or a recovery code, accepting each at most once; {@link CodeOutcomes} settles the
+ * verdict. Every refusal looks the same to the caller; only the audit record says which it was. A locked authenticator
+ * ({@link CodeOutcomes#LOCK_AFTER} consecutive wrong codes) has its codes no longer checked until a recovery code is
+ * accepted or an operator resets MFA.
  */
 @Component
 class CodeVerification {
@@ -37,27 +34,21 @@ class CodeVerification {
         boolean accepted() {
             return this == TOTP_ACCEPTED || this == RECOVERY_CODE_ACCEPTED;
         }
-    }
 
-    /** Consecutive wrong authenticator codes that lock the authenticator. */
-    static final int LOCK_AFTER = 100;
+        String description() {
+            return description;
+        }
+    }
 
     private final TotpEnrolments enrolments;
     private final RecoveryCodes recoveryCodes;
     private final MasterKey masterKey;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CodeVerification(
-            TotpEnrolments enrolments,
-            RecoveryCodes recoveryCodes,
-            MasterKey masterKey,
-            ApplicationEventPublisher events,
-            Clock clock) {
+    CodeVerification(TotpEnrolments enrolments, RecoveryCodes recoveryCodes, MasterKey masterKey, Clock clock) {
         this.enrolments = enrolments;
         this.recoveryCodes = recoveryCodes;
         this.masterKey = masterKey;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -105,43 +96,6 @@ class CodeVerification {
         return withoutSpaces(code).matches("\\d{" + Totp.DIGITS + "}")
                 ? totp(enrolment, code)
                 : recoveryCode(enrolment.userId(), code);
-    }
-
-    /**
-     * Settles a verdict: counts a wrong authenticator code toward the lock (a correct one starts the count again, a
-     * recovery code also lifts the lock) and publishes the audit events it calls for: a refusal, the lock, a spent
-     * recovery code, the unlock.
-     */
-    void report(User user, String where, Verdict verdict, ClientInfo client) {
-        switch (verdict) {
-            case WRONG_TOTP, REPLAYED_TOTP -> {
-                publishFailure(user, where, verdict, client);
-                if (enrolments.countWrongCode(user.id(), LOCK_AFTER, Timestamps.now(clock))) {
-                    events.publishEvent(
-                            new MfaLocked(user.id(), user.organizationId(), user.email(), LOCK_AFTER, client));
-                }
-            }
-            case TOTP_ACCEPTED -> enrolments.resetWrongCodes(user.id());
-            case RECOVERY_CODE_ACCEPTED -> {
-                events.publishEvent(new RecoveryCodeUsed(
-                        user.id(),
-                        user.organizationId(),
-                        user.email(),
-                        where,
-                        recoveryCodes.remaining(user.id()),
-                        client));
-                if (enrolments.unlock(user.id())) {
-                    events.publishEvent(new MfaUnlocked(
-                            user.id(), user.organizationId(), user.email(), "unlocked by a recovery code", client));
-                }
-            }
-            default -> publishFailure(user, where, verdict, client);
-        }
-    }
-
-    private void publishFailure(User user, String where, Verdict verdict, ClientInfo client) {
-        events.publishEvent(
-                new MfaCodeFailed(user.id(), user.organizationId(), user.email(), where, verdict.description, client));
     }
 
     private static String withoutSpaces(String code) {

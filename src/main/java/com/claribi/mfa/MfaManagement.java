@@ -6,13 +6,11 @@ import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.MasterKey;
 import com.claribi.platform.Timestamps;
-import com.claribi.ratelimit.LoginThrottle;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,10 +49,9 @@ public class MfaManagement {
 
     private final TotpEnrolments enrolments;
     private final RecoveryCodes recoveryCodes;
-    private final CodeVerification verification;
+    private final SessionCodeCheck codeCheck;
     private final MasterKey masterKey;
     private final Directory directory;
-    private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -62,19 +59,17 @@ public class MfaManagement {
     MfaManagement(
             TotpEnrolments enrolments,
             RecoveryCodes recoveryCodes,
-            CodeVerification verification,
+            SessionCodeCheck codeCheck,
             MasterKey masterKey,
             Directory directory,
-            LoginThrottle throttle,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock) {
         this.enrolments = enrolments;
         this.recoveryCodes = recoveryCodes;
-        this.verification = verification;
+        this.codeCheck = codeCheck;
         this.masterKey = masterKey;
         this.directory = directory;
-        this.throttle = throttle;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -117,8 +112,7 @@ public class MfaManagement {
         if (pending.enabled()) {
             throw ApiException.conflict("MFA is already on for this account.");
         }
-        LoginThrottle.Attempt attempt = attempt(user, "confirm", client);
-        verified(user, "confirm", () -> verification.totp(pending, code), attempt, client);
+        codeCheck.require(user, "confirm", verification -> verification.totp(pending, code), client);
         return transactions.execute(status -> {
             if (!enrolments.enable(userId, pending.sealedSecret(), Timestamps.now(clock))) {
                 throw ApiException.conflict(
@@ -138,8 +132,7 @@ public class MfaManagement {
     public void disable(long userId, String code, String keptSessionId, ClientInfo client) {
         User user = user(userId);
         TotpEnrolments.Enrolment enrolment = enabled(userId);
-        LoginThrottle.Attempt attempt = attempt(user, "disable", client);
-        verified(user, "disable", () -> verification.either(enrolment, code), attempt, client);
+        codeCheck.require(user, "disable", verification -> verification.either(enrolment, code), client);
         transactions.executeWithoutResult(status -> {
             enrolments.delete(userId);
             recoveryCodes.deleteAll(userId);
@@ -151,8 +144,7 @@ public class MfaManagement {
     public NewRecoveryCodes regenerateRecoveryCodes(long userId, String code, ClientInfo client) {
         User user = user(userId);
         TotpEnrolments.Enrolment enrolment = enabled(userId);
-        LoginThrottle.Attempt attempt = attempt(user, "recovery_codes", client);
-        verified(user, "recovery_codes", () -> verification.either(enrolment, code), attempt, client);
+        codeCheck.require(user, "recovery_codes", verification -> verification.either(enrolment, code), client);
         return transactions.execute(status -> {
             NewRecoveryCodes codes = newRecoveryCodes(userId);
             events.publishEvent(new RecoveryCodesRegenerated(userId, user.organizationId(), user.email(), client));
@@ -183,49 +175,6 @@ public class MfaManagement {
             return on;
         });
         return Boolean.TRUE.equals(wasOn);
-    }
-
-    /**
-     * Takes a token from the account's failed-attempt budgets, as every credential check does, the account's own one
-     * whatever the address; a refusal is audited like a wrong code.
-     */
-    private LoginThrottle.Attempt attempt(User user, String where, ClientInfo client) {
-        try {
-            return throttle.attemptInSession(user.email(), client.address());
-        } catch (ApiException throttled) {
-            events.publishEvent(new MfaCodeFailed(
-                    user.id(),
-                    user.organizationId(),
-                    user.email(),
-                    where,
-                    "not checked: too many failed attempts (" + throttled.detail() + ")",
-                    client));
-            throw throttled;
-        }
-    }
-
-    /** Checks the code and settles the verdict; a refused code keeps the attempt's tokens, an accepted one not. */
-    private void verified(
-            User user,
-            String where,
-            Supplier<CodeVerification.Verdict> check,
-            LoginThrottle.Attempt attempt,
-            ClientInfo client) {
-        CodeVerification.Verdict verdict;
-        try {
-            verdict = check.get();
-            verification.report(user, where, verdict, client);
-        } catch (RuntimeException unchecked) {
-            throttle.succeeded(attempt);
-            throw unchecked;
-        }
-        if (!verdict.accepted()) {
-            throttle.failed(attempt);
-            throw verdict == CodeVerification.Verdict.LOCKED_TOTP
-                    ? ApiException.mfaLockedInSession()
-                    : ApiException.invalidMfaCodeInSession();
-        }
-        throttle.succeeded(attempt);
     }
 
     private NewRecoveryCodes newRecoveryCodes(long userId) {

@@ -14,10 +14,12 @@ public class SecondFactorCheck {
 
     private final TotpEnrolments enrolments;
     private final CodeVerification verification;
+    private final CodeOutcomes outcomes;
 
-    SecondFactorCheck(TotpEnrolments enrolments, CodeVerification verification) {
+    SecondFactorCheck(TotpEnrolments enrolments, CodeVerification verification, CodeOutcomes outcomes) {
         this.enrolments = enrolments;
         this.verification = verification;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -37,7 +39,7 @@ public class SecondFactorCheck {
                 factor.totpCode() != null && !factor.totpCode().isBlank()
                         ? verification.totp(enrolment, factor.totpCode())
                         : verification.recoveryCode(user.id(), factor.recoveryCode());
-        verification.report(user, "login", verdict, client);
+        outcomes.report(user, "login", verdict, client);
         if (verdict == CodeVerification.Verdict.LOCKED_TOTP) {
             throw ApiException.mfaLocked();
         }

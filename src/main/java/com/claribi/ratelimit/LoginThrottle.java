@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +60,11 @@ public final class LoginThrottle {
     /** Counts resolutions, so that one happening between a refusal and the wait is not missed. */
     private volatile long generation;
 
+    @Autowired
+    LoginThrottle(RateLimitProperties properties, Budgets budgets) {
+        this(properties.loginThrottle(), budgets);
+    }
+
     LoginThrottle(Settings settings, Budgets budgets) {
         this.accountAndAddress = budgets.budget(
                 "login-account-address", settings.perAccountAndAddress(), settings.perAccountAndAddressPeriod());
@@ -70,9 +75,9 @@ public final class LoginThrottle {
 
     /**
      * N failures allowed per period, refilled evenly over the period; how long an attempt may wait for attempts in
-     * flight to resolve before it is refused.
+     * flight to resolve before it is refused: {@code claribi.rate-limit.login-throttle.*}, documented as
+     * {@code CLARIBI_LOGIN_THROTTLE_*}.
      */
-    @ConfigurationProperties("claribi.login-throttle")
     record Settings(
             @DefaultValue("5") int perAccountAndAddress,
             @DefaultValue("PT5M") Duration perAccountAndAddressPeriod,

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     tests that must count exactly without any refill while they run
  * @param redisUrl {@code redis://host:port} (or {@code rediss://}) shares budgets between processes; unset, each process
  *     counts alone
+ * @param loginThrottle the failed-attempt budgets of every credential check,
+ *     {@code claribi.rate-limit.login-throttle.*} (documented as {@code CLARIBI_LOGIN_THROTTLE_*})
  */
 @ConfigurationProperties("claribi.rate-limit")
 record RateLimitProperties(
@@ -27,4 +29,5 @@ record RateLimitProperties(
         @DefaultValue("300") int addressPerMinute,
         @DefaultValue("100") int badCredentialsPerMinute,
         @DefaultValue("PT1M") Duration window,
-        @Nullable String redisUrl) {}
+        @Nullable String redisUrl,
+        @DefaultValue LoginThrottle.Settings loginThrottle) {}

@@ -11,36 +11,73 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * The password and second-factor check that login and re-authentication share, on an attempt the caller has already
- * admitted through {@link LoginThrottle}: the password on the hashing pool, then the code. A wrong password or code
- * keeps the attempt's tokens, so guessing codes is throttled like guessing passwords; a check that could not be made
- * (the hashing pool full, the database down) proved nothing and gives them back. Every path resolves the attempt.
+ * The password and second-factor check that login and re-authentication share, under the failed-attempt budgets of
+ * {@link LoginThrottle}: the attempt is admitted (or refused, before anything is checked), then the password is checked
+ * on the hashing pool, then the code. A wrong password or code keeps the attempt's tokens, so guessing codes is
+ * throttled like guessing passwords; a check that could not be made (the hashing pool full, the database down) proved
+ * nothing and gives them back. Every path resolves the attempt it admitted.
  */
 @Component
 final class CredentialCheck {
 
+    /**
+     * How a caller records each refusal: {@code throttled} an attempt the budgets refused before anything was checked
+     * (the refusal is answered as it is), {@code refused} a wrong password or a missing, wrong or locked code (it
+     * returns what the client is told).
+     */
+    record Refusals(Consumer<ApiException> throttled, UnaryOperator<ApiException> refused) {}
+
     private final IdentityManagement identity;
     private final LoginThrottle throttle;
     private final SecondFactorCheck secondFactor;
+    private final Sessions sessions;
     /** Work after the hash runs off the hashing pool, whose threads are kept for hashing. */
     private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
-    CredentialCheck(IdentityManagement identity, LoginThrottle throttle, SecondFactorCheck secondFactor) {
+    CredentialCheck(
+            IdentityManagement identity, LoginThrottle throttle, SecondFactorCheck secondFactor, Sessions sessions) {
         this.identity = identity;
         this.throttle = throttle;
         this.secondFactor = secondFactor;
+        this.sessions = sessions;
     }
 
     /**
-     * Completes with the user when the password and the second factor are right, on a thread off the hashing pool.
-     * {@code refused} records a refusal (wrong password, missing, wrong or locked code) and returns what the client is
-     * told.
+     * A login's check: the budgets of a login, where an account whose own budget is spent may still sign in from an
+     * address it signed in from before. Completes with the user when the password and the second factor are right, on
+     * a thread off the hashing pool.
      */
-    CompletableFuture<User> check(
+    CompletableFuture<User> atLogin(
+            String email, String password, SecondFactor factor, ClientInfo client, Refusals refusals) {
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.attempt(email, client.address(), () -> sessions.signedInBefore(email, client.address()));
+        } catch (ApiException throttled) {
+            refusals.throttled().accept(throttled);
+            return CompletableFuture.failedFuture(throttled);
+        }
+        return check(email, password, factor, client, attempt, refusals.refused());
+    }
+
+    /** A check inside a signed-in session: the same budgets, the account's own one whatever the address. */
+    CompletableFuture<User> inSession(
+            String email, String password, SecondFactor factor, ClientInfo client, Refusals refusals) {
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.attemptInSession(email, client.address());
+        } catch (ApiException throttled) {
+            refusals.throttled().accept(throttled);
+            return CompletableFuture.failedFuture(throttled);
+        }
+        return check(email, password, factor, client, attempt, refusals.refused());
+    }
+
+    private CompletableFuture<User> check(
             String email,
             String password,
             SecondFactor factor,

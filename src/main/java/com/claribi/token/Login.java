@@ -5,38 +5,27 @@ import com.claribi.identity.User;
 import com.claribi.mfa.SecondFactor;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
-import com.claribi.ratelimit.LoginThrottle;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The login: throttle check, password verification on the hashing pool, the second factor when the account has MFA
- * on, then a new session. A wrong email and a wrong password get the same answer, and only someone who knows the
+ * The login: the failed-attempt budgets, password verification on the hashing pool, the second factor when the
+ * account has MFA on, then a new session. A wrong email and a wrong password get the same answer, and only someone who knows the
  * password learns that a code is needed; every refusal counts toward the throttle.
  */
 @Service
 public class Login {
 
-    private final SessionManagement sessions;
-    private final LoginThrottle throttle;
-    private final ApplicationEventPublisher events;
-    private final Directory directory;
-    private final Sessions sessionHistory;
     private final CredentialCheck check;
+    private final SessionManagement sessions;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
 
-    Login(
-            SessionManagement sessions,
-            LoginThrottle throttle,
-            ApplicationEventPublisher events,
-            Directory directory,
-            Sessions sessionHistory,
-            CredentialCheck check) {
-        this.directory = directory;
-        this.sessionHistory = sessionHistory;
+    Login(CredentialCheck check, SessionManagement sessions, Directory directory, ApplicationEventPublisher events) {
         this.check = check;
         this.sessions = sessions;
-        this.throttle = throttle;
+        this.directory = directory;
         this.events = events;
     }
 
@@ -65,22 +54,19 @@ public class Login {
             // No account has such an email and no password is that long: nothing to look up or hash.
             return CompletableFuture.failedFuture(ApiException.invalidCredentials());
         }
-        LoginThrottle.Attempt attempt;
-        try {
-            attempt = throttle.attempt(
-                    email, client.address(), () -> sessionHistory.signedInBefore(email, client.address()));
-        } catch (ApiException throttled) {
-            failed(email, "throttled", client);
-            return CompletableFuture.failedFuture(throttled);
-        }
-        return check.check(email, password, factor, client, attempt, refused -> {
-                    // A wrong or locked code is recorded by the second-factor check itself.
-                    if (refused.code().equals("invalid_credentials")
-                            || refused.code().equals("mfa_required")) {
-                        failed(email, refused.code(), client);
-                    }
-                    return refused;
-                })
+        return check.atLogin(
+                        email,
+                        password,
+                        factor,
+                        client,
+                        new CredentialCheck.Refusals(throttled -> failed(email, "throttled", client), refused -> {
+                            // A wrong or locked code is recorded by the second-factor check itself.
+                            if (refused.code().equals("invalid_credentials")
+                                    || refused.code().equals("mfa_required")) {
+                                failed(email, refused.code(), client);
+                            }
+                            return refused;
+                        }))
                 .thenApply(user -> sessions.start(user, client));
     }
 }

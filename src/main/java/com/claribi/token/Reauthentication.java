@@ -6,7 +6,6 @@ import com.claribi.mfa.SecondFactor;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
-import com.claribi.ratelimit.LoginThrottle;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,21 +19,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reauthentication {
 
-    private final SessionManagement sessions;
-    private final LoginThrottle throttle;
     private final CredentialCheck check;
+    private final SessionManagement sessions;
     private final Directory directory;
     private final ApplicationEventPublisher events;
 
     Reauthentication(
-            SessionManagement sessions,
-            LoginThrottle throttle,
-            CredentialCheck check,
-            Directory directory,
-            ApplicationEventPublisher events) {
-        this.sessions = sessions;
-        this.throttle = throttle;
+            CredentialCheck check, SessionManagement sessions, Directory directory, ApplicationEventPublisher events) {
         this.check = check;
+        this.sessions = sessions;
         this.directory = directory;
         this.events = events;
     }
@@ -51,23 +44,21 @@ public class Reauthentication {
             failed(user, "invalid_credentials", client);
             return CompletableFuture.failedFuture(ApiException.invalidCredentialsInSession());
         }
-        LoginThrottle.Attempt attempt;
-        try {
-            attempt = throttle.attemptInSession(user.email(), client.address());
-        } catch (ApiException throttled) {
-            failed(user, "throttled", client);
-            return CompletableFuture.failedFuture(throttled);
-        }
-        return check.check(user.email(), password, factor, client, attempt, refused -> {
-                    failed(user, refused.code(), client);
-                    return switch (refused.code()) {
-                        case "invalid_credentials" -> ApiException.invalidCredentialsInSession();
-                        case "mfa_required" -> ApiException.mfaRequiredInSession();
-                        case "invalid_mfa_code" -> ApiException.invalidMfaCodeInSession();
-                        case "mfa_locked" -> ApiException.mfaLockedInSession();
-                        default -> refused;
-                    };
-                })
+        return check.inSession(
+                        user.email(),
+                        password,
+                        factor,
+                        client,
+                        new CredentialCheck.Refusals(throttled -> failed(user, "throttled", client), refused -> {
+                            failed(user, refused.code(), client);
+                            return switch (refused.code()) {
+                                case "invalid_credentials" -> ApiException.invalidCredentialsInSession();
+                                case "mfa_required" -> ApiException.mfaRequiredInSession();
+                                case "invalid_mfa_code" -> ApiException.invalidMfaCodeInSession();
+                                case "mfa_locked" -> ApiException.mfaLockedInSession();
+                                default -> refused;
+                            };
+                        }))
                 .thenApply(checked -> {
                     String access = sessions.reauthenticated(principal);
                     events.publishEvent(

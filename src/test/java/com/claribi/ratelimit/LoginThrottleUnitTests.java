@@ -20,11 +20,13 @@ class LoginThrottleUnitTests {
 
     private static final String ADDRESS = "192.0.2.1";
 
+    private static final LoginThrottle.Settings SETTINGS = new LoginThrottle.Settings(
+            2, Duration.ofHours(1), 3, Duration.ofHours(1), 1000, Duration.ofHours(1), Duration.ofSeconds(5));
+
     private final LoginThrottle throttle = new LoginThrottle(
-            new LoginThrottle.Settings(
-                    2, Duration.ofHours(1), 3, Duration.ofHours(1), 1000, Duration.ofHours(1), Duration.ofSeconds(5)),
+            SETTINGS,
             new Budgets(
-                    new RateLimitProperties(1000, 100, 300, 100, Duration.ofMinutes(1), null),
+                    new RateLimitProperties(1000, 100, 300, 100, Duration.ofMinutes(1), null, SETTINGS),
                     new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class)));
 
     @Test

@@ -2,59 +2,50 @@ package com.claribi.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.claribi.platform.internal.DocumentedSettingNames;
+import com.claribi.support.DocumentedEnvironment;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** The budgets are set by the environment variables the contract names. */
+/**
+ * The failed-attempt budgets bind under {@code claribi.rate-limit} from the documented {@code CLARIBI_LOGIN_THROTTLE_*}.
+ */
 class RateLimitPropertiesUnitTests {
 
     @Test
-    void environmentVariablesSetBothBudgets() {
+    void documentedVariablesBindTheLoginThrottle() {
         RateLimitProperties properties = bind(Map.of(
-                "CLARIBI_RATE_LIMIT_JWT_PER_MINUTE", "2500",
-                "CLARIBI_RATE_LIMIT_API_KEY_PER_MINUTE", "42",
-                "CLARIBI_RATE_LIMIT_ADDRESS_PER_MINUTE", "7"));
-        assertThat(properties.jwtPerMinute()).isEqualTo(2500);
-        assertThat(properties.apiKeyPerMinute()).isEqualTo(42);
-        assertThat(properties.addressPerMinute()).isEqualTo(7);
-        assertThat(properties.window()).isEqualTo(Duration.ofMinutes(1));
+                "CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT_AND_ADDRESS", "3",
+                "CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT_AND_ADDRESS_PERIOD", "PT6S",
+                "CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT", "7",
+                "CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT_PERIOD", "PT1M",
+                "CLARIBI_LOGIN_THROTTLE_PER_ADDRESS", "100000",
+                "CLARIBI_LOGIN_THROTTLE_PER_ADDRESS_PERIOD", "PT2M",
+                "CLARIBI_LOGIN_THROTTLE_IN_FLIGHT_WAIT", "PT1S",
+                "CLARIBI_RATE_LIMIT_JWT_PER_MINUTE", "50"));
+        assertThat(properties.loginThrottle())
+                .isEqualTo(new LoginThrottle.Settings(
+                        3,
+                        Duration.ofSeconds(6),
+                        7,
+                        Duration.ofMinutes(1),
+                        100000,
+                        Duration.ofMinutes(2),
+                        Duration.ofSeconds(1)));
+        assertThat(properties.jwtPerMinute()).isEqualTo(50);
     }
 
     @Test
-    void withoutEnvironmentThenContractDefaults() {
-        RateLimitProperties properties = bind(Map.of());
-        assertThat(properties.jwtPerMinute()).isEqualTo(1000);
-        assertThat(properties.apiKeyPerMinute()).isEqualTo(100);
-        assertThat(properties.addressPerMinute()).isEqualTo(300);
-    }
-
-    @Test
-    void redisUrlFromEnvironment() {
-        StandardEnvironment environment = environment(Map.of("CLARIBI_REDIS_URL", "redis://cache:6379"));
-        RateLimitProperties properties =
-                Binder.get(environment).bindOrCreate("claribi.rate-limit", RateLimitProperties.class);
-        assertThat(properties.redisUrl()).isEqualTo("redis://cache:6379");
+    void nothingSetThenTheDefaults() {
+        Duration fiveMinutes = Duration.ofMinutes(5);
+        assertThat(bind(Map.of()).loginThrottle())
+                .isEqualTo(new LoginThrottle.Settings(
+                        5, fiveMinutes, 20, fiveMinutes, 100, fiveMinutes, Duration.ofSeconds(10)));
     }
 
     private static RateLimitProperties bind(Map<String, Object> variables) {
-        return Binder.get(environment(variables)).bindOrCreate("claribi.rate-limit", RateLimitProperties.class);
-    }
-
-    private static StandardEnvironment environment(Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment
-                .getPropertySources()
-                .addFirst(new SystemEnvironmentPropertySource(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-        DocumentedSettingNames.attach(environment);
-        ConfigurationPropertySources.attach(environment);
-        return environment;
+        return Binder.get(DocumentedEnvironment.of(variables))
+                .bindOrCreate("claribi.rate-limit", RateLimitProperties.class);
     }
 }

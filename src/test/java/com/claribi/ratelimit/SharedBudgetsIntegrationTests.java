@@ -158,7 +158,16 @@ class SharedBudgetsIntegrationTests {
     }
 
     private static RateLimitProperties settings(@org.jspecify.annotations.Nullable String redisUrl) {
-        return new RateLimitProperties(1000, 100, 300, 100, java.time.Duration.ofMinutes(1), redisUrl);
+        java.time.Duration fiveMinutes = java.time.Duration.ofMinutes(5);
+        return new RateLimitProperties(
+                1000,
+                100,
+                300,
+                100,
+                java.time.Duration.ofMinutes(1),
+                redisUrl,
+                new LoginThrottle.Settings(
+                        5, fiveMinutes, 20, fiveMinutes, 100, fiveMinutes, java.time.Duration.ofSeconds(10)));
     }
 
     private static Budgets store(String url) {

@@ -1,5 +1,6 @@
 package com.claribi.apikey.web;
 
+import com.claribi.apikey.ApiKeyActivityQueries;
 import com.claribi.apikey.ApiKeyManagement;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeysController {
 
     private final ApiKeyManagement keys;
+    private final ApiKeyActivityQueries activity;
     private final HttpsPolicy https;
 
-    ApiKeysController(ApiKeyManagement keys, HttpsPolicy https) {
+    ApiKeysController(ApiKeyManagement keys, ApiKeyActivityQueries activity, HttpsPolicy https) {
         this.keys = keys;
+        this.activity = activity;
         this.https = https;
     }
 
@@ -74,11 +77,11 @@ class ApiKeysController {
     }
 
     @GetMapping("/api/api-keys/{id}/activity")
-    Page<ApiKeyManagement.UseView> activity(
+    Page<ApiKeyActivityQueries.UseView> activity(
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
             HttpServletRequest request) {
-        return keys.activity(CurrentPrincipal.get(), id, PageRequest.of(page, pageSize), PageLinks.of(request));
+        return activity.activity(CurrentPrincipal.get(), id, PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 }

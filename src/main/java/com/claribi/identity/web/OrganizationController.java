@@ -1,21 +1,16 @@
 package com.claribi.identity.web;
 
-import com.claribi.identity.IdentityManagement;
-import com.claribi.identity.Members;
 import com.claribi.identity.Organization;
-import com.claribi.identity.Role;
-import com.claribi.identity.Roles;
-import com.claribi.identity.User;
-import com.claribi.platform.ApiException;
+import com.claribi.identity.OrganizationAdministration;
+import com.claribi.platform.BodyFields;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
-import com.claribi.platform.SudoMode;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,18 +23,11 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class OrganizationController {
 
-    private final IdentityManagement identity;
-    private final Members members;
-    private final Roles roles;
+    private final OrganizationAdministration organizations;
     private final HttpsPolicy https;
-    private final SudoMode sudo;
 
-    OrganizationController(
-            IdentityManagement identity, Members members, Roles roles, HttpsPolicy https, SudoMode sudo) {
-        this.identity = identity;
-        this.sudo = sudo;
-        this.members = members;
-        this.roles = roles;
+    OrganizationController(OrganizationAdministration organizations, HttpsPolicy https) {
+        this.organizations = organizations;
         this.https = https;
     }
 
@@ -54,6 +42,9 @@ class OrganizationController {
     /** Set by the product, never through this endpoint: sending one is an error, not a silent no-op. */
     private static final Set<String> READ_ONLY = Set.of("id", "plan", "ai_credits_remaining");
 
+    private static final BodyFields BODY =
+            new BodyFields(List.of("id", "plan", "ai_credits_remaining", "name"), Set.of());
+
     /** What an administrator sends (the body is read field by field; this record only describes it). */
     @Schema(name = "OrganizationChange", description = "only name may change")
     record OrganizationChange(
@@ -61,10 +52,7 @@ class OrganizationController {
 
     @GetMapping("/api/organization")
     OrganizationView get() {
-        roles.require(CurrentPrincipal.get(), Role.values());
-        return OrganizationView.of(members.of(CurrentPrincipal.get().userId())
-                .orElseThrow(() -> ApiException.notFound("The organization no longer exists."))
-                .organization());
+        return OrganizationView.of(organizations.get(CurrentPrincipal.get()));
     }
 
     @PatchMapping("/api/organization")
@@ -74,23 +62,19 @@ class OrganizationController {
                     @RequestBody
                     JsonNode json,
             HttpServletRequest request) {
-        User admin = roles.require(CurrentPrincipal.get(), Role.ADMINISTRATOR);
-        // Renaming is an organization-wide change: a session in sudo mode, never an API key.
-        sudo.require(CurrentPrincipal.get());
-        Set<String> known = new HashSet<>(READ_ONLY);
-        known.add("name");
-        JsonBody body = JsonBody.of(json, known, Set.of());
+        return OrganizationView.of(organizations.change(
+                CurrentPrincipal.get(),
+                BODY.read(json, OrganizationController::change),
+                ClientInfo.of(request, https)));
+    }
+
+    private static OrganizationAdministration.OrganizationChange change(JsonBody body) {
         READ_ONLY.forEach(field -> {
             if (body.has(field)) {
                 body.problem(field, "This field is read-only.");
             }
         });
-        @Nullable String name = body.has("name") ? body.requiredText("name", 200) : null;
-        body.throwIfAny();
-        if (name == null) {
-            return get();
-        }
-        return OrganizationView.of(
-                identity.renameOrganization(admin.organizationId(), name, admin.id(), ClientInfo.of(request, https)));
+        return new OrganizationAdministration.OrganizationChange(
+                body.has("name") ? body.requiredText("name", 200) : null);
     }
 }

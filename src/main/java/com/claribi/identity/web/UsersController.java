@@ -1,27 +1,24 @@
 package com.claribi.identity.web;
 
-import com.claribi.identity.Directory;
 import com.claribi.identity.IdentityManagement;
 import com.claribi.identity.Role;
-import com.claribi.identity.Roles;
 import com.claribi.identity.User;
+import com.claribi.identity.UserAdministration;
+import com.claribi.platform.BodyFields;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
-import com.claribi.platform.ObjectIds;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
-import com.claribi.platform.SudoMode;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -44,17 +41,11 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class UsersController {
 
-    private final IdentityManagement identity;
-    private final Directory directory;
-    private final Roles roles;
+    private final UserAdministration users;
     private final HttpsPolicy https;
-    private final SudoMode sudo;
 
-    UsersController(IdentityManagement identity, Directory directory, Roles roles, HttpsPolicy https, SudoMode sudo) {
-        this.identity = identity;
-        this.sudo = sudo;
-        this.directory = directory;
-        this.roles = roles;
+    UsersController(UserAdministration users, HttpsPolicy https) {
+        this.users = users;
         this.https = https;
     }
 
@@ -82,6 +73,12 @@ class UsersController {
             "email", "The email cannot be changed.",
             "password", "Only the user changes their password (POST /api/auth/password/).",
             "active", "Deactivate with DELETE /api/users/{id}/; deactivation is final.");
+
+    private static final BodyFields NEW_USER =
+            new BodyFields(List.of("email", "password", "role", "first_name", "last_name"), READ_ONLY);
+    /** The fields refused by name come first, as they did when they were checked before the others. */
+    private static final BodyFields USER_CHANGE =
+            new BodyFields(List.of("email", "password", "active", "role", "first_name", "last_name"), READ_ONLY);
 
     /** What a client sends to create a user (the body is read field by field; this record only describes it). */
     @Schema(name = "NewUser", description = "email and password required; role viewer unless given")
@@ -112,24 +109,17 @@ class UsersController {
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
             HttpServletRequest request) {
-        long organizationId = administrator().organizationId();
-        PageRequest pageRequest = PageRequest.of(page, pageSize);
-        return Page.of(
-                pageRequest,
-                directory.countUsers(organizationId),
-                directory.users(organizationId, pageRequest.offset(), pageRequest.size()).stream()
-                        .map(UserView::of)
-                        .toList(),
-                PageLinks.of(request));
+        Page<User> found = users.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+        return new Page<>(
+                found.count(),
+                found.next(),
+                found.previous(),
+                found.results().stream().map(UserView::of).toList());
     }
 
     @GetMapping("/api/users/{id}")
     UserView get(@PathVariable String id) {
-        long organizationId = administrator().organizationId();
-        long userId = ObjectIds.parse(id, "user");
-        return UserView.of(directory
-                .userInOrganization(organizationId, userId)
-                .orElseThrow(() -> ObjectIds.notFound("user", userId)));
+        return UserView.of(users.get(CurrentPrincipal.get(), id));
     }
 
     /** Creates a user with an initial password that meets the password policy; the role defaults to viewer. */
@@ -141,23 +131,8 @@ class UsersController {
                     @RequestBody
                     JsonNode json,
             HttpServletRequest request) {
-        User admin = administratorInSudoMode();
-        JsonBody body = JsonBody.of(json, Set.of("email", "password", "role", "first_name", "last_name"), READ_ONLY);
-        String email = body.requiredText("email", 320);
-        @Nullable String password = password(body);
-        @Nullable String role = body.choiceOrNull("role", ROLES, ROLES_TEXT);
-        String firstName = body.text("first_name", 150, "");
-        String lastName = body.text("last_name", 150, "");
-        body.throwIfAny();
-        User created = identity.createUser(
-                admin.organizationId(),
-                new IdentityManagement.NewUser(
-                        Objects.requireNonNull(email),
-                        Objects.requireNonNull(password),
-                        role == null ? Role.VIEWER : Role.parse(role),
-                        Objects.requireNonNull(firstName).trim(),
-                        Objects.requireNonNull(lastName).trim()),
-                ClientInfo.of(request, https));
+        User created = users.create(
+                CurrentPrincipal.get(), NEW_USER.read(json, UsersController::newMember), ClientInfo.of(request, https));
         return ResponseEntity.created(
                         URI.create(HttpsPolicy.externalBase(request) + "/api/users/" + created.id() + "/"))
                 .body(UserView.of(created));
@@ -172,11 +147,32 @@ class UsersController {
                     @RequestBody
                     JsonNode json,
             HttpServletRequest request) {
-        User admin = administratorInSudoMode();
-        long userId = ObjectIds.parse(id, "user");
-        Set<String> known = new HashSet<>(Set.of("role", "first_name", "last_name"));
-        known.addAll(NOT_HERE.keySet());
-        JsonBody body = JsonBody.of(json, known, READ_ONLY);
+        return UserView.of(users.update(
+                CurrentPrincipal.get(),
+                id,
+                USER_CHANGE.read(json, UsersController::change),
+                ClientInfo.of(request, https)));
+    }
+
+    /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
+    @DeleteMapping("/api/users/{id}")
+    ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
+        users.deactivate(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static UserAdministration.NewMember newMember(JsonBody body) {
+        @Nullable String email = body.requiredText("email", 320);
+        @Nullable String password = password(body);
+        @Nullable String role = body.choiceOrNull("role", ROLES, ROLES_TEXT);
+        @Nullable String firstName = body.text("first_name", 150, "");
+        @Nullable String lastName = body.text("last_name", 150, "");
+        return new UserAdministration.NewMember(
+                email, password, role == null ? null : Role.parse(role), firstName, lastName);
+    }
+
+    /** Only the fields sent; {@code email}, {@code password} and {@code active} are refused by name. */
+    private static IdentityManagement.UserChange change(JsonBody body) {
         NOT_HERE.forEach((field, problem) -> {
             if (body.has(field)) {
                 body.problem(field, problem);
@@ -185,21 +181,7 @@ class UsersController {
         @Nullable String role = body.has("role") ? body.requiredChoice("role", ROLES, ROLES_TEXT) : null;
         @Nullable String firstName = body.has("first_name") ? body.text("first_name", 150, "") : null;
         @Nullable String lastName = body.has("last_name") ? body.text("last_name", 150, "") : null;
-        body.throwIfAny();
-        return UserView.of(identity.updateUser(
-                admin.organizationId(),
-                userId,
-                new IdentityManagement.UserChange(role == null ? null : Role.parse(role), firstName, lastName),
-                admin.id(),
-                ClientInfo.of(request, https)));
-    }
-
-    /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
-    @DeleteMapping("/api/users/{id}")
-    ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
-        User admin = administratorInSudoMode();
-        identity.deactivate(admin.organizationId(), ObjectIds.parse(id, "user"), ClientInfo.of(request, https));
-        return ResponseEntity.noContent().build();
+        return new IdentityManagement.UserChange(role == null ? null : Role.parse(role), firstName, lastName);
     }
 
     /** A password is not trimmed: spaces are part of a passphrase. */
@@ -209,19 +191,5 @@ class UsersController {
             return null;
         }
         return body.text("password", 4096, "");
-    }
-
-    private User administrator() {
-        return roles.require(CurrentPrincipal.get(), Role.ADMINISTRATOR);
-    }
-
-    /**
-     * Writes create or empower identities: an administrator's session in sudo mode only, never an API key whatever its
-     * scope, so that a leaked key or a stolen access token cannot mint an account or a role.
-     */
-    private User administratorInSudoMode() {
-        User admin = administrator();
-        sudo.require(CurrentPrincipal.get());
-        return admin;
     }
 }

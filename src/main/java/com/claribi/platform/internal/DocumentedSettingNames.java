@@ -47,6 +47,11 @@ public final class DocumentedSettingNames implements EnvironmentPostProcessor {
         // The rate limits' module key is claribi.rate-limit (the module's name as Spring spells it: rate-limit and
         // ratelimit are one name to its binder), which is also the documented CLARIBI_RATE_LIMIT_*.
         aliases.put("claribi.rate-limit.redis-url", "claribi.redis-url");
+        // Groups of settings documented under their own name before their module bound one record: the whole group.
+        aliases.put("claribi.identity.bootstrap.", "claribi.bootstrap.");
+        aliases.put("claribi.identity.password-hashing.", "claribi.password-hashing.");
+        aliases.put("claribi.rate-limit.login-throttle.", "claribi.login-throttle.");
+        aliases.put("claribi.apikey.activity.", "claribi.api-key-activity.");
         return Collections.unmodifiableMap(aliases);
     }
 

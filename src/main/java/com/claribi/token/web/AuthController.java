@@ -8,15 +8,12 @@ import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.Login;
-import com.claribi.token.Reauthentication;
 import com.claribi.token.SessionManagement;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,16 +32,9 @@ class AuthController {
     private final SessionManagement sessions;
     private final HttpsPolicy https;
     private final WebClientCookie cookie;
-    private final Reauthentication reauthentication;
 
-    AuthController(
-            Login login,
-            SessionManagement sessions,
-            HttpsPolicy https,
-            WebClientCookie cookie,
-            Reauthentication reauthentication) {
+    AuthController(Login login, SessionManagement sessions, HttpsPolicy https, WebClientCookie cookie) {
         this.login = login;
-        this.reauthentication = reauthentication;
         this.sessions = sessions;
         this.https = https;
         this.cookie = cookie;
@@ -63,20 +53,6 @@ class AuthController {
     }
 
     record RefreshRequest(@Nullable String refresh) {}
-
-    record PasswordProof(
-            @Nullable String password,
-            @Nullable String totpCode,
-            @Nullable String recoveryCode) {
-
-        @Override
-        public String toString() {
-            return "PasswordProof[]";
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TokenResponse(String access, @Nullable String refresh) {}
 
     @PostMapping("/api/auth/login")
     CompletableFuture<ResponseEntity<TokenResponse>> login(
@@ -100,12 +76,12 @@ class AuthController {
                         client)
                 .thenApply(tokens -> {
                     if (!web) {
-                        return noStore(new TokenResponse(tokens.access(), tokens.refresh()), List.of());
+                        return new TokenResponse(tokens.access(), tokens.refresh()).noStore(List.of());
                     }
                     if (previous != null) {
                         endQuietly(previous, client);
                     }
-                    return noStore(new TokenResponse(tokens.access(), null), cookie.issue(tokens.refresh()));
+                    return new TokenResponse(tokens.access(), null).noStore(cookie.issue(tokens.refresh()));
                 });
     }
 
@@ -117,25 +93,6 @@ class AuthController {
         }
     }
 
-    /**
-     * Sudo mode: the signed-in user proves the password (and code) again; the answer is an access token of the same
-     * session with a fresh {@code auth_time}. Only a session may, never an API key.
-     */
-    @PostMapping("/api/auth/reauthenticate")
-    CompletableFuture<ResponseEntity<TokenResponse>> reauthenticate(
-            @RequestBody PasswordProof proof, HttpServletRequest request) {
-        ApiPrincipal principal = CurrentPrincipal.get();
-        principal.requireSession();
-        new Fields().require("password", proof.password()).throwIfAny();
-        return reauthentication
-                .reauthenticate(
-                        principal,
-                        proof.password(),
-                        new SecondFactor(proof.totpCode(), proof.recoveryCode()),
-                        ClientInfo.of(request, https))
-                .thenApply(access -> noStore(new TokenResponse(access, null), List.of()));
-    }
-
     @PostMapping("/api/auth/token/refresh")
     ResponseEntity<TokenResponse> refresh(
             @RequestBody RefreshRequest body, HttpServletRequest request, HttpServletResponse response) {
@@ -144,7 +101,7 @@ class AuthController {
         if (inBody || (presented instanceof WebClientCookie.Absent && !WebClientCookie.fromWebClient(request))) {
             new Fields().require("refresh", body.refresh()).throwIfAny();
             SessionManagement.Tokens tokens = sessions.refresh(body.refresh(), ClientInfo.of(request, https));
-            return noStore(new TokenResponse(tokens.access(), tokens.refresh()), List.of());
+            return new TokenResponse(tokens.access(), tokens.refresh()).noStore(List.of());
         }
         WebClientCookie.requireSameOrigin(request);
         String fromCookie = switch (presented) {
@@ -167,9 +124,8 @@ class AuthController {
             throw e;
         }
         // With rotation on, the new refresh token replaces the cookie; the page never sees either.
-        return noStore(
-                new TokenResponse(tokens.access(), null),
-                tokens.refresh() == null ? List.of() : cookie.issue(tokens.refresh()));
+        return new TokenResponse(tokens.access(), null)
+                .noStore(tokens.refresh() == null ? List.of() : cookie.issue(tokens.refresh()));
     }
 
     @PostMapping("/api/auth/logout")
@@ -225,12 +181,5 @@ class AuthController {
         principal.requireSession();
         sessions.revokeAllOf(principal.userId(), "logout_all", ClientInfo.of(request, https));
         return ResponseEntity.noContent().build();
-    }
-
-    private static <T> ResponseEntity<T> noStore(T body, List<String> setCookies) {
-        ResponseEntity.BodyBuilder answer =
-                ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache");
-        setCookies.forEach(value -> answer.header(HttpHeaders.SET_COOKIE, value));
-        return answer.body(body);
     }
 }

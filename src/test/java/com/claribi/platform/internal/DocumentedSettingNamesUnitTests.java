@@ -3,6 +3,7 @@ package com.claribi.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.platform.PlatformProperties;
+import com.claribi.support.DocumentedEnvironment;
 import com.claribi.token.TokenProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,15 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Every {@code CLARIBI_*} variable the contract documents still sets its module's {@code claribi.<module>} key. */
 class DocumentedSettingNamesUnitTests {
 
-    /** The documented variable → the key it sets (identity still binds {@code claribi.bootstrap} directly). */
+    /** The documented variable → the key it sets. */
     private static final Map<String, String> DOCUMENTED = documented();
 
     private static Map<String, String> documented() {
@@ -41,9 +40,31 @@ class DocumentedSettingNamesUnitTests {
         documented.put("CLARIBI_ACCESS_TOKEN_TTL", "claribi.token.access-token-ttl");
         documented.put("CLARIBI_REFRESH_TOKEN_TTL", "claribi.token.refresh-token-ttl");
         documented.put("CLARIBI_REFRESH_ROTATION", "claribi.token.refresh-rotation");
-        documented.put("CLARIBI_BOOTSTRAP_ADMIN_EMAIL", "claribi.bootstrap.admin-email");
-        documented.put("CLARIBI_BOOTSTRAP_ADMIN_PASSWORD", "claribi.bootstrap.admin-password");
-        documented.put("CLARIBI_BOOTSTRAP_ORG_NAME", "claribi.bootstrap.org-name");
+        documented.put("CLARIBI_BOOTSTRAP_ADMIN_EMAIL", "claribi.identity.bootstrap.admin-email");
+        documented.put("CLARIBI_BOOTSTRAP_ADMIN_PASSWORD", "claribi.identity.bootstrap.admin-password");
+        documented.put("CLARIBI_BOOTSTRAP_ORG_NAME", "claribi.identity.bootstrap.org-name");
+        documented.put("CLARIBI_PASSWORD_HASHING_MEMORY_KIB", "claribi.identity.password-hashing.memory-kib");
+        documented.put("CLARIBI_PASSWORD_HASHING_ITERATIONS", "claribi.identity.password-hashing.iterations");
+        documented.put("CLARIBI_PASSWORD_HASHING_THREADS", "claribi.identity.password-hashing.threads");
+        documented.put("CLARIBI_PASSWORD_HASHING_QUEUE", "claribi.identity.password-hashing.queue");
+        documented.put(
+                "CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT_AND_ADDRESS",
+                "claribi.rate-limit.login-throttle.per-account-and-address");
+        documented.put(
+                "CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT_AND_ADDRESS_PERIOD",
+                "claribi.rate-limit.login-throttle.per-account-and-address-period");
+        documented.put("CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT", "claribi.rate-limit.login-throttle.per-account");
+        documented.put(
+                "CLARIBI_LOGIN_THROTTLE_PER_ACCOUNT_PERIOD", "claribi.rate-limit.login-throttle.per-account-period");
+        documented.put("CLARIBI_LOGIN_THROTTLE_PER_ADDRESS", "claribi.rate-limit.login-throttle.per-address");
+        documented.put(
+                "CLARIBI_LOGIN_THROTTLE_PER_ADDRESS_PERIOD", "claribi.rate-limit.login-throttle.per-address-period");
+        documented.put("CLARIBI_LOGIN_THROTTLE_IN_FLIGHT_WAIT", "claribi.rate-limit.login-throttle.in-flight-wait");
+        documented.put("CLARIBI_API_KEY_ACTIVITY_RETENTION", "claribi.apikey.activity.retention");
+        documented.put("CLARIBI_API_KEY_ACTIVITY_QUEUE", "claribi.apikey.activity.queue");
+        documented.put("CLARIBI_API_KEY_ACTIVITY_QUEUE_PER_KEY", "claribi.apikey.activity.queue-per-key");
+        // Not in the operator's table, but tests and scripts set it.
+        documented.put("CLARIBI_API_KEY_ACTIVITY_FLUSH_INTERVAL", "claribi.apikey.activity.flush-interval");
         return documented;
     }
 
@@ -91,6 +112,25 @@ class DocumentedSettingNamesUnitTests {
     }
 
     @Test
+    void settingsOfTheFormerGroupNamesWorkAsArgumentsAndInTestsToo() {
+        StandardEnvironment environment = environment(Map.of());
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "commandLineArgs",
+                        Map.of(
+                                "claribi.bootstrap.org-name", "Settings From Arguments",
+                                "claribi.login-throttle.per-address", "100000",
+                                "claribi.api-key-activity.flush-interval", "PT1H")));
+        assertThat(environment.getProperty("claribi.identity.bootstrap.org-name"))
+                .isEqualTo("Settings From Arguments");
+        assertThat(environment.getProperty("claribi.rate-limit.login-throttle.per-address"))
+                .isEqualTo("100000");
+        assertThat(environment.resolvePlaceholders("${claribi.apikey.activity.flush-interval:PT0.5S}"))
+                .isEqualTo("PT1H");
+    }
+
+    @Test
     void moduleKeyWinsOverTheDocumentedName() {
         StandardEnvironment environment = environment(Map.of("CLARIBI_PORT", "9443", "CLARIBI_PLATFORM_PORT", "10443"));
         assertThat(environment.getProperty("claribi.platform.port")).isEqualTo("10443");
@@ -105,18 +145,11 @@ class DocumentedSettingNamesUnitTests {
                 .isNull();
         assertThat(DocumentedSettingNames.documentedName("claribi.rate-limit.jwt-per-minute"))
                 .isNull();
+        assertThat(DocumentedSettingNames.documentedName("claribi.identity.unknown"))
+                .isNull();
     }
 
     private static StandardEnvironment environment(Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment
-                .getPropertySources()
-                .addFirst(new SystemEnvironmentPropertySource(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-        DocumentedSettingNames.attach(environment);
-        ConfigurationPropertySources.attach(environment);
-        return environment;
+        return DocumentedEnvironment.of(variables);
     }
 }

@@ -1,0 +1,51 @@
+package com.claribi.apikey;
+
+import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.Page;
+import com.claribi.platform.PageLinks;
+import com.claribi.platform.PageRequest;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Reads the activity log of a signed-in user's own key, newest first. Only a session may: never a key itself. */
+@Service
+public class ApiKeyActivityQueries {
+
+    /** One use of a key, as its activity list shows it; {@code count} refused (429) uses of one minute are one. */
+    public record UseView(
+            Instant timestamp,
+            String method,
+            String path,
+            int status,
+            String ip,
+            @Nullable String userAgent,
+            int count) {}
+
+    private final ApiKeys keys;
+    private final ApiKeyActivity activity;
+
+    ApiKeyActivityQueries(ApiKeys keys, ApiKeyActivity activity) {
+        this.keys = keys;
+        this.activity = activity;
+    }
+
+    public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, PageLinks links) {
+        principal.requireSession();
+        ApiKey key = ApiKeyManagement.find(keys, principal, id);
+        return Page.of(
+                page,
+                activity.countOfKey(key.id()),
+                activity.pageOfKey(key.id(), page.offset(), page.size()).stream()
+                        .map(use -> new UseView(
+                                use.timestamp(),
+                                use.method(),
+                                use.path(),
+                                use.status(),
+                                use.ip(),
+                                use.userAgent(),
+                                use.count()))
+                        .toList(),
+                links);
+    }
+}
