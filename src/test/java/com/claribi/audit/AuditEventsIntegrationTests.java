@@ -194,6 +194,9 @@ class AuditEventsIntegrationTests extends ServerIntegrationTest {
         Map<String, String> tokens = api.login(viewer.email(), viewer.password());
         TestClient.Response response = api.get("/api/audit-events/", "Authorization", bearer(tokens));
         assertThat(response).isError(403, "permission_denied");
+        assertThat(api.get("/api/audit-events/?page=0&page_size=x", "Authorization", bearer(tokens)))
+                .as("the role is checked before the query")
+                .isError(403, "permission_denied");
     }
 
     @Test

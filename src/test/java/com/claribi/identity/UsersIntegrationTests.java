@@ -222,6 +222,9 @@ class UsersIntegrationTests extends ServerIntegrationTest {
         for (Role role : List.of(Role.EDITOR, Role.VIEWER)) {
             String[] credential = {"Authorization", bearer(access(newUserInOrganization(organization, role)))};
             assertThat(api.get("/api/users/", credential)).as(role + " list").isError(403, "permission_denied");
+            assertThat(api.get("/api/users/?page=zero", credential))
+                    .as(role + " list with a bad page: the role is checked first")
+                    .isError(403, "permission_denied");
             assertThat(api.get("/api/users/" + target.user().id() + "/", credential))
                     .as(role + " get")
                     .isError(403, "permission_denied");
