@@ -1,6 +1,6 @@
 package com.claribi.cli;
 
-import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.Enrollment;
 import com.claribi.identity.Role;
 import com.claribi.identity.User;
 import com.claribi.platform.ClientInfo;
@@ -66,12 +66,12 @@ final class OrganizationCommands {
 
         @Override
         void run(ConfigurableApplicationContext context) {
-            User admin = context.getBean(IdentityManagement.class)
+            User admin = context.getBean(Enrollment.class)
                     .createOrganization(
                             name,
                             plan,
                             aiCredits,
-                            new IdentityManagement.NewUser(email, password, Role.ADMINISTRATOR, "", ""),
+                            new Enrollment.NewUser(email, password, Role.ADMINISTRATOR, "", ""),
                             ClientInfo.COMMAND_LINE);
             System.out.println("Created organization " + admin.organizationId() + " \"" + name
                     + "\" with administrator " + admin.email() + " (user " + admin.id() + ")");

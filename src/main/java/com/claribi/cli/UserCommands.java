@@ -1,7 +1,8 @@
 package com.claribi.cli;
 
 import com.claribi.identity.Directory;
-import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.Enrollment;
+import com.claribi.identity.Membership;
 import com.claribi.identity.Organization;
 import com.claribi.identity.Role;
 import com.claribi.identity.User;
@@ -67,10 +68,10 @@ final class UserCommands {
                             ? directory.organization(Long.parseLong(org))
                             : directory.organizationByName(org))
                     .orElseThrow(() -> ApiException.notFound("No organization " + org + "."));
-            User user = context.getBean(IdentityManagement.class)
+            User user = context.getBean(Enrollment.class)
                     .createUser(
                             organization.id(),
-                            new IdentityManagement.NewUser(email, password, parsedRole, firstName, lastName),
+                            new Enrollment.NewUser(email, password, parsedRole, firstName, lastName),
                             ClientInfo.COMMAND_LINE);
             System.out.println("Created user " + user.id() + " " + user.email() + " (" + parsedRole.value()
                     + ") in organization " + organization.id());
@@ -130,7 +131,7 @@ final class UserCommands {
         @Override
         void run(ConfigurableApplicationContext context) {
             User user = user(context);
-            context.getBean(IdentityManagement.class).deactivate(user.id(), force, ClientInfo.COMMAND_LINE);
+            context.getBean(Membership.class).deactivate(user.id(), force, ClientInfo.COMMAND_LINE);
             System.out.println("Deactivated " + user.email() + "; their sessions and API keys no longer work");
         }
     }

@@ -25,12 +25,12 @@ final class Bootstrap implements SmartInitializingSingleton {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Organizations organizations;
-    private final IdentityManagement identity;
+    private final Enrollment enrollment;
     private final Settings settings;
 
-    Bootstrap(Organizations organizations, IdentityManagement identity, IdentityProperties properties) {
+    Bootstrap(Organizations organizations, Enrollment enrollment, IdentityProperties properties) {
         this.organizations = organizations;
-        this.identity = identity;
+        this.enrollment = enrollment;
         this.settings = properties.bootstrap();
     }
 
@@ -54,11 +54,11 @@ final class Bootstrap implements SmartInitializingSingleton {
             generated = true;
         }
         try {
-            identity.createOrganization(
+            enrollment.createOrganization(
                     settings.orgName(),
                     "professional",
                     1500,
-                    new IdentityManagement.NewUser(email, password, Role.ADMINISTRATOR, "", ""),
+                    new Enrollment.NewUser(email, password, Role.ADMINISTRATOR, "", ""),
                     ClientInfo.COMMAND_LINE);
         } catch (DuplicateKeyException e) {
             log.info("Another server process created the first administrator already");

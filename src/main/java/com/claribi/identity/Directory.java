@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Users and organizations as the other modules read them, straight from the database (for the cached read of the
- * caller, see {@link Members}); a password is checked by {@link IdentityManagement}, so no hash leaves this module.
+ * caller, see {@link Members}); a password is checked by {@link Passwords}, so no hash leaves this module.
  */
 @Component
 public class Directory {

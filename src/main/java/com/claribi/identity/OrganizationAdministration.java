@@ -20,13 +20,13 @@ public class OrganizationAdministration {
 
     private final Roles roles;
     private final SudoMode sudo;
-    private final IdentityManagement identity;
+    private final Membership membership;
     private final Members members;
 
-    OrganizationAdministration(Roles roles, SudoMode sudo, IdentityManagement identity, Members members) {
+    OrganizationAdministration(Roles roles, SudoMode sudo, Membership membership, Members members) {
         this.roles = roles;
         this.sudo = sudo;
-        this.identity = identity;
+        this.membership = membership;
         this.members = members;
     }
 
@@ -44,6 +44,6 @@ public class OrganizationAdministration {
         if (name == null) {
             return get(principal);
         }
-        return identity.renameOrganization(admin.organizationId(), name, admin.id(), client);
+        return membership.renameOrganization(admin.organizationId(), name, admin.id(), client);
     }
 }

@@ -3,6 +3,7 @@ package com.claribi.identity;
 import com.claribi.platform.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,12 +15,15 @@ import org.springframework.stereotype.Repository;
 class Organizations {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Organizations(JdbcClient jdbc) {
+    Organizations(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    Organization insert(String name, String plan, int aiCredits, Instant now) {
+    Organization insert(String name, String plan, int aiCredits) {
+        Instant now = Timestamps.now(clock);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into organizations (name, plan, ai_credits_remaining, created_at) values (?, ?, ?, ?)")
                 .params(name, plan, aiCredits, Timestamps.toDatabase(now))

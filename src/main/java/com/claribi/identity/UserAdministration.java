@@ -37,13 +37,15 @@ public class UserAdministration {
 
     private final Roles roles;
     private final SudoMode sudo;
-    private final IdentityManagement identity;
+    private final Enrollment enrollment;
+    private final Membership membership;
     private final Directory directory;
 
-    UserAdministration(Roles roles, SudoMode sudo, IdentityManagement identity, Directory directory) {
+    UserAdministration(Roles roles, SudoMode sudo, Enrollment enrollment, Membership membership, Directory directory) {
         this.roles = roles;
         this.sudo = sudo;
-        this.identity = identity;
+        this.enrollment = enrollment;
+        this.membership = membership;
         this.directory = directory;
     }
 
@@ -68,9 +70,9 @@ public class UserAdministration {
     public User create(ApiPrincipal principal, Submitted<NewMember> submitted, ClientInfo client) {
         User admin = administratorInSudoMode(principal);
         NewMember member = submitted.value();
-        return identity.createUser(
+        return enrollment.createUser(
                 admin.organizationId(),
-                new IdentityManagement.NewUser(
+                new Enrollment.NewUser(
                         Objects.requireNonNull(member.email()),
                         Objects.requireNonNull(member.password()),
                         member.role() == null ? Role.VIEWER : member.role(),
@@ -81,16 +83,16 @@ public class UserAdministration {
 
     /** Changes a user's role or names; the last active administrator cannot be demoted (409). */
     public User update(
-            ApiPrincipal principal, String id, Submitted<IdentityManagement.UserChange> submitted, ClientInfo client) {
+            ApiPrincipal principal, String id, Submitted<Membership.UserChange> submitted, ClientInfo client) {
         User admin = administratorInSudoMode(principal);
         long userId = ObjectIds.parse(id, "user");
-        return identity.updateUser(admin.organizationId(), userId, submitted.value(), admin.id(), client);
+        return membership.updateUser(admin.organizationId(), userId, submitted.value(), admin.id(), client);
     }
 
     /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
     public void deactivate(ApiPrincipal principal, String id, ClientInfo client) {
         User admin = administratorInSudoMode(principal);
-        identity.deactivate(admin.organizationId(), ObjectIds.parse(id, "user"), client);
+        membership.deactivate(admin.organizationId(), ObjectIds.parse(id, "user"), client);
     }
 
     private User administrator(ApiPrincipal principal) {

@@ -3,6 +3,7 @@ package com.claribi.identity;
 import com.claribi.platform.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -19,23 +20,19 @@ class Users {
     record Stored(User user, String passwordHash) {}
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     static String normalize(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    User insert(
-            long organizationId,
-            String email,
-            String firstName,
-            String lastName,
-            Role role,
-            String passwordHash,
-            Instant now) {
+    User insert(long organizationId, String email, String firstName, String lastName, Role role, String passwordHash) {
+        Instant now = Timestamps.now(clock);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into users (organization_id, email, email_normalized, first_name, last_name, role,
@@ -93,9 +90,9 @@ class Users {
                 .update();
     }
 
-    void changePassword(long userId, String hash, Instant now) {
+    void changePassword(long userId, String hash) {
         jdbc.sql("update users set password_hash = ?, password_changed_at = ? where id = ?")
-                .params(hash, Timestamps.toDatabase(now), userId)
+                .params(hash, Timestamps.toDatabase(Timestamps.now(clock)), userId)
                 .update();
     }
 

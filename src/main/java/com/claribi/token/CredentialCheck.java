@@ -1,6 +1,6 @@
 package com.claribi.token;
 
-import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.Passwords;
 import com.claribi.identity.User;
 import com.claribi.mfa.SecondFactor;
 import com.claribi.mfa.SecondFactorCheck;
@@ -32,16 +32,15 @@ final class CredentialCheck {
      */
     record Refusals(Consumer<ApiException> throttled, UnaryOperator<ApiException> refused) {}
 
-    private final IdentityManagement identity;
+    private final Passwords passwords;
     private final LoginThrottle throttle;
     private final SecondFactorCheck secondFactor;
     private final Sessions sessions;
     /** Work after the hash runs off the hashing pool, whose threads are kept for hashing. */
     private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
-    CredentialCheck(
-            IdentityManagement identity, LoginThrottle throttle, SecondFactorCheck secondFactor, Sessions sessions) {
-        this.identity = identity;
+    CredentialCheck(Passwords passwords, LoginThrottle throttle, SecondFactorCheck secondFactor, Sessions sessions) {
+        this.passwords = passwords;
         this.throttle = throttle;
         this.secondFactor = secondFactor;
         this.sessions = sessions;
@@ -86,7 +85,7 @@ final class CredentialCheck {
             UnaryOperator<ApiException> refused) {
         CompletableFuture<User> verified;
         try {
-            verified = identity.verifyPassword(email, password);
+            verified = passwords.verifyPassword(email, password);
         } catch (RuntimeException unchecked) {
             throttle.succeeded(attempt);
             throw unchecked;

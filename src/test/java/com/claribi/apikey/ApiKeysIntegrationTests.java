@@ -182,7 +182,7 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
     void keyWhenCreatorDeactivatedThenInvalidApiKey() {
         String secret = secret(create("orphan", "read_only", null));
         assertThat(api.get("/api/auth/status/", "X-API-Key", secret).status()).isEqualTo(200);
-        identity.deactivate(owner.user().id(), true, ClientInfo.COMMAND_LINE);
+        membership.deactivate(owner.user().id(), true, ClientInfo.COMMAND_LINE);
         assertThat(api.get("/api/auth/status/", "X-API-Key", secret)).isError(401, "invalid_api_key");
     }
 

@@ -1,6 +1,7 @@
 package com.claribi.support;
 
-import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.Enrollment;
+import com.claribi.identity.Membership;
 import com.claribi.identity.Role;
 import com.claribi.identity.User;
 import com.claribi.platform.ClientInfo;
@@ -46,7 +47,10 @@ public abstract class ServerIntegrationTest {
     protected int httpPort;
 
     @Autowired
-    protected IdentityManagement identity;
+    protected Enrollment enrollment;
+
+    @Autowired
+    protected Membership membership;
 
     protected TestClient api;
 
@@ -76,11 +80,11 @@ public abstract class ServerIntegrationTest {
         String email = "user" + USERS.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "correct horse " + UUID.randomUUID();
-        User admin = identity.createOrganization(
+        User admin = enrollment.createOrganization(
                 "Org of " + email,
                 "professional",
                 1347,
-                new IdentityManagement.NewUser(email, password, role, "Jane", "Smith"),
+                new Enrollment.NewUser(email, password, role, "Jane", "Smith"),
                 ClientInfo.COMMAND_LINE);
         return new Account(admin, email, password);
     }
@@ -89,8 +93,8 @@ public abstract class ServerIntegrationTest {
         String email = "member" + USERS.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String password = "correct horse " + UUID.randomUUID();
-        User user = identity.createUser(
-                organizationId, new IdentityManagement.NewUser(email, password, role, "", ""), ClientInfo.COMMAND_LINE);
+        User user = enrollment.createUser(
+                organizationId, new Enrollment.NewUser(email, password, role, "", ""), ClientInfo.COMMAND_LINE);
         return new Account(user, email, password);
     }
 

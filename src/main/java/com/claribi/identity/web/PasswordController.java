@@ -1,6 +1,6 @@
 package com.claribi.identity.web;
 
-import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.Passwords;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PasswordController {
 
-    private final IdentityManagement identity;
+    private final Passwords passwords;
     private final HttpsPolicy https;
 
-    PasswordController(IdentityManagement identity, HttpsPolicy https) {
-        this.identity = identity;
+    PasswordController(Passwords passwords, HttpsPolicy https) {
+        this.passwords = passwords;
         this.https = https;
     }
 
@@ -37,7 +37,8 @@ class PasswordController {
                 .require("old_password", body.oldPassword())
                 .require("new_password", body.newPassword())
                 .throwIfAny();
-        return identity.changePassword(
+        return passwords
+                .changePassword(
                         principal.userId(),
                         body.oldPassword(),
                         body.newPassword(),

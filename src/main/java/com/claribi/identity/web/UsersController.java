@@ -1,6 +1,6 @@
 package com.claribi.identity.web;
 
-import com.claribi.identity.IdentityManagement;
+import com.claribi.identity.Membership;
 import com.claribi.identity.Role;
 import com.claribi.identity.User;
 import com.claribi.identity.UserAdministration;
@@ -172,7 +172,7 @@ class UsersController {
     }
 
     /** Only the fields sent; {@code email}, {@code password} and {@code active} are refused by name. */
-    private static IdentityManagement.UserChange change(JsonBody body) {
+    private static Membership.UserChange change(JsonBody body) {
         NOT_HERE.forEach((field, problem) -> {
             if (body.has(field)) {
                 body.problem(field, problem);
@@ -181,7 +181,7 @@ class UsersController {
         @Nullable String role = body.has("role") ? body.requiredChoice("role", ROLES, ROLES_TEXT) : null;
         @Nullable String firstName = body.has("first_name") ? body.text("first_name", 150, "") : null;
         @Nullable String lastName = body.has("last_name") ? body.text("last_name", 150, "") : null;
-        return new IdentityManagement.UserChange(role == null ? null : Role.parse(role), firstName, lastName);
+        return new Membership.UserChange(role == null ? null : Role.parse(role), firstName, lastName);
     }
 
     /** A password is not trimmed: spaces are part of a passphrase. */
