@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -79,8 +78,8 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             Clock clock,
             ApplicationEventPublisher events,
             HttpsPolicy https,
-            @Value("${claribi.api-keys.look-back:PT30S}") Duration lookBack) {
-        this(keys, clock, events, https, Ticker.systemTicker(), lookBack);
+            ApiKeyProperties properties) {
+        this(keys, clock, events, https, Ticker.systemTicker(), properties.lookBack());
     }
 
     ApiKeyAuthenticationProvider(ApiKeys keys, Clock clock, ApplicationEventPublisher events, HttpsPolicy https) {

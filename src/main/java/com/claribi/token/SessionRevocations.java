@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +33,12 @@ class SessionRevocations {
     private final Clock clock;
     private volatile boolean healthy = true;
 
-    SessionRevocations(
-            Sessions sessions,
-            TokenProperties properties,
-            @Value("${claribi.revocations.look-back:PT30S}") Duration lookBack,
-            Clock clock) {
+    SessionRevocations(Sessions sessions, TokenProperties properties, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
         this.accessTokenTtl = properties.accessTokenTtl();
-        this.lookBack = lookBack;
-        this.changes = new ChangeWatermark<>(lookBack, sessions::revokedSince, Sessions.Revocation::revokedAt);
+        this.lookBack = properties.revocationsLookBack();
+        this.changes = new ChangeWatermark<>(this.lookBack, sessions::revokedSince, Sessions.Revocation::revokedAt);
         // Fail closed: no request is served before the revocations of the last hour are known.
         poll();
         if (!changes.started()) {

@@ -9,7 +9,7 @@ import {
   signOut,
 } from './session.js';
 import { askForPassword } from './reauthenticate.js';
-import { h, sentence } from './ui.js';
+import { errorAlert, h } from './ui.js';
 import * as signInPage from './pages/sign-in.js';
 import * as homePage from './pages/home.js';
 import * as apiKeysPage from './pages/api-keys.js';
@@ -85,10 +85,7 @@ async function render() {
     await route.page.render(main, context);
   } catch (error) {
     if (!isSignedIn()) return navigate('/sign-in', { replace: true });
-    main.replaceChildren(
-      h('h1', {}, route.title),
-      h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, sentence(error))),
-    );
+    main.replaceChildren(h('h1', {}, route.title), errorAlert(error));
   }
   // Move focus to the new content, as a page load would.
   if (document.activeElement === document.body || !main.contains(document.activeElement)) main.focus();

@@ -16,14 +16,17 @@ class ApiKeyPropertiesUnitTests {
         ApiKeyProperties properties = bind(Map.of(
                 "CLARIBI_API_KEY_ACTIVITY_RETENTION", "P30D",
                 "CLARIBI_API_KEY_ACTIVITY_QUEUE", "500",
-                "CLARIBI_API_KEY_ACTIVITY_QUEUE_PER_KEY", "50"));
+                "CLARIBI_API_KEY_ACTIVITY_QUEUE_PER_KEY", "50",
+                "CLARIBI_API_KEYS_LOOK_BACK", "PT4S"));
         assertThat(properties.activity()).isEqualTo(new ApiKeyActivityLog.Settings(Duration.ofDays(30), 500, 50));
+        assertThat(properties.lookBack()).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
     void nothingSetThenTheDefaults() {
         assertThat(bind(Map.of()).activity())
                 .isEqualTo(new ApiKeyActivityLog.Settings(Duration.ofDays(90), 100000, 10000));
+        assertThat(bind(Map.of()).lookBack()).isEqualTo(Duration.ofSeconds(30));
     }
 
     private static ApiKeyProperties bind(Map<String, Object> variables) {

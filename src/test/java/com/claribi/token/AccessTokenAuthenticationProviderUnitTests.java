@@ -43,8 +43,7 @@ class AccessTokenAuthenticationProviderUnitTests {
                     return clock.instant();
                 }
             },
-            new TokenProperties(TTL, Duration.ofDays(7), "off", "claribi"),
-            Duration.ofSeconds(30),
+            new TokenProperties(TTL, Duration.ofDays(7), "off", "claribi", Duration.ofSeconds(30)),
             clock);
     private final AccessTokenAuthenticationProvider provider = new AccessTokenAuthenticationProvider(
             new TokenVerifier(null, null, clock) {

@@ -52,6 +52,9 @@ public final class DocumentedSettingNames implements EnvironmentPostProcessor {
         aliases.put("claribi.identity.password-hashing.", "claribi.password-hashing.");
         aliases.put("claribi.rate-limit.login-throttle.", "claribi.login-throttle.");
         aliases.put("claribi.apikey.activity.", "claribi.api-key-activity.");
+        // Not in the contract: the pollers' look-back windows, which the tests shorten.
+        aliases.put("claribi.token.revocations-look-back", "claribi.revocations.look-back");
+        aliases.put("claribi.apikey.look-back", "claribi.api-keys.look-back");
         return Collections.unmodifiableMap(aliases);
     }
 

@@ -1,7 +1,7 @@
 // Settings > Security > Two-factor authentication: status, enrolment (QR code, secret, confirming code), recovery codes
 // shown once (copy, download), new recovery codes, turning it off.
 import { api } from '../session.js';
-import { busy, clearErrors, copyButton, download, field, h, sentence, settingsLayout, showError } from '../ui.js';
+import { busy, clearErrors, copyButton, download, errorAlert, field, h, settingsLayout, showError } from '../ui.js';
 
 const PATH = '/settings/security/two-factor';
 
@@ -40,7 +40,7 @@ export async function render(main) {
     try {
       state = await api('/api/auth/mfa/');
     } catch (e) {
-      area.replaceChildren(h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, sentence(e))));
+      area.replaceChildren(errorAlert(e));
       return;
     }
     if (state.enabled) enabledView(state);
@@ -72,7 +72,7 @@ export async function render(main) {
         enrolView(enrolment);
       } catch (e) {
         start.disabled = false;
-        card.append(h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, sentence(e))));
+        card.append(errorAlert(e));
       }
     });
     area.replaceChildren(card);

@@ -65,6 +65,8 @@ class DocumentedSettingNamesUnitTests {
         documented.put("CLARIBI_API_KEY_ACTIVITY_QUEUE_PER_KEY", "claribi.apikey.activity.queue-per-key");
         // Not in the operator's table, but tests and scripts set it.
         documented.put("CLARIBI_API_KEY_ACTIVITY_FLUSH_INTERVAL", "claribi.apikey.activity.flush-interval");
+        documented.put("CLARIBI_REVOCATIONS_LOOK_BACK", "claribi.token.revocations-look-back");
+        documented.put("CLARIBI_API_KEYS_LOOK_BACK", "claribi.apikey.look-back");
         return documented;
     }
 
@@ -86,7 +88,8 @@ class DocumentedSettingNamesUnitTests {
                 "CLARIBI_REAUTHENTICATION_WINDOW", "PT5M",
                 "CLARIBI_ACCESS_TOKEN_TTL", "PT10M",
                 "CLARIBI_REFRESH_TOKEN_TTL", "P1D",
-                "CLARIBI_REFRESH_ROTATION", "on"));
+                "CLARIBI_REFRESH_ROTATION", "on",
+                "CLARIBI_REVOCATIONS_LOOK_BACK", "PT4S"));
         PlatformProperties platform =
                 Binder.get(environment).bindOrCreate("claribi.platform", PlatformProperties.class);
         assertThat(platform.port()).isEqualTo(9443);
@@ -98,6 +101,7 @@ class DocumentedSettingNamesUnitTests {
         assertThat(token.accessTokenTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(token.refreshTokenTtl()).isEqualTo(Duration.ofDays(1));
         assertThat(token.refreshRotation()).isEqualTo("on");
+        assertThat(token.revocationsLookBack()).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
