@@ -8,6 +8,7 @@ import com.claribi.mfa.MfaDisabled;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
+import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +25,9 @@ public class SessionManagement {
 
     /** The tokens handed to a client; {@code refresh} is null when a refresh does not rotate it. */
     public record Tokens(String access, @Nullable String refresh) {}
+
+    /** How often a session's {@code last_used_at} is written: a client refreshing every few seconds writes once a minute. */
+    private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
     private final Sessions sessions;
     private final SessionRevocations revocations;
@@ -72,6 +76,9 @@ public class SessionManagement {
         TokenClaims claims = verifier.verify(refreshToken, TokenType.REFRESH);
         Sessions.Session session = liveSession(claims);
         Instant now = issuer.now();
+        if (!now.isBefore(session.lastUsedAt().plus(USE_RECORDED_EVERY))) {
+            sessions.used(session.id(), now);
+        }
         if (claims.jti().equals(session.refreshJti())) {
             // The session's last password proof, not the refresh: a refresh proves possession of a token only.
             String access =
@@ -146,7 +153,7 @@ public class SessionManagement {
         end(sessionId, userId, organizationId, "logout", client);
     }
 
-    private void end(String sessionId, long userId, long organizationId, String reason, ClientInfo client) {
+    void end(String sessionId, long userId, long organizationId, String reason, ClientInfo client) {
         revocations.revokedHere(sessionId);
         if (sessions.revoke(sessionId, reason)) {
             events.publishEvent(new SessionsRevoked(userId, organizationId, 1, reason, client));

@@ -32,7 +32,16 @@ class Sessions {
             @Nullable String previousRefreshJti,
             @Nullable Instant rotatedAt,
             @Nullable Instant revokedAt,
-            Instant authenticatedAt) {}
+            Instant authenticatedAt,
+            Instant lastUsedAt) {}
+
+    /** A live session as its user sees it in the list of their sessions. */
+    record Active(
+            String id,
+            Instant createdAt,
+            Instant lastUsedAt,
+            @Nullable String clientAddress,
+            @Nullable String userAgent) {}
 
     record Revocation(String sessionId, Instant revokedAt) {}
 
@@ -47,12 +56,13 @@ class Sessions {
 
     void insert(String id, long userId, Instant now, Instant expiresAt, String refreshJti, ClientInfo client) {
         jdbc.sql("""
-                insert into sessions (id, user_id, created_at, authenticated_at, expires_at, refresh_jti, client_address,
-                                      client_network, user_agent)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into sessions (id, user_id, created_at, authenticated_at, last_used_at, expires_at, refresh_jti,
+                                      client_address, client_network, user_agent)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         userId,
+                        Timestamps.toDatabase(now),
                         Timestamps.toDatabase(now),
                         Timestamps.toDatabase(now),
                         Timestamps.toDatabase(expiresAt),
@@ -81,6 +91,36 @@ class Sessions {
                         .params(Timestamps.toDatabase(now), id, userId, Timestamps.toDatabase(now))
                         .update()
                 == 1;
+    }
+
+    /** Records that the session was used to get tokens (a refresh). */
+    void used(String id, Instant now) {
+        jdbc.sql("update sessions set last_used_at = ? where id = ? and last_used_at < ?")
+                .params(Timestamps.toDatabase(now), id, Timestamps.toDatabase(now))
+                .update();
+    }
+
+    /** The user's sessions that have neither ended nor expired, by id. */
+    List<Active> live(long userId, Instant now, long offset, int limit) {
+        return jdbc.sql("""
+                select id, created_at, last_used_at, client_address, user_agent from sessions
+                where user_id = ? and revoked_at is null and expires_at > ?
+                order by id limit ? offset ?""")
+                .params(userId, Timestamps.toDatabase(now), limit, offset)
+                .query((rs, row) -> new Active(
+                        rs.getString("id"),
+                        Timestamps.require(rs, "created_at"),
+                        Timestamps.require(rs, "last_used_at"),
+                        rs.getString("client_address"),
+                        rs.getString("user_agent")))
+                .list();
+    }
+
+    long countLive(long userId, Instant now) {
+        return jdbc.sql("select count(*) from sessions where user_id = ? and revoked_at is null and expires_at > ?")
+                .params(userId, Timestamps.toDatabase(now))
+                .query(Long.class)
+                .single();
     }
 
     /** Moves the session to a new refresh token id, if nobody else rotated it first. */
@@ -176,6 +216,7 @@ class Sessions {
                 rs.getString("previous_refresh_jti"),
                 Timestamps.read(rs, "rotated_at"),
                 Timestamps.read(rs, "revoked_at"),
-                Timestamps.require(rs, "authenticated_at"));
+                Timestamps.require(rs, "authenticated_at"),
+                Timestamps.require(rs, "last_used_at"));
     }
 }

@@ -30,6 +30,8 @@ class OpenApiIntegrationTests extends ServerIntegrationTest {
             "GET /api/health/",
             "POST /api/auth/password/",
             "POST /api/auth/reauthenticate/",
+            "GET /api/auth/sessions/",
+            "DELETE /api/auth/sessions/{id}/",
             "POST /api/api-keys/",
             "GET /api/api-keys/",
             "GET /api/api-keys/{id}/",
