@@ -101,6 +101,33 @@ class RevocationAcrossProcessesIntegrationTests {
     }
 
     @Test
+    void sessionEndedFromAnotherSessionOnOneProcessThenOtherRefusesItWithinOneSecond() throws Exception {
+        String email = servers.newAdministrator();
+        Map<String, String> caller = a.client().login(email, PASSWORD);
+        Map<String, String> ended = b.client().login(email, PASSWORD);
+        assertThat(status(b, ended).status()).isEqualTo(200);
+        String endedId = ForgedTokens.claims(ended.get("access")).getStringClaim("sid");
+
+        assertThat(a.client()
+                        .send(
+                                "DELETE",
+                                "/api/auth/sessions/" + endedId + "/",
+                                java.net.http.HttpRequest.BodyPublishers.noBody(),
+                                "Authorization",
+                                TestClient.bearer(caller.get("access")))
+                        .status())
+                .isEqualTo(204);
+        long endedAt = System.nanoTime();
+        Duration delay = untilRefused(b, ended, endedAt);
+        System.out.println("Session ended with DELETE /api/auth/sessions/{id}/ on process A refused by process B after "
+                + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+        assertThat(b.client().post("/api/auth/token/refresh/", Map.of("refresh", ended.get("refresh"))))
+                .isError(401, "invalid_token");
+        assertThat(status(b, caller).status()).as("the caller's session lives").isEqualTo(200);
+    }
+
+    @Test
     void passwordChangeOnOneProcessThenOtherRefusesOtherSessionsWithinOneSecond() {
         String email = servers.newAdministrator();
         Map<String, String> current = a.client().login(email, PASSWORD);
