@@ -29,6 +29,8 @@ public class ApiKeyManagement {
     static final int MAX_USABLE_KEYS = 100;
     static final long MAX_GRACE_SECONDS = 604_800;
     static final Duration ROTATION_DUE_AFTER = Duration.ofDays(90);
+    /** A new key's lifetime when the client does not say: a forgotten key stops working on its own. */
+    static final Duration DEFAULT_EXPIRY = Duration.ofDays(90);
 
     private final ApiKeys keys;
     private final ApiKeyAuthenticationProvider authentication;
@@ -66,12 +68,26 @@ public class ApiKeyManagement {
             @Nullable
             String key) {}
 
+    /**
+     * What a new key's {@code expires_at} asked for: left out, the default of {@link #DEFAULT_EXPIRY} after creation;
+     * {@code null}, no expiry (an explicit choice, as GitHub makes it); or the time the client sent.
+     */
+    public record RequestedExpiry(boolean never, @Nullable String at) {
+
+        public static final RequestedExpiry DEFAULT = new RequestedExpiry(false, null);
+        public static final RequestedExpiry NEVER = new RequestedExpiry(true, null);
+
+        public static RequestedExpiry at(String text) {
+            return new RequestedExpiry(false, text);
+        }
+    }
+
     @Transactional
     public KeyView create(
             ApiPrincipal principal,
             @Nullable String name,
             @Nullable String scope,
-            @Nullable String expiresAt,
+            RequestedExpiry expiresAt,
             ClientInfo client) {
         // A key outlives the session that made it: minting one needs a fresh password proof.
         sudo.require(principal);
@@ -84,10 +100,10 @@ public class ApiKeyManagement {
         if (scope != null && !scope.isBlank() && parsed == null) {
             problems.add("scope", "Must be read_only or read_write.");
         }
-        Instant expiry = null;
-        if (expiresAt != null && !expiresAt.isBlank()) {
+        Instant expiry = expiresAt.never() ? null : now.plus(DEFAULT_EXPIRY);
+        if (expiresAt.at() != null) {
             try {
-                expiry = Instant.parse(expiresAt.trim()).truncatedTo(ChronoUnit.SECONDS);
+                expiry = Instant.parse(expiresAt.at().trim()).truncatedTo(ChronoUnit.SECONDS);
                 if (!expiry.isAfter(now)) {
                     problems.add("expires_at", "Must be in the future.");
                 }

@@ -8,9 +8,11 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,9 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         assertThat(secret).startsWith(key.path("prefix").asString());
         assertThat(key.path("scope").asString()).isEqualTo("read_only");
         assertThat(key.path("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(key.path("expires_at").isNull()).isTrue();
+        assertThat(Instant.parse(key.path("expires_at").asString()))
+                .as("without expires_at a key lives 90 days")
+                .isEqualTo(Instant.parse(key.path("created_at").asString()).plus(Duration.ofDays(90)));
         assertThat(key.path("last_used_at").isNull()).isTrue();
         assertThat(key.path("revoked_at").isNull()).isTrue();
         assertThat(key.path("rotation_due").asBoolean()).isFalse();
@@ -61,6 +65,37 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.json().path("user").path("email").asString()).isEqualTo(owner.email());
         assertThat(status.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void createWhenExpiresAtNullThenTheKeyNeverExpires() {
+        TestClient.Response created = api.post(
+                "/api/api-keys/",
+                "{\"name\": \"legacy system\", \"scope\": \"read_only\", \"expires_at\": null}",
+                "Authorization",
+                session);
+        assertThat(created).hasStatus(201);
+        assertThat(created.json().has("expires_at")).isTrue();
+        assertThat(created.json().path("expires_at").isNull())
+                .as("an explicit null: no expiry")
+                .isTrue();
+        String secret = created.json().path("key").asString();
+        assertThat(api.get("/api/auth/status/", "X-API-Key", secret)).hasStatus(200);
+    }
+
+    @Test
+    void createWhenExpiresAtNotATimeThenValidationError() {
+        for (String expiresAt : List.of("12345", "\"\"", "true", "{}")) {
+            TestClient.Response response = api.post(
+                    "/api/api-keys/",
+                    "{\"name\": \"odd\", \"scope\": \"read_only\", \"expires_at\": " + expiresAt + "}",
+                    "Authorization",
+                    session);
+            assertThat(response).as(expiresAt).isError(400, "validation_error");
+            assertThat(response.json().path("fields").has("expires_at"))
+                    .as(expiresAt)
+                    .isTrue();
+        }
     }
 
     @Test

@@ -123,13 +123,30 @@ class WebInterfaceIntegrationTests extends BrowserIntegrationTest {
         wait.until(ExpectedConditions.urlToBe(url("/settings/security/api-keys")));
         type("#key-name", "Nightly export");
         assertThat(visible("#scope-read-only").isSelected()).isTrue();
+        // A key expires after 90 days unless the user chooses otherwise; no expiry comes with a warning.
+        assertThat(visible("#key-expiry").getAttribute("value")).isEqualTo("90");
+        assertThat(browser.driver.findElement(By.id("no-expiry-warning")).isDisplayed())
+                .isFalse();
+        visible("#key-expiry option[value='never']").click();
+        assertThat(visible("#no-expiry-warning").getText()).contains("works until someone revokes it");
+        visible("#key-expiry option[value='custom']").click();
+        assertThat(browser.driver.findElement(By.id("no-expiry-warning")).isDisplayed())
+                .isFalse();
+        visible("#key-expires");
+        visible("#key-expiry option[value='90']").click();
+        assertThat(browser.driver.findElement(By.id("key-expires")).isDisplayed())
+                .isFalse();
         visible("#create-key").click();
 
         String secret = visible("#new-key-secret").getText();
         assertThat(secret).startsWith("claribi_sk_live_").hasSize(54);
         assertThat(visible("#new-key").getText()).contains("you will not see it again");
         WebElement row = visible("#keys-body tr[data-key-prefix='" + secret.substring(0, 24) + "']");
-        assertThat(row.getText()).contains("Nightly export", "Read-only", "Active", "Never");
+        assertThat(row.getText()).contains("Nightly export", "Read-only", "Active");
+        assertThat(row.findElement(By.cssSelector("td[data-label='Expires']")).getText())
+                .as("the 90-day default")
+                .isNotBlank()
+                .isNotEqualTo("Never");
         browser.readmeScreenshot("api-keys");
 
         // On a phone-sized screen nothing overflows sideways.

@@ -8,6 +8,7 @@ import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/api-keys/}: a signed-in user's keys. */
 @RestController
@@ -33,10 +35,34 @@ class ApiKeysController {
         this.https = https;
     }
 
+    /**
+     * {@code expires_at} is a JSON node so that leaving it out (the 90-day default) differs from sending {@code null}
+     * (a key that never expires): Jackson gives null for a missing node and a null node for {@code null}.
+     */
     record NewKey(
             @Nullable String name,
             @Nullable String scope,
-            @Nullable String expiresAt) {}
+
+            @Schema(
+                    implementation = String.class,
+                    format = "date-time",
+                    nullable = true,
+                    description =
+                            "When the key stops working; 90 days after creation when left out, never when" + " null")
+            @Nullable
+            JsonNode expiresAt) {
+
+        ApiKeyManagement.RequestedExpiry expiry() {
+            if (expiresAt == null) {
+                return ApiKeyManagement.RequestedExpiry.DEFAULT;
+            }
+            if (expiresAt.isNull()) {
+                return ApiKeyManagement.RequestedExpiry.NEVER;
+            }
+            return ApiKeyManagement.RequestedExpiry.at(
+                    expiresAt.isString() ? expiresAt.stringValue() : expiresAt.toString());
+        }
+    }
 
     record Rotation(@Nullable Long gracePeriodSeconds) {}
 
@@ -44,7 +70,7 @@ class ApiKeysController {
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyManagement.KeyView create(@RequestBody NewKey body, HttpServletRequest request) {
         return keys.create(
-                CurrentPrincipal.get(), body.name(), body.scope(), body.expiresAt(), ClientInfo.of(request, https));
+                CurrentPrincipal.get(), body.name(), body.scope(), body.expiry(), ClientInfo.of(request, https));
     }
 
     @GetMapping("/api/api-keys")

@@ -1,4 +1,5 @@
-// The form that creates a key: a name, a scope, an optional last day.
+// The form that creates a key: a name, a scope, and how long it lives (90 days unless the user chooses otherwise;
+// no expiry is a choice the form warns about, as GitHub's does).
 import { api } from '../../session.js';
 import { busy, clearErrors, field, h, showError } from '../../ui.js';
 
@@ -17,16 +18,18 @@ export function createForm({ onCreated }) {
       hint: 'What will use it, e.g. “Nightly export”.',
     }),
     scopeChoice(),
-    field({
-      label: 'Expires (optional)',
-      name: 'expires_at',
-      type: 'date',
-      id: 'key-expires',
-      min: tomorrow(),
-      hint: 'The key stops working at the end of this day, your time. Leave empty for a key without expiry.',
-    }),
+    expiryChoice(),
     h('button', { type: 'submit', class: 'button', id: 'create-key' }, 'Create key'),
   );
+  const expiry = form.elements.expiry;
+  const customDay = form.querySelector('#key-expires-field');
+  const noExpiryWarning = form.querySelector('#no-expiry-warning');
+  const showExpiryParts = () => {
+    customDay.hidden = expiry.value !== 'custom';
+    noExpiryWarning.hidden = expiry.value !== 'never';
+  };
+  expiry.addEventListener('change', showExpiryParts);
+  showExpiryParts();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const name = form.elements.name.value.trim();
@@ -35,12 +38,23 @@ export function createForm({ onCreated }) {
       return;
     }
     const body = { name, scope: form.elements.scope.value };
-    const day = form.elements.expires_at.value;
-    if (day) body.expires_at = endOfDay(day);
+    if (expiry.value === 'never') {
+      body.expires_at = null;
+    } else if (expiry.value === 'custom') {
+      const day = form.elements.expires_at.value;
+      if (!day) {
+        showError(form, { fields: { expires_at: ['Choose the last day the key works.'] } });
+        return;
+      }
+      body.expires_at = endOfDay(day);
+    } else if (expiry.value !== '90') {
+      body.expires_at = daysFromNow(Number(expiry.value));
+    }
     busy(form, async () => {
       try {
         const key = await api('/api/api-keys/', { method: 'POST', body });
         form.reset();
+        showExpiryParts();
         clearErrors(form);
         await onCreated(key);
       } catch (e) {
@@ -74,6 +88,52 @@ function scopeChoice() {
       h('span', {}, 'Read & write', h('small', {}, 'Everything your role allows, including changes.')),
     ),
   );
+}
+
+/** How long the key lives: 90 days unless chosen otherwise; no expiry only with a warning beside it. */
+function expiryChoice() {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'key-expiry' }, 'Expiration'),
+    h(
+      'select',
+      { name: 'expiry', id: 'key-expiry' },
+      h('option', { value: '30' }, '30 days'),
+      h('option', { value: '60' }, '60 days'),
+      h('option', { value: '90', selected: true }, '90 days'),
+      h('option', { value: '365' }, '1 year'),
+      h('option', { value: 'custom' }, 'Custom date…'),
+      h('option', { value: 'never' }, 'No expiration'),
+    ),
+    h(
+      'div',
+      { id: 'key-expires-field' },
+      field({
+        label: 'Last day',
+        name: 'expires_at',
+        type: 'date',
+        id: 'key-expires',
+        min: tomorrow(),
+        hint: 'The key stops working at the end of this day, your time.',
+      }),
+    ),
+    h(
+      'div',
+      { class: 'alert alert-warn', id: 'no-expiry-warning', role: 'note' },
+      h(
+        'p',
+        {},
+        'A key without expiration works until someone revokes it, even if it leaks or is forgotten. ' +
+          'Choose an expiration unless a system truly cannot renew its key.',
+      ),
+    ),
+  );
+}
+
+/** This moment plus the given days, as the API's UTC seconds. */
+function daysFromNow(days) {
+  return new Date(Date.now() + days * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Tomorrow in the user's time zone, as a date input's YYYY-MM-DD: the earliest last day a key can have. */
