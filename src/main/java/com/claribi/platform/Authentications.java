@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
 public final class Authentications {
 
     private final MeterRegistry meters;
+    /** Every access token and API key is counted: the counters are looked up once, not built for each request. */
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     Authentications(ObjectProvider<MeterRegistry> meters) {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -38,11 +41,13 @@ public final class Authentications {
     }
 
     private void count(String credential, String outcome) {
-        Counter.builder("claribi.authentications")
-                .description("Credential checks by credential type and outcome")
-                .tag("credential", credential)
-                .tag("outcome", outcome)
-                .register(meters)
+        counters.computeIfAbsent(
+                        credential + " " + outcome,
+                        key -> Counter.builder("claribi.authentications")
+                                .description("Credential checks by credential type and outcome")
+                                .tag("credential", credential)
+                                .tag("outcome", outcome)
+                                .register(meters))
                 .increment();
     }
 }
