@@ -3,6 +3,7 @@ package com.claribi.apikey;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code claribi.api.key.activity.set.aside}), and the others are written. Refused (429) uses never enter the queue:
  * they are folded into one row per key and minute whose count grows. No key may hold more than {@code queue-per-key}
  * places of the queue, so a busy key cannot push other keys' uses out; every use not recorded is counted
- * ({@code claribi.api.key.activity.dropped}).
+ * ({@code claribi.api.key.activity.dropped}); the queue's length is the gauge {@code claribi.api.key.activity.queue}.
  */
 @Component
 class ApiKeyActivityLog implements SmartLifecycle {
@@ -114,6 +115,9 @@ class ApiKeyActivityLog implements SmartLifecycle {
                 .register(registry);
         this.setAside = Counter.builder("claribi.api.key.activity.set.aside")
                 .description("Uses of API keys the database refused to store, set aside so the others are written")
+                .register(registry);
+        Gauge.builder("claribi.api.key.activity.queue", queue, BlockingQueue::size)
+                .description("Uses of API keys waiting in memory to be written (at most claribi.apikey.activity.queue)")
                 .register(registry);
     }
 

@@ -146,12 +146,14 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
                 .map(f -> new Known(
                         f.key(),
                         f.creatorActive(),
-                        new ApiAuthenticationToken(new ApiPrincipal(
-                                f.key().userId(),
-                                f.key().organizationId(),
-                                null,
-                                f.key().id(),
-                                f.key().scope() == Scope.READ_ONLY))));
+                        new ApiAuthenticationToken(
+                                new ApiPrincipal(
+                                        f.key().userId(),
+                                        f.key().organizationId(),
+                                        null,
+                                        f.key().id(),
+                                        f.key().scope() == Scope.READ_ONLY),
+                                f.key().prefix())));
         found.ifPresentOrElse(k -> known.put(hash, k), () -> unknown.put(hash, Boolean.TRUE));
         return found;
     }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.UnmatchedArgumentException;
+import sun.misc.Signal;
 
 /** {@code serve}: starts the server, passing {@code --claribi.name=value} settings on to Spring. */
 @Command(
@@ -41,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UnmatchedArgumentException(spec.commandLine(), List.of(setting));
             }
         }
+        // SIGTERM is how an operator, systemd or a container runtime stops the server: a clean stop, exit code 0 (the
+        // JVM's own answer to the signal is 143, which systemd counts as a failure). The shutdown itself is Spring's.
+        Signal.handle(new Signal("TERM"), signal -> System.exit(0));
         SpringApplication.run(application, settings.toArray(String[]::new));
         return CommandLine.SERVING;
     }

@@ -1,7 +1,12 @@
 package com.claribi.identity;
 
 import com.claribi.platform.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -30,13 +36,23 @@ final class PasswordHashing {
 
     private final ThreadPoolExecutor pool;
     private final String dummyHash;
+    private final Counter refused;
 
     @Autowired
-    PasswordHashing(IdentityProperties properties) {
-        this(properties.passwordHashing());
+    PasswordHashing(IdentityProperties properties, ObjectProvider<MeterRegistry> meters) {
+        this(properties.passwordHashing(), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     PasswordHashing(Settings settings) {
+        this(settings, new SimpleMeterRegistry());
+    }
+
+    /**
+     * The pool's queue and threads are published as Micrometer's executor metrics ({@code executor.queued},
+     * {@code executor.active}, ... with {@code name=password-hashing}); the checks refused because its queue was full
+     * as {@code claribi.password.hashing.refused}.
+     */
+    PasswordHashing(Settings settings, MeterRegistry meters) {
         // Salt 16 bytes, hash 32 bytes, parallelism 1: the OWASP minimum is m=19 MiB, t=2, p=1.
         this.encoder = new Argon2PasswordEncoder(16, 32, 1, settings.memoryKib(), settings.iterations());
         this.argon2 = new Argon2(16, 32, 1, settings.memoryKib(), settings.iterations());
@@ -56,6 +72,10 @@ final class PasswordHashing {
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        new ExecutorServiceMetrics(pool, "password-hashing", List.of()).bindTo(meters);
+        this.refused = Counter.builder("claribi.password.hashing.refused")
+                .description("Password checks refused with 429 because the hashing pool's queue was full")
+                .register(meters);
         this.dummyHash = argon2.encode("a password nobody has: it only makes unknown emails cost the same time");
     }
 
@@ -93,6 +113,7 @@ final class PasswordHashing {
         try {
             return CompletableFuture.supplyAsync(work, pool);
         } catch (RejectedExecutionException e) {
+            refused.increment();
             return CompletableFuture.failedFuture(
                     ApiException.rateLimited(1, "The server is busy checking other sign-ins; retry in a second."));
         }

@@ -36,6 +36,7 @@ public final class ChangeWatermark<T> {
     private final Function<T, Instant> changedAt;
     private final ReentrantLock polling = new ReentrantLock();
     private volatile @Nullable Instant watermark;
+    private volatile @Nullable Instant newestChange;
 
     /**
      * @param overlap how far behind the newest change each poll starts again
@@ -66,12 +67,21 @@ public final class ChangeWatermark<T> {
                 if (at.isAfter(newest)) {
                     newest = at;
                 }
+                Instant latest = newestChange;
+                if (latest == null || at.isAfter(latest)) {
+                    newestChange = at;
+                }
             }
             watermark = newest.minus(overlap);
             return true;
         } finally {
             polling.unlock();
         }
+    }
+
+    /** When the newest change any poll has handed over happened (the database's clock), or null before the first. */
+    public @Nullable Instant newestChange() {
+        return newestChange;
     }
 
     /** Whether a poll has succeeded yet. */

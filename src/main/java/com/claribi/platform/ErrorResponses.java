@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,7 @@ public final class ErrorResponses {
 
     public ResponseEntity<Map<String, Object>> entity(ApiException error) {
         audit(error);
+        error = withRequestId(error, RequestIds.current());
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(error.status())
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -38,6 +41,8 @@ public final class ErrorResponses {
             return;
         }
         audit(error);
+        String requestId = response.getHeader(RequestIds.HEADER);
+        error = withRequestId(error, requestId != null ? requestId : RequestIds.current());
         response.resetBuffer();
         response.setStatus(error.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -47,6 +52,17 @@ public final class ErrorResponses {
         }
         response.getOutputStream().write(json.writeValueAsBytes(body(error)));
         response.flushBuffer();
+    }
+
+    /** A 500's detail quotes the request's id, which every log line written for it carries. */
+    private static ApiException withRequestId(ApiException error, @Nullable String requestId) {
+        if (!error.status().is5xxServerError()
+                || error.status() == HttpStatus.SERVICE_UNAVAILABLE
+                || requestId == null) {
+            return error;
+        }
+        return new ApiException(
+                error.status(), error.code(), error.getMessage(), error.detail() + " Request id: " + requestId + ".");
     }
 
     /** Every 403 {@code permission_denied}, whichever path rendered it, is an audit event (deduplicated). */

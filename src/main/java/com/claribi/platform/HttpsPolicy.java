@@ -187,7 +187,8 @@ public final class HttpsPolicy {
         }
     }
 
-    private boolean fromTrustedProxy(HttpServletRequest request) {
+    /** Whether the connection comes from one of {@code CLARIBI_TRUSTED_PROXIES}. */
+    public boolean fromTrustedProxy(HttpServletRequest request) {
         return trusted(request.getRemoteAddr());
     }
 

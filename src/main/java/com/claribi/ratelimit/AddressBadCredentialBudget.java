@@ -50,6 +50,7 @@ final class AddressBadCredentialBudget implements BadCredentialBudget {
         if (wait <= 0) {
             return null;
         }
+        budget.refused();
         return ApiException.rateLimited(
                 (wait + 999_999_999L) / 1_000_000_000L,
                 "This address sent more than " + budget.capacity() + " bad credentials per " + window

@@ -24,7 +24,9 @@ final class Budget {
     /** The budget without Redis, and each process's own budget while Redis is unreachable. */
     private final Cache<String, Bucket> local;
 
-    Budget(String name, long capacity, Duration period, @Nullable SharedBudgets shared) {
+    private final Runnable refused;
+
+    Budget(String name, long capacity, Duration period, @Nullable SharedBudgets shared, Runnable refused) {
         if (capacity < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException(
                     "A budget needs a positive capacity and period: " + name + " " + capacity + " per " + period);
@@ -33,6 +35,7 @@ final class Budget {
         this.capacity = capacity;
         this.period = period;
         this.shared = shared;
+        this.refused = refused;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .build();
@@ -55,6 +58,11 @@ final class Budget {
 
     public Duration period() {
         return period;
+    }
+
+    /** Counts a request this budget refused ({@code claribi.rate.limit.refusals}): its user got a 429. */
+    void refused() {
+        refused.run();
     }
 
     /** Takes one token from {@code key}'s bucket if it has one; the answer says what is left either way. */

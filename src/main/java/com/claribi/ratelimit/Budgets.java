@@ -1,5 +1,6 @@
 package com.claribi.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -14,18 +15,32 @@ import org.springframework.stereotype.Component;
 @Component
 final class Budgets implements AutoCloseable {
 
+    static final String REFUSALS_METRIC = "claribi.rate.limit.refusals";
+
     private final @Nullable SharedBudgets shared;
+    private final MeterRegistry meters;
 
     Budgets(RateLimitProperties settings, ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         String url = settings.redisUrl();
-        this.shared = url == null || url.isBlank()
-                ? null
-                : new SharedBudgets(url.trim(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        this.shared = url == null || url.isBlank() ? null : new SharedBudgets(url.trim(), this.meters);
     }
 
-    /** A budget of {@code capacity} per {@code period} for each key, refilled evenly over the period. */
+    /**
+     * A budget of {@code capacity} per {@code period} for each key, refilled evenly over the period; the requests it
+     * refuses ({@link Budget#refused}) are counted under its name ({@code claribi.rate.limit.refusals{budget=name}}).
+     */
     public Budget budget(String name, long capacity, Duration period) {
-        return new Budget(name, capacity, period, shared);
+        Counter refusals = Counter.builder(REFUSALS_METRIC)
+                .description("Requests a budget refused (over budget), by budget")
+                .tag("budget", name)
+                .register(meters);
+        return new Budget(name, capacity, period, shared, refusals::increment);
+    }
+
+    /** Whether Redis is configured at all ({@code CLARIBI_REDIS_URL}). */
+    public boolean sharingConfigured() {
+        return shared != null;
     }
 
     /** Whether checks are currently decided by the shared budgets in Redis. */

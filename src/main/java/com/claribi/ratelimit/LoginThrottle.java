@@ -183,11 +183,13 @@ public final class LoginThrottle {
             }
             taken.forEach(Admission::giveBack);
             if (!pending(refusedBy.inFlightKey())) {
+                refusedBy.budget.refused();
                 throw ApiException.rateLimited(
                         seconds(wait), "Too many failed attempts " + refusedBy.scope + "; wait before trying again.");
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                refusedBy.budget.refused();
                 throw ApiException.rateLimited(
                         1, "Too many attempts " + refusedBy.scope + " are still being checked; retry in a moment.");
             }

@@ -75,6 +75,7 @@ final class RequestBudgetFilter extends OncePerRequestFilter {
         Admission admission = budget.take(key);
         describe(response, budget, admission);
         if (!admission.admitted()) {
+            budget.refused();
             errors.write(
                     response,
                     ApiException.rateLimited(

@@ -4,6 +4,7 @@ import com.claribi.identity.Directory;
 import com.claribi.identity.User;
 import com.claribi.mfa.SecondFactor;
 import com.claribi.platform.ApiException;
+import com.claribi.platform.Authentications;
 import com.claribi.platform.ClientInfo;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,12 +22,19 @@ public class Login {
     private final SessionManagement sessions;
     private final Directory directory;
     private final ApplicationEventPublisher events;
+    private final Authentications authentications;
 
-    Login(CredentialCheck check, SessionManagement sessions, Directory directory, ApplicationEventPublisher events) {
+    Login(
+            CredentialCheck check,
+            SessionManagement sessions,
+            Directory directory,
+            ApplicationEventPublisher events,
+            Authentications authentications) {
         this.check = check;
         this.sessions = sessions;
         this.directory = directory;
         this.events = events;
+        this.authentications = authentications;
     }
 
     static boolean plausible(String email, String password) {
@@ -48,7 +56,26 @@ public class Login {
                 user == null ? null : user.id(), user == null ? null : user.organizationId(), email, reason, client));
     }
 
+    /** Signs in; every attempt is counted ({@link Authentications}, credential {@code password}). */
     public CompletableFuture<SessionManagement.Tokens> login(
+            String email, String password, SecondFactor factor, ClientInfo client) {
+        CompletableFuture<SessionManagement.Tokens> attempt;
+        try {
+            attempt = attempt(email, password, factor, client);
+        } catch (RuntimeException e) {
+            authentications.failed("password", e);
+            throw e;
+        }
+        return attempt.whenComplete((tokens, failure) -> {
+            if (failure == null) {
+                authentications.succeeded("password");
+            } else {
+                authentications.failed("password", failure);
+            }
+        });
+    }
+
+    private CompletableFuture<SessionManagement.Tokens> attempt(
             String email, String password, SecondFactor factor, ClientInfo client) {
         if (!plausible(email, password)) {
             // No account has such an email and no password is that long: nothing to look up or hash.

@@ -1,12 +1,17 @@
 package com.claribi.token;
 
 import com.claribi.platform.ChangeWatermark;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,17 +38,40 @@ class SessionRevocations {
     private final Clock clock;
     private volatile boolean healthy = true;
 
+    @Autowired
+    SessionRevocations(
+            Sessions sessions, TokenProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        this(sessions, properties, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
     SessionRevocations(Sessions sessions, TokenProperties properties, Clock clock) {
+        this(sessions, properties, clock, new SimpleMeterRegistry());
+    }
+
+    private SessionRevocations(Sessions sessions, TokenProperties properties, Clock clock, MeterRegistry meters) {
         this.sessions = sessions;
         this.clock = clock;
         this.accessTokenTtl = properties.accessTokenTtl();
         this.lookBack = properties.revocationsLookBack();
         this.changes = new ChangeWatermark<>(this.lookBack, sessions::revokedSince, Sessions.Revocation::revokedAt);
+        // Grows steadily between revocations; a process whose polls fail sees it grow past what the others show.
+        Gauge.builder("claribi.session.revocations.newest.age", this, SessionRevocations::newestAgeSeconds)
+                .description("Seconds since the newest session revocation this process has read from the database "
+                        + "(NaN before the first)")
+                .baseUnit("seconds")
+                .register(meters);
         // Fail closed: no request is served before the revocations of the last hour are known.
         poll();
         if (!changes.started()) {
             throw new IllegalStateException("Cannot read session revocations from the database");
         }
+    }
+
+    private double newestAgeSeconds() {
+        Instant newest = changes.newestChange();
+        return newest == null
+                ? Double.NaN
+                : Math.max(0, Duration.between(newest, clock.instant()).toMillis() / 1000.0);
     }
 
     boolean isRevoked(String sessionId) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PostgreSQL goes away under load and comes back on the same port and data: meanwhile the server answers 503
  * {@code service_unavailable} with {@code Retry-After} wherever it needs the database (never a 500) and keeps serving
- * what needs none; afterwards it recovers by itself, and everything it acknowledged before the outage is still there.
+ * what needs none, and its readiness probe answers 503 (liveness 200); afterwards it recovers by itself, and
+ * everything it acknowledged before the outage is still there.
  */
 @EnabledIfSystemProperty(named = "claribi.test.database", matches = "postgres")
 class DatabaseOutageIntegrationTests {
@@ -61,11 +62,14 @@ class DatabaseOutageIntegrationTests {
         // The load below spends the administrator's request budget at tens of requests a second for as long as the
         // outage lasts (a slow machine made that over 1000 in a minute); this test is about the outage, so the
         // budget is far above what it can spend (the RateLimit*IntegrationTests cover budgets).
+        int managementPort = ServerIntegrationTest.freePort();
+        String readiness = "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
         Map<String, String> environment = Map.of(
                 "CLARIBI_DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"),
                 "CLARIBI_DATABASE_USER", "postgres",
                 "CLARIBI_DATABASE_PASSWORD", "postgres",
-                "CLARIBI_RATE_LIMIT_JWT_PER_MINUTE", "1000000");
+                "CLARIBI_RATE_LIMIT_JWT_PER_MINUTE", "1000000",
+                "CLARIBI_MANAGEMENT_PORT", String.valueOf(managementPort));
         command(environment, OLD_PASSWORD, "org", "create", "--name", "Acme", "--admin-email", ADMIN);
         command(environment, VIEWER_PASSWORD, "user", "create", "--org", "Acme", "--email", VIEWER, "--role", "viewer");
 
@@ -74,6 +78,7 @@ class DatabaseOutageIntegrationTests {
             Map<String, String> session = api.login(ADMIN, OLD_PASSWORD);
             String verified = session.get("access");
             assertThat(status(api, verified).status()).isEqualTo(200);
+            assertThat(api.get(readiness).status()).isEqualTo(200);
             assertThat(api.post(
                                     "/api/auth/password/",
                                     Map.of("old_password", OLD_PASSWORD, "new_password", NEW_PASSWORD),
@@ -104,6 +109,11 @@ class DatabaseOutageIntegrationTests {
                         .hasDetail()
                         .hasRetryAfter();
                 assertThat(api.get("/api/health/").status()).isEqualTo(200);
+                assertThat(api.get(readiness).status())
+                        .as("readiness follows the database")
+                        .isEqualTo(503);
+                assertThat(api.get(readiness.replace("readiness", "liveness")).status())
+                        .isEqualTo(200);
                 assertThat(api.get("/api/auth/jwks/", "Authorization", TestClient.bearer(verified))
                                 .status())
                         .isEqualTo(200);
@@ -127,6 +137,7 @@ class DatabaseOutageIntegrationTests {
                         + " ms after PostgreSQL was back (outage lasted "
                         + Duration.ofNanos(restarted - outageStarted).toMillis() + " ms)");
                 assertThat(recovered.status()).isEqualTo(200);
+                assertThat(api.get(readiness).status()).isEqualTo(200);
                 load.awaitAnswers(load.answers() + 4);
                 load.stop();
 

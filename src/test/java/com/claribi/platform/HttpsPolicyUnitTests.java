@@ -23,7 +23,12 @@ class HttpsPolicyUnitTests {
                 null,
                 null,
                 null,
-                Duration.ofMinutes(15)));
+                Duration.ofMinutes(15),
+                "off",
+                "127.0.0.1",
+                "plain",
+                Duration.ZERO,
+                16));
     }
 
     private static MockHttpServletRequest request(String remote, String host, int port, boolean secure) {

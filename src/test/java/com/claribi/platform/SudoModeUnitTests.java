@@ -49,7 +49,23 @@ class SudoModeUnitTests {
 
     private static PlatformProperties properties(Duration reauthenticationWindow) {
         return new PlatformProperties(
-                8443, "off", Path.of("."), "on", null, null, "", null, null, null, null, reauthenticationWindow);
+                8443,
+                "off",
+                Path.of("."),
+                "on",
+                null,
+                null,
+                "",
+                null,
+                null,
+                null,
+                null,
+                reauthenticationWindow,
+                "off",
+                "127.0.0.1",
+                "plain",
+                Duration.ZERO,
+                16);
     }
 
     private void assertRefused(ApiPrincipal principal, String code) {

@@ -33,7 +33,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "claribi.rate-limit.address-per-minute=100000",
-            "claribi.rate-limit.bad-credentials-per-minute=100000"
+            "claribi.rate-limit.bad-credentials-per-minute=100000",
+            // Many servers share the test JVM: no management port (tested on a process of its own), no grace at stop.
+            "claribi.management-port=off",
+            "claribi.shutdown-grace=PT0S"
         })
 public abstract class ServerIntegrationTest {
 

@@ -56,7 +56,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts the server on a free port with {@code environment} (which may override the defaults set here: no
-     * plain-HTTP port, and per-address login budgets high enough for tests that all sign in from 127.0.0.1), and
+     * plain-HTTP port, no management port, no shutdown grace period, and per-address login budgets high enough for
+     * tests that all sign in from 127.0.0.1), and
      * waits until {@code GET /api/health/} answers 200.
      */
     public static ServerProcess start(Path dataDir, Map<String, String> environment) {
@@ -68,6 +69,9 @@ public final class ServerProcess implements AutoCloseable {
         int port = ServerIntegrationTest.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("CLARIBI_HTTP_PORT", "off");
+        // Several servers run at once: no management port unless a test asks for one, and no grace period at stop.
+        env.put("CLARIBI_MANAGEMENT_PORT", "off");
+        env.put("CLARIBI_SHUTDOWN_GRACE", "PT0S");
         env.put("CLARIBI_LOGIN_THROTTLE_PER_ADDRESS", "100000");
         env.put("CLARIBI_RATE_LIMIT_ADDRESS_PER_MINUTE", "100000");
         env.put("CLARIBI_RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE", "100000");
@@ -171,6 +175,24 @@ public final class ServerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Sends SIGTERM, as an operator or a service manager does, and returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("The server did not exit within " + timeout + ":\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Asks the server to shut down (SIGTERM, as an operator or a service manager does) and waits until it has. */

@@ -4,7 +4,6 @@ import com.claribi.platform.ApiException;
 import com.claribi.platform.ErrorResponses;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -189,8 +188,8 @@ final class ApiExceptionHandler {
                         status, "bad_request", "The request could not be processed.", status.getReasonPhrase() + "."));
             }
         }
-        String reference = UUID.randomUUID().toString();
-        log.error("Unexpected error, reference {}", reference, e);
-        return errors.entity(ApiException.serverError("The error was logged with reference " + reference + "."));
+        // The log line carries the request's id (MDC), which ErrorResponses quotes in the detail.
+        log.error("Unexpected error", e);
+        return errors.entity(ApiException.serverError("The error was logged."));
     }
 }

@@ -37,7 +37,12 @@ public final class DocumentedSettingNames implements EnvironmentPostProcessor {
             "database-url",
             "database-user",
             "database-password",
-            "reauthentication-window"
+            "reauthentication-window",
+            "management-port",
+            "management-address",
+            "log-format",
+            "shutdown-grace",
+            "database-pool-size"
         }) {
             aliases.put("claribi.platform." + name, "claribi." + name);
         }
@@ -63,10 +68,16 @@ public final class DocumentedSettingNames implements EnvironmentPostProcessor {
         attach(environment);
     }
 
-    /** Adds the documented names to an environment (once); also for tests that bind settings without an application. */
+    /**
+     * Adds the documented names, and the Spring Boot settings that follow from them ({@link OperationsSettings}), to an
+     * environment (once); also for tests that bind settings without an application.
+     */
     public static void attach(ConfigurableEnvironment environment) {
         if (!environment.getPropertySources().contains(NAME)) {
             environment.getPropertySources().addLast(new Aliases(environment));
+        }
+        if (!environment.getPropertySources().contains(OperationsSettings.NAME)) {
+            environment.getPropertySources().addLast(new OperationsSettings(environment));
         }
     }
 

@@ -3,6 +3,7 @@ package com.claribi.platform.internal;
 import com.claribi.platform.ApiAuthenticationToken;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.Authentications;
 import com.claribi.platform.BadCredentialBudget;
 import com.claribi.platform.CredentialAuthenticationConverter;
 import com.claribi.platform.CredentialRejected;
@@ -22,6 +23,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -66,7 +68,8 @@ class SecurityConfiguration {
             List<AuthenticationProvider> providers,
             ErrorResponses errors,
             HttpsPolicy https,
-            BadCredentialBudget badCredentials)
+            BadCredentialBudget badCredentials,
+            Authentications authentications)
             throws Exception {
         AuthenticationFailureHandler failure = (request, response, exception) -> {
             ApiException error = error(exception);
@@ -79,16 +82,25 @@ class SecurityConfiguration {
         ProviderManager manager = new ProviderManager(providers);
         // An address that has sent too many bad credentials is refused before its credential is looked up.
         AuthenticationManagerResolver<HttpServletRequest> checkedUnlessSpent = request -> authentication -> {
-            ApiException spent = badCredentials.refusal(request);
-            if (spent != null) {
-                throw new CredentialRejected(spent);
+            String credential = credentialType(authentication);
+            try {
+                ApiException spent = badCredentials.refusal(request);
+                if (spent != null) {
+                    throw new CredentialRejected(spent);
+                }
+                Authentication checked = manager.authenticate(authentication);
+                authentications.succeeded(credential);
+                return checked;
+            } catch (RuntimeException e) {
+                authentications.failed(credential, e);
+                throw e;
             }
-            return manager.authenticate(authentication);
         };
         AuthenticationFilter credentials =
                 new AuthenticationFilter(checkedUnlessSpent, new SingleCredentialAuthenticationConverter(converters));
         credentials.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
-        credentials.setSuccessHandler((request, response, authentication) -> {});
+        credentials.setSuccessHandler(
+                (request, response, authentication) -> RequestLogging.authenticated(request, authentication));
         credentials.setFailureHandler(failure);
 
         return http.securityMatcher("/**")
@@ -125,6 +137,12 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .build();
+    }
+
+    /** {@code AccessTokenAuthenticationToken} → {@code access_token}, {@code ApiKeyAuthenticationToken} → {@code api_key}. */
+    static String credentialType(Authentication unchecked) {
+        String name = unchecked.getClass().getSimpleName().replace("AuthenticationToken", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ApiException denied() {

@@ -3,6 +3,7 @@ package com.claribi.platform.internal;
 import com.claribi.platform.ErrorResponses;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.PlatformProperties;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,15 @@ class WebConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** First of all: every later filter's refusal, and every log line, has the request's id. */
+    @Bean
+    FilterRegistrationBean<RequestLogging> requestLogging(HttpsPolicy policy) {
+        var registration = new FilterRegistrationBean<>(new RequestLogging(policy));
+        registration.setOrder(FIRST - 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
     }
 
     @Bean

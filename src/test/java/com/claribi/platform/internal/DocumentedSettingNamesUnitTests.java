@@ -34,6 +34,11 @@ class DocumentedSettingNamesUnitTests {
         documented.put("CLARIBI_TRUSTED_PROXIES", "claribi.platform.trusted-proxies");
         documented.put("CLARIBI_MASTER_KEY", "claribi.platform.master-key");
         documented.put("CLARIBI_REAUTHENTICATION_WINDOW", "claribi.platform.reauthentication-window");
+        documented.put("CLARIBI_MANAGEMENT_PORT", "claribi.platform.management-port");
+        documented.put("CLARIBI_MANAGEMENT_ADDRESS", "claribi.platform.management-address");
+        documented.put("CLARIBI_LOG_FORMAT", "claribi.platform.log-format");
+        documented.put("CLARIBI_SHUTDOWN_GRACE", "claribi.platform.shutdown-grace");
+        documented.put("CLARIBI_DATABASE_POOL_SIZE", "claribi.platform.database-pool-size");
         documented.put("CLARIBI_REDIS_URL", "claribi.rate-limit.redis-url");
         documented.put("CLARIBI_RATE_LIMIT_JWT_PER_MINUTE", "claribi.rate-limit.jwt-per-minute");
         documented.put("CLARIBI_RATE_LIMIT_API_KEY_PER_MINUTE", "claribi.rate-limit.api-key-per-minute");
