@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -284,9 +285,32 @@ class OpenApiIntegrationTests extends ServerIntegrationTest {
             Files.writeString(written, pretty);
         }
         assertThat(Files.exists(committed)).as("docs/openapi.json exists").isTrue();
-        assertThat(TestClient.JSON.readTree(Files.readString(committed)))
-                .as("docs/openapi.json is the served document (the served one is in " + written + ")")
-                .isEqualTo(served);
+        List<String> differences = new ArrayList<>();
+        differences("", TestClient.JSON.readTree(Files.readString(committed)), served, differences);
+        assertThat(differences)
+                .as("where docs/openapi.json differs from the served document (written to " + written + ")")
+                .isEmpty();
+    }
+
+    /** The JSON Pointers at which two documents differ. */
+    private static void differences(String at, JsonNode expected, JsonNode actual, List<String> found) {
+        if (expected.isObject() && actual.isObject()) {
+            Set<String> names = new TreeSet<>(expected.propertyNames());
+            names.addAll(actual.propertyNames());
+            for (String name : names) {
+                differences(
+                        at + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        expected.path(name),
+                        actual.path(name),
+                        found);
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                differences(at + "/" + i, expected.get(i), actual.get(i), found);
+            }
+        } else if (!expected.equals(actual)) {
+            found.add(at + ": " + expected + " in docs/openapi.json, " + actual + " served");
+        }
     }
 
     @Test

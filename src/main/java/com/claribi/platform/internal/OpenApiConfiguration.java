@@ -31,6 +31,7 @@ import io.swagger.v3.oas.models.servers.ServerVariables;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -294,6 +295,11 @@ class OpenApiConfiguration {
                 .required(List.of("error", "message", "detail"));
     }
 
+    /** In this order in every build: Set.of iterates in an order that changes from one JVM to the next. */
+    private static Set<String> nullableString() {
+        return new LinkedHashSet<>(List.of("string", "null"));
+    }
+
     private static Schema<?> pageSchema(String items) {
         return new ObjectSchema()
                 .description("One page of a list of " + items + ", ordered by id; a page past the end is 404 not_found")
@@ -302,13 +308,13 @@ class OpenApiConfiguration {
                         "next",
                         new StringSchema()
                                 .format("uri")
-                                .types(Set.of("string", "null"))
+                                .types(nullableString())
                                 .description("absolute URL of the next page, or null on the last"))
                 .addProperty(
                         "previous",
                         new StringSchema()
                                 .format("uri")
-                                .types(Set.of("string", "null"))
+                                .types(nullableString())
                                 .description("absolute URL of the previous page, or null on the first"))
                 .addProperty("results", new ArraySchema().items(new Schema<>().$ref(SCHEMAS + items)))
                 .required(List.of("count", "next", "previous", "results"));
