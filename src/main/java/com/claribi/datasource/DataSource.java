@@ -1,6 +1,5 @@
 package com.claribi.datasource;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,10 +12,7 @@ public record DataSource(
         long id,
         String name,
         String type,
-
-        @Schema(description = "connection settings without their secret values (secret_fields names them)")
         ObjectNode config,
-
         List<String> secretFields,
         Instant createdAt,
         Instant updatedAt) {}
