@@ -4,6 +4,7 @@ import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 public class ApiKeyActivityQueries {
 
     /** One use of a key, as its activity list shows it; {@code count} refused (429) uses of one minute are one. */
+    @Schema(name = "ApiKeyUse")
     public record UseView(
             Instant timestamp,
             String method,

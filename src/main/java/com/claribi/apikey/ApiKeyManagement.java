@@ -10,6 +10,7 @@ import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.SudoMode;
 import com.claribi.platform.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public class ApiKeyManagement {
     }
 
     /** A key as the API shows it; {@code key} (the secret) only in the answer that creates it. */
+    @Schema(name = "ApiKey")
     public record KeyView(
             long id,
             String name,

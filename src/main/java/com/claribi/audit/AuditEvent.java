@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One stored security event, as the API lists it. */
-record AuditEvent(
+public record AuditEvent(
         long id,
         String type,
         Instant timestamp,

@@ -30,7 +30,7 @@ public class AuditQueries {
         this.roles = roles;
     }
 
-    public Page<?> list(
+    public Page<AuditEvent> list(
             ApiPrincipal principal,
             @Nullable String type,
             @Nullable String user,

@@ -6,6 +6,7 @@ import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.MasterKey;
 import com.claribi.platform.Timestamps;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MfaManagement {
 
     /** What {@code GET /api/auth/mfa/} shows. */
+    @Schema(name = "MfaStatus")
     public record Status(boolean enabled, int recoveryCodesRemaining) {}
 
     /** A new, not yet confirmed authenticator: the only time its secret leaves the server. */

@@ -3,6 +3,7 @@ package com.claribi.cli;
 import static com.claribi.support.ResponseAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claribi.support.ProjectVersion;
 import com.claribi.support.ServerProcess;
 import com.claribi.support.ServerProcess.Command;
 import com.claribi.support.TestClient;
@@ -21,12 +22,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
 
 /**
  * {@code bin/claribi}'s commands as an operator runs them: the built jar in its own process, with the server started
@@ -117,7 +115,7 @@ class CommandLineIntegrationTests {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             System.out.println("bin/claribi " + option + " ended after " + took.toMillis() + " ms");
             assertThat(version.exitCode()).as(version.output()).isZero();
-            assertThat(version.stdout().strip()).isEqualTo(projectVersion());
+            assertThat(version.stdout().strip()).isEqualTo(ProjectVersion.ofPom());
             assertThat(version.stderr()).isEmpty();
             assertThat(took).as("a JVM start, no server").isLessThan(Duration.ofSeconds(20));
         }
@@ -466,21 +464,6 @@ class CommandLineIntegrationTests {
             assertThat(files.toList()).isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The {@code <version>} of the project's pom.xml. */
-    private static String projectVersion() {
-        try {
-            Document pom = DocumentBuilderFactory.newInstance()
-                    .newDocumentBuilder()
-                    .parse(Path.of("pom.xml").toFile());
-            return XPathFactory.newInstance()
-                    .newXPath()
-                    .evaluate("/project/version", pom)
-                    .strip();
-        } catch (Exception e) {
-            throw new AssertionError("Cannot read the version from pom.xml", e);
         }
     }
 

@@ -8,7 +8,9 @@ import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/api-keys/}: a signed-in user's keys. */
 @RestController
+@Tag(name = "API keys")
 class ApiKeysController {
 
     private final ApiKeyManagement keys;
@@ -45,10 +48,9 @@ class ApiKeysController {
 
             @Schema(
                     implementation = String.class,
+                    types = {"string", "null"},
                     format = "date-time",
-                    nullable = true,
-                    description =
-                            "When the key stops working; 90 days after creation when left out, never when" + " null")
+                    description = "When the key stops working; 90 days after creation when left out, never when null")
             @Nullable
             JsonNode expiresAt) {
 
@@ -66,6 +68,11 @@ class ApiKeysController {
 
     record Rotation(@Nullable Long gracePeriodSeconds) {}
 
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description =
+                    "Creates a key for the signed-in user with a name, a scope (read_only or read_write) and an optional expiry (90 days by default; null for none). The answer carries the full secret in key, shown this once; only its hash is stored. Needs a session and a recent password proof.")
     @PostMapping("/api/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyManagement.KeyView create(@RequestBody NewKey body, HttpServletRequest request) {
@@ -73,6 +80,10 @@ class ApiKeysController {
                 CurrentPrincipal.get(), body.name(), body.scope(), body.expiry(), ClientInfo.of(request, https));
     }
 
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
+            description = "The signed-in user's keys, ordered by id, never with their secrets.")
     @GetMapping("/api/api-keys")
     Page<ApiKeyManagement.KeyView> list(
             @RequestParam(required = false) @Nullable String page,
@@ -81,16 +92,30 @@ class ApiKeysController {
         return keys.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 
+    @Operation(
+            operationId = "getApiKey",
+            summary = "Get an API key",
+            description = "One of the signed-in user's keys, without its secret.")
     @GetMapping("/api/api-keys/{id}")
     ApiKeyManagement.KeyView get(@PathVariable long id) {
         return keys.get(CurrentPrincipal.get(), id);
     }
 
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
+            description =
+                    "Revokes the key: every server process refuses it within a second. Returns the key with revoked_at set.")
     @PostMapping("/api/api-keys/{id}/revoke")
     ApiKeyManagement.KeyView revoke(@PathVariable long id, HttpServletRequest request) {
         return keys.revoke(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
     }
 
+    @Operation(
+            operationId = "rotateApiKey",
+            summary = "Rotate an API key",
+            description =
+                    "Creates a new key (a new secret, shown this once) with the same name, scope and expiry; the old key keeps working for grace_period_seconds (0 to 604800, 0 by default), then stops. Needs a recent password proof. 201.")
     @PostMapping("/api/api-keys/{id}/rotate")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyManagement.KeyView rotate(
@@ -102,6 +127,11 @@ class ApiKeysController {
                 ClientInfo.of(request, https));
     }
 
+    @Operation(
+            operationId = "listApiKeyActivity",
+            summary = "List an API key's activity",
+            description =
+                    "The key's recent uses, newest first: time, method, path, status, address and user agent. A use shows here within 2 seconds; refused (429) uses are folded into one entry per minute whose count says how many.")
     @GetMapping("/api/api-keys/{id}/activity")
     Page<ApiKeyActivityQueries.UseView> activity(
             @PathVariable long id,

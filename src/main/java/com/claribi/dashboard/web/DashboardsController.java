@@ -10,8 +10,10 @@ import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/dashboards/}: the caller's organization's dashboards. */
 @RestController
+@Tag(name = "Dashboards")
 class DashboardsController {
 
     private static final int MAX_NAME = 200;
@@ -45,6 +48,10 @@ class DashboardsController {
         this.dashboards = dashboards;
     }
 
+    @Operation(
+            operationId = "listDashboards",
+            summary = "List dashboards",
+            description = "The organization's dashboards, ordered by id, a page at a time.")
     @GetMapping("/api/dashboards")
     Page<Dashboard> list(
             @RequestParam(required = false) @Nullable String page,
@@ -53,11 +60,19 @@ class DashboardsController {
         return dashboards.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 
+    @Operation(
+            operationId = "getDashboard",
+            summary = "Get a dashboard",
+            description = "One dashboard of the organization; another organization's is 404, as a missing one.")
     @GetMapping("/api/dashboards/{id}")
     Dashboard get(@PathVariable String id) {
         return dashboards.get(CurrentPrincipal.get(), id);
     }
 
+    @Operation(
+            operationId = "createDashboard",
+            summary = "Create a dashboard",
+            description = "Creates a dashboard (administrators and editors): 201 with the dashboard and its Location.")
     @PostMapping("/api/dashboards")
     @ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -67,6 +82,10 @@ class DashboardsController {
         return Locations.created(request, "/api/dashboards/", created.id(), created);
     }
 
+    @Operation(
+            operationId = "replaceDashboard",
+            summary = "Replace a dashboard",
+            description = "Replaces every writable field: a missing optional one goes back to its default.")
     @PutMapping("/api/dashboards/{id}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = Fields.class)))
@@ -74,6 +93,10 @@ class DashboardsController {
         return dashboards.change(CurrentPrincipal.get(), id, BODY.read(body, DashboardsController::whole));
     }
 
+    @Operation(
+            operationId = "updateDashboard",
+            summary = "Update a dashboard",
+            description = "Changes only the fields sent.")
     @PatchMapping("/api/dashboards/{id}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = Fields.class)))
@@ -81,6 +104,10 @@ class DashboardsController {
         return dashboards.change(CurrentPrincipal.get(), id, BODY.read(body, DashboardsController::changes));
     }
 
+    @Operation(
+            operationId = "deleteDashboard",
+            summary = "Delete a dashboard",
+            description = "Deletes the dashboard; its reports keep existing with dashboard null. 204.")
     @DeleteMapping("/api/dashboards/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {

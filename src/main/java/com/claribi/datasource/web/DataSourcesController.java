@@ -10,8 +10,10 @@ import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /** {@code /api/data-sources/}: the caller's organization's data sources. */
 @RestController
+@Tag(name = "Data sources")
 class DataSourcesController {
 
     private static final int MAX_NAME = 200;
@@ -49,6 +52,10 @@ class DataSourcesController {
         this.dataSources = dataSources;
     }
 
+    @Operation(
+            operationId = "listDataSources",
+            summary = "List data sources",
+            description = "The organization's data sources, ordered by id, a page at a time, without their secrets.")
     @GetMapping("/api/data-sources")
     Page<DataSource> list(
             @RequestParam(required = false) @Nullable String page,
@@ -57,11 +64,21 @@ class DataSourcesController {
         return dataSources.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 
+    @Operation(
+            operationId = "getDataSource",
+            summary = "Get a data source",
+            description =
+                    "One data source of the organization, without its secrets (secret_fields lists where they are set).")
     @GetMapping("/api/data-sources/{id}")
     DataSource get(@PathVariable String id) {
         return dataSources.get(CurrentPrincipal.get(), id);
     }
 
+    @Operation(
+            operationId = "createDataSource",
+            summary = "Create a data source",
+            description =
+                    "Creates a data source (administrators and editors). Secret values go in the write-only secrets object; values of config that look secret are moved there too. 201 with the data source and its Location.")
     @PostMapping("/api/data-sources")
     @ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -71,6 +88,10 @@ class DataSourcesController {
         return Locations.created(request, "/api/data-sources/", created.id(), created);
     }
 
+    @Operation(
+            operationId = "replaceDataSource",
+            summary = "Replace a data source",
+            description = "Replaces the whole data source, its secrets included: a secret not stated again is removed.")
     @PutMapping("/api/data-sources/{id}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = Fields.class)))
@@ -78,6 +99,11 @@ class DataSourcesController {
         return dataSources.replace(CurrentPrincipal.get(), id, BODY.read(body, DataSourcesController::whole));
     }
 
+    @Operation(
+            operationId = "updateDataSource",
+            summary = "Update a data source",
+            description =
+                    "Applies config, then secrets, as JSON Merge Patches (RFC 7396): keys sent replace, keys sent as null are removed, and anything not sent, secrets included, keeps its value.")
     @PatchMapping("/api/data-sources/{id}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = Fields.class)))
@@ -85,6 +111,10 @@ class DataSourcesController {
         return dataSources.update(CurrentPrincipal.get(), id, BODY.read(body, DataSourcesController::changes));
     }
 
+    @Operation(
+            operationId = "deleteDataSource",
+            summary = "Delete a data source",
+            description = "Deletes the data source and its secrets. 204.")
     @DeleteMapping("/api/data-sources/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {

@@ -7,8 +7,10 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/organization/}: the caller's organization; every member reads it, administrators rename it. */
 @RestController
+@Tag(name = "Organization")
 class OrganizationController {
 
     private final OrganizationAdministration organizations;
@@ -31,6 +34,7 @@ class OrganizationController {
         this.https = https;
     }
 
+    @Schema(name = "Organization")
     record OrganizationView(long id, String name, String plan, int aiCreditsRemaining) {
 
         static OrganizationView of(Organization organization) {
@@ -50,11 +54,20 @@ class OrganizationController {
     record OrganizationChange(
             @Schema(maxLength = 200) @Nullable String name) {}
 
+    @Operation(
+            operationId = "getOrganization",
+            summary = "Get the organization",
+            description = "The caller's organization: id, name, plan and AI credits remaining.")
     @GetMapping("/api/organization")
     OrganizationView get() {
         return OrganizationView.of(organizations.get(CurrentPrincipal.get()));
     }
 
+    @Operation(
+            operationId = "updateOrganization",
+            summary = "Rename the organization",
+            description =
+                    "Administrators may change the name. Needs a session (an API key gets 403) and a recent password proof.")
     @PatchMapping("/api/organization")
     OrganizationView update(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(

@@ -6,6 +6,8 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/auth/password/}: changes the password and ends every other session of the user. */
 @RestController
+@Tag(name = "Authentication")
 class PasswordController {
 
     private final Passwords passwords;
@@ -29,6 +32,11 @@ class PasswordController {
     record PasswordChange(
             @Nullable String oldPassword, @Nullable String newPassword) {}
 
+    @Operation(
+            operationId = "changePassword",
+            summary = "Change the password",
+            description =
+                    "Changes the signed-in user's password, given the current one (old_password), which is itself a re-authentication. Every other session of the user ends. A session is needed: an API key gets 403. 204.")
     @PostMapping("/api/auth/password")
     CompletableFuture<ResponseEntity<Void>> change(@RequestBody PasswordChange body, HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();

@@ -6,11 +6,15 @@ import com.claribi.identity.User;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.CurrentPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/auth/status/}: who the credential belongs to. */
 @RestController
+@Tag(name = "Authentication")
 class StatusController {
 
     private final Members members;
@@ -23,8 +27,13 @@ class StatusController {
 
     record StatusOrganization(long id, String name, String plan, int aiCreditsRemaining) {}
 
+    @Schema(name = "AuthStatus")
     record Status(StatusUser user, StatusOrganization organization) {}
 
+    @Operation(
+            operationId = "getAuthStatus",
+            summary = "Who am I",
+            description = "The user the credential (an access token or an API key) acts for, and their organization.")
     @GetMapping("/api/auth/status")
     Status status() {
         ApiPrincipal principal = CurrentPrincipal.get();

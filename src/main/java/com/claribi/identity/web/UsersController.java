@@ -12,8 +12,10 @@ import com.claribi.platform.JsonBody;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * and API keys end at once); deactivated users stay listed with {@code "active": false}, since audit events name them.
  */
 @RestController
+@Tag(name = "Users")
 class UsersController {
 
     private final UserAdministration users;
@@ -49,6 +52,7 @@ class UsersController {
         this.https = https;
     }
 
+    @Schema(name = "User")
     record UserView(
             long id, String email, String firstName, String lastName, String role, boolean active, Instant createdAt) {
 
@@ -104,6 +108,10 @@ class UsersController {
             @Nullable String firstName,
             @Nullable String lastName) {}
 
+    @Operation(
+            operationId = "listUsers",
+            summary = "List users",
+            description = "The organization's users, ordered by id (administrators).")
     @GetMapping("/api/users")
     Page<UserView> list(
             @RequestParam(required = false) @Nullable String page,
@@ -117,12 +125,21 @@ class UsersController {
                 found.results().stream().map(UserView::of).toList());
     }
 
+    @Operation(
+            operationId = "getUser",
+            summary = "Get a user",
+            description = "One user of the organization (administrators).")
     @GetMapping("/api/users/{id}")
     UserView get(@PathVariable String id) {
         return UserView.of(users.get(CurrentPrincipal.get(), id));
     }
 
     /** Creates a user with an initial password that meets the password policy; the role defaults to viewer. */
+    @Operation(
+            operationId = "createUser",
+            summary = "Create a user",
+            description =
+                    "Creates a user of the organization with an email, a password and a role (viewer unless given). Administrators, with a session (an API key gets 403) and a recent password proof. 201.")
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserView> create(
@@ -139,6 +156,11 @@ class UsersController {
     }
 
     /** Changes a user's role or names; the last active administrator cannot be demoted (409). */
+    @Operation(
+            operationId = "updateUser",
+            summary = "Update a user",
+            description =
+                    "Changes a user's role or name. Administrators, with a session and a recent password proof; the organization's last active administrator stays one (409).")
     @PatchMapping("/api/users/{id}")
     UserView update(
             @PathVariable String id,
@@ -155,6 +177,11 @@ class UsersController {
     }
 
     /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
+    @Operation(
+            operationId = "deactivateUser",
+            summary = "Deactivate a user",
+            description =
+                    "Deactivates the user: their sessions end and their API keys are revoked. Administrators, with a session and a recent password proof. 204.")
     @DeleteMapping("/api/users/{id}")
     ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
         users.deactivate(CurrentPrincipal.get(), id, ClientInfo.of(request, https));

@@ -7,6 +7,8 @@ import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.SudoMode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * may use them (an API key gets 403), and every change only in sudo mode ({@link SudoMode}).
  */
 @RestController
+@Tag(name = "Two-factor authentication")
 class MfaController {
 
     private final MfaManagement mfa;
@@ -42,6 +45,11 @@ class MfaController {
 
     record RecoveryCodesIssued(List<String> recoveryCodes) {}
 
+    @Operation(
+            operationId = "getMfaStatus",
+            summary = "Get the two-factor status",
+            description =
+                    "Whether two-factor authentication is on for the signed-in user, and how many unused recovery codes are left.")
     @GetMapping("/api/auth/mfa")
     MfaManagement.Status status() {
         ApiPrincipal principal = CurrentPrincipal.get();
@@ -49,6 +57,11 @@ class MfaController {
         return mfa.status(principal.userId());
     }
 
+    @Operation(
+            operationId = "setupMfa",
+            summary = "Start two-factor enrolment",
+            description =
+                    "Creates a new TOTP secret and returns it in base32, as an otpauth URI and as a QR code (a data: URI image). Two-factor authentication is not on until the first code is confirmed. Needs a recent password proof (sudo mode).")
     @PostMapping("/api/auth/mfa/setup")
     ResponseEntity<MfaManagement.Enrolment> setup() {
         ApiPrincipal principal = CurrentPrincipal.get();
@@ -56,6 +69,11 @@ class MfaController {
         return noStore(mfa.setup(principal.userId()));
     }
 
+    @Operation(
+            operationId = "confirmMfa",
+            summary = "Confirm two-factor enrolment",
+            description =
+                    "Turns two-factor authentication on with a current code of the new secret and returns 10 single-use recovery codes, shown this once. Needs a recent password proof.")
     @PostMapping("/api/auth/mfa/confirm")
     ResponseEntity<Confirmed> confirm(@RequestBody CodeRequest body, HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();
@@ -65,6 +83,11 @@ class MfaController {
         return noStore(new Confirmed(true, codes.codes()));
     }
 
+    @Operation(
+            operationId = "disableMfa",
+            summary = "Turn two-factor authentication off",
+            description =
+                    "Turns two-factor authentication off, given a current code or a recovery code. Every other session of the user ends. Needs a recent password proof.")
     @PostMapping("/api/auth/mfa/disable")
     Disabled disable(@RequestBody CodeRequest body, HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();
@@ -73,6 +96,11 @@ class MfaController {
         return new Disabled(false);
     }
 
+    @Operation(
+            operationId = "regenerateRecoveryCodes",
+            summary = "Replace the recovery codes",
+            description =
+                    "Issues a new set of 10 recovery codes, given a current code; the old set stops working. Needs a recent password proof.")
     @PostMapping("/api/auth/mfa/recovery-codes")
     ResponseEntity<RecoveryCodesIssued> recoveryCodes(@RequestBody CodeRequest body, HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();

@@ -10,8 +10,10 @@ import com.claribi.platform.PageRequest;
 import com.claribi.report.Report;
 import com.claribi.report.ReportInput;
 import com.claribi.report.ReportManagement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/reports/}: the caller's organization's reports. */
 @RestController
+@Tag(name = "Reports")
 class ReportsController {
 
     private static final int MAX_NAME = 200;
@@ -46,6 +49,10 @@ class ReportsController {
         this.reports = reports;
     }
 
+    @Operation(
+            operationId = "listReports",
+            summary = "List reports",
+            description = "The organization's reports, ordered by id, a page at a time.")
     @GetMapping("/api/reports")
     Page<Report> list(
             @RequestParam(required = false) @Nullable String page,
@@ -54,11 +61,20 @@ class ReportsController {
         return reports.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 
+    @Operation(
+            operationId = "getReport",
+            summary = "Get a report",
+            description = "One report of the organization; another organization's is 404, as a missing one.")
     @GetMapping("/api/reports/{id}")
     Report get(@PathVariable String id) {
         return reports.get(CurrentPrincipal.get(), id);
     }
 
+    @Operation(
+            operationId = "createReport",
+            summary = "Create a report",
+            description =
+                    "Creates a report (administrators and editors), optionally on a dashboard of the same organization and on a schedule: 201 with the report and its Location.")
     @PostMapping("/api/reports")
     @ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -68,6 +84,11 @@ class ReportsController {
         return Locations.created(request, "/api/reports/", created.id(), created);
     }
 
+    @Operation(
+            operationId = "replaceReport",
+            summary = "Replace a report",
+            description =
+                    "Replaces every writable field: a missing optional one goes back to its default (dashboard and schedule null).")
     @PutMapping("/api/reports/{id}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = Fields.class)))
@@ -75,6 +96,10 @@ class ReportsController {
         return reports.change(CurrentPrincipal.get(), id, BODY.read(body, ReportsController::whole));
     }
 
+    @Operation(
+            operationId = "updateReport",
+            summary = "Update a report",
+            description = "Changes only the fields sent; null clears dashboard or schedule.")
     @PatchMapping("/api/reports/{id}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = Fields.class)))
@@ -82,6 +107,7 @@ class ReportsController {
         return reports.change(CurrentPrincipal.get(), id, BODY.read(body, ReportsController::changes));
     }
 
+    @Operation(operationId = "deleteReport", summary = "Delete a report", description = "Deletes the report. 204.")
     @DeleteMapping("/api/reports/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {

@@ -9,6 +9,8 @@ import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.Login;
 import com.claribi.token.SessionManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * web interface (header {@code X-Claribi-Client: web}) gets it as an HttpOnly cookie instead ({@link WebClientCookie}).
  */
 @RestController
+@Tag(name = "Authentication")
 class AuthController {
 
     private final Login login;
@@ -54,6 +57,11 @@ class AuthController {
 
     record RefreshRequest(@Nullable String refresh) {}
 
+    @Operation(
+            operationId = "login",
+            summary = "Sign in",
+            description =
+                    "Checks an email and password (plus totp_code or recovery_code when two-factor authentication is on) and starts a session: 200 with an access token and a refresh token. A wrong email or password is 401 invalid_credentials, the same answer for both; MFA on without a code is 401 mfa_required, a wrong code 401 invalid_mfa_code; failed attempts are throttled per account and per address (429 with Retry-After).")
     @PostMapping("/api/auth/login")
     CompletableFuture<ResponseEntity<TokenResponse>> login(
             @RequestBody Credentials credentials, HttpServletRequest request) {
@@ -93,6 +101,11 @@ class AuthController {
         }
     }
 
+    @Operation(
+            operationId = "refreshToken",
+            summary = "Refresh the access token",
+            description =
+                    "Exchanges the session's refresh token for a new access token. The refresh token itself does not change, unless refresh rotation is on (CLARIBI_REFRESH_ROTATION), when a new one is returned as refresh; presenting a rotated one after a 10-second grace window ends the session.")
     @PostMapping("/api/auth/token/refresh")
     ResponseEntity<TokenResponse> refresh(
             @RequestBody RefreshRequest body, HttpServletRequest request, HttpServletResponse response) {
@@ -128,6 +141,11 @@ class AuthController {
                 .noStore(tokens.refresh() == null ? List.of() : cookie.issue(tokens.refresh()));
     }
 
+    @Operation(
+            operationId = "logout",
+            summary = "Sign out",
+            description =
+                    "Ends one session, named by the refresh token in the body or by the Bearer access token: its refresh token and its access tokens stop working in every server process within a second. 204.")
     @PostMapping("/api/auth/logout")
     ResponseEntity<Void> logout(
             @RequestBody(required = false) @Nullable RefreshRequest body,
@@ -175,6 +193,10 @@ class AuthController {
         WebClientCookie.clear().forEach(value -> response.addHeader(HttpHeaders.SET_COOKIE, value));
     }
 
+    @Operation(
+            operationId = "logoutAll",
+            summary = "Sign out everywhere",
+            description = "Ends every session of the signed-in user (a Bearer access token is needed). 204.")
     @PostMapping("/api/auth/logout-all")
     ResponseEntity<Void> logoutAll(HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();

@@ -7,6 +7,8 @@ import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.Reauthentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * session with a fresh {@code auth_time}. Only a session may, never an API key.
  */
 @RestController
+@Tag(name = "Authentication")
 class ReauthenticationController {
 
     private final Reauthentication reauthentication;
@@ -42,6 +45,11 @@ class ReauthenticationController {
         }
     }
 
+    @Operation(
+            operationId = "reauthenticate",
+            summary = "Prove the password again",
+            description =
+                    "Sudo mode: sensitive operations need a password proof younger than CLARIBI_REAUTHENTICATION_WINDOW (15 minutes by default), else 403 reauthentication_required. Send the password (plus totp_code or recovery_code when MFA is on) to get a new access token of the same session with a fresh auth_time. A wrong password is 400 invalid_credentials; a missing or wrong code 400 mfa_required or invalid_mfa_code.")
     @PostMapping("/api/auth/reauthenticate")
     CompletableFuture<ResponseEntity<TokenResponse>> reauthenticate(
             @RequestBody PasswordProof proof, HttpServletRequest request) {

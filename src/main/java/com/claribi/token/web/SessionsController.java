@@ -7,6 +7,8 @@ import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.token.UserSessions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * an API key. Ending another session than the caller's needs sudo mode.
  */
 @RestController
+@Tag(name = "Authentication")
 class SessionsController {
 
     private final UserSessions sessions;
@@ -31,6 +34,11 @@ class SessionsController {
         this.https = https;
     }
 
+    @Operation(
+            operationId = "listSessions",
+            summary = "List your sessions",
+            description =
+                    "The signed-in user's live sessions (neither ended nor expired), by id: when each started and was last used (its login, then refreshes, to the minute), the address and user agent it signed in from, and current for the caller's own. Sessions only: an API key gets 403 permission_denied.")
     @GetMapping("/api/auth/sessions")
     Page<UserSessions.ActiveSession> list(
             @RequestParam(required = false) @Nullable String page,
@@ -40,6 +48,11 @@ class SessionsController {
     }
 
     /** Ends the session: its tokens stop working in every process within a second. */
+    @Operation(
+            operationId = "endSession",
+            summary = "End a session",
+            description =
+                    "Ends one of the caller's live sessions: its access and refresh tokens stop working in every process within a second. Ending the caller's own session is a logout; ending another needs a password proof within the re-authentication window (else 403 reauthentication_required). Another user's session, or one already ended, is 404 not_found.")
     @DeleteMapping("/api/auth/sessions/{id}")
     ResponseEntity<Void> end(@PathVariable String id, HttpServletRequest request) {
         sessions.end(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
