@@ -46,7 +46,7 @@ class ApiKeyCheckCostIntegrationTests extends ServerIntegrationTest {
                                 java.time.Instant.now()),
                         "cost",
                         "read_only",
-                        null,
+                        ApiKeyManagement.RequestedExpiry.DEFAULT,
                         com.claribi.platform.ClientInfo.COMMAND_LINE)
                 .key();
         AtomicLong connections = new AtomicLong();
