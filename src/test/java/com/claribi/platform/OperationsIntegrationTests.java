@@ -83,6 +83,9 @@ class OperationsIntegrationTests {
     @Order(1)
     void probesWhenServingThenUpAndNothingElseExposed() {
         assertThat(api.get(management + "/actuator/health/liveness").status()).isEqualTo(200);
+        // The API answers as soon as Tomcat has started; readiness follows once the application has finished starting
+        // (Spring's ApplicationReadyEvent, after the start-up runners), a moment later: a proxy waits for that.
+        awaitStatus(management + "/actuator/health/readiness", 200, Duration.ofSeconds(10));
         TestClient.Response readiness = api.get(management + "/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
