@@ -82,9 +82,11 @@ class OperationsIntegrationTests {
     @Test
     @Order(1)
     void probesWhenServingThenUpAndNothingElseExposed() {
-        assertThat(api.get(management + "/actuator/health/liveness").status()).isEqualTo(200);
-        // The API answers as soon as Tomcat has started; readiness follows once the application has finished starting
-        // (Spring's ApplicationReadyEvent, after the start-up runners), a moment later: a proxy waits for that.
+        // The API answers as soon as Tomcat has started, while the application is still starting: liveness follows at
+        // ApplicationStartedEvent and readiness once it has finished starting (ApplicationReadyEvent, after the
+        // start-up
+        // runners, and the Redis watcher's first answer), a moment later. A proxy waits for that.
+        awaitStatus(management + "/actuator/health/liveness", 200, Duration.ofSeconds(10));
         awaitStatus(management + "/actuator/health/readiness", 200, Duration.ofSeconds(10));
         TestClient.Response readiness = api.get(management + "/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
