@@ -3,7 +3,6 @@ package com.claribi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.support.TestClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -16,25 +15,7 @@ class ErrorResponsesUnitTests {
     private final ErrorResponses errors = new ErrorResponses(
             JsonMapper.builder().build(),
             new PermissionDenials(
-                    event -> {},
-                    new HttpsPolicy(new PlatformProperties(
-                            8443,
-                            "off",
-                            Path.of("."),
-                            "on",
-                            null,
-                            null,
-                            "",
-                            null,
-                            null,
-                            null,
-                            null,
-                            Duration.ofMinutes(15),
-                            "off",
-                            "127.0.0.1",
-                            "plain",
-                            Duration.ZERO,
-                            16))));
+                    event -> {}, new HttpsPolicy(TestPlatformProperties.of("on", "", Duration.ofMinutes(15)))));
 
     @Test
     void serverErrorThenDetailQuotesTheRequestId() throws Exception {

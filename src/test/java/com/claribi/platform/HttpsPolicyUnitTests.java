@@ -2,7 +2,6 @@ package com.claribi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -11,24 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class HttpsPolicyUnitTests {
 
     private static HttpsPolicy policy(String tls, String trustedProxies) {
-        return new HttpsPolicy(new PlatformProperties(
-                8443,
-                "off",
-                Path.of("."),
-                tls,
-                null,
-                null,
-                trustedProxies,
-                null,
-                null,
-                null,
-                null,
-                Duration.ofMinutes(15),
-                "off",
-                "127.0.0.1",
-                "plain",
-                Duration.ZERO,
-                16));
+        return new HttpsPolicy(TestPlatformProperties.of(tls, trustedProxies, Duration.ofMinutes(15)));
     }
 
     private static MockHttpServletRequest request(String remote, String host, int port, boolean secure) {

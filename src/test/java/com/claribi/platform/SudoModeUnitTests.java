@@ -3,7 +3,6 @@ package com.claribi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,24 +47,7 @@ class SudoModeUnitTests {
     }
 
     private static PlatformProperties properties(Duration reauthenticationWindow) {
-        return new PlatformProperties(
-                8443,
-                "off",
-                Path.of("."),
-                "on",
-                null,
-                null,
-                "",
-                null,
-                null,
-                null,
-                null,
-                reauthenticationWindow,
-                "off",
-                "127.0.0.1",
-                "plain",
-                Duration.ZERO,
-                16);
+        return TestPlatformProperties.of("on", "", reauthenticationWindow);
     }
 
     private void assertRefused(ApiPrincipal principal, String code) {
