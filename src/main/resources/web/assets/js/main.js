@@ -14,12 +14,17 @@ import * as signInPage from './pages/sign-in.js';
 import * as homePage from './pages/home.js';
 import * as apiKeysPage from './pages/api-keys.js';
 import * as twoFactorPage from './pages/two-factor.js';
+import * as forgotPasswordPage from './pages/forgot-password.js';
+import * as resetPasswordPage from './pages/reset-password.js';
 
 const ROUTES = {
   '/': { page: homePage, title: 'Home' },
   '/sign-in': { page: signInPage, title: 'Sign in', public: true },
   '/settings/security/api-keys': { page: apiKeysPage, title: 'API keys' },
   '/settings/security/two-factor': { page: twoFactorPage, title: 'Two-factor authentication' },
+  '/forgot-password': { page: forgotPasswordPage, title: 'Reset your password', public: true },
+  // A reset link works whoever is signed in on this browser: it is about the link's account.
+  '/reset-password': { page: resetPasswordPage, title: 'Choose a new password', public: true, always: true },
 };
 
 const main = document.getElementById('main');
@@ -62,7 +67,7 @@ async function render() {
     );
     return;
   }
-  if (route.public && isSignedIn()) {
+  if (route.public && !route.always && isSignedIn()) {
     return navigate(returnPath(), { replace: true });
   }
   if (!route.public && !isSignedIn()) {
