@@ -42,6 +42,8 @@ class LauncherUnitTests {
         executable(root.resolve("mvnw"), """
                 #!/bin/sh
                 echo "$@" >> mvnw.calls
+                echo "WARNING: what a JVM or Maven may say" >&2
+                if [ -f mvnw.fails ]; then echo "[ERROR] COMPILATION ERROR: App.java:[1,1] expected" >&2; exit 1; fi
                 mkdir -p target && : > target/claribi.jar
                 # Maven leaves a jar it finds up to date with its old time.
                 touch -d @1000000000 target/claribi.jar
@@ -63,6 +65,7 @@ class LauncherUnitTests {
     void jarNewerThanSourcesThenRunWithoutBuilding() throws Exception {
         Run run = claribi("--version");
 
+        assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).isEmpty();
         assertThat(builds()).isEmpty();
         assertThat(run.stdout())
@@ -75,6 +78,7 @@ class LauncherUnitTests {
     void serveThenServerOptionsAndOwnerOnlyUmask() throws Exception {
         Run run = claribi("serve");
 
+        assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("umask=0077", "-Xmx256m").doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(run.stdout())
                 .containsSubsequence("-jar", root.resolve("target/claribi.jar").toString(), "serve");
@@ -87,7 +91,9 @@ class LauncherUnitTests {
         Run first = claribi("--version");
         Run second = claribi("--version");
 
+        assertThat(first.exitCode()).isZero();
         assertThat(first.stderr())
+                .as("one line: Maven's output only when the build fails")
                 .isEqualTo("bin/claribi: src/main/java/com/claribi/App.java is newer than target/claribi.jar:"
                         + " rebuilding it...\n");
         assertThat(first.stdout())
@@ -100,11 +106,26 @@ class LauncherUnitTests {
     }
 
     @Test
+    void buildFailsThenItsOutputAndNothingRun() throws Exception {
+        Files.setLastModifiedTime(root.resolve("src/main/java/com/claribi/App.java"), FileTime.from(Instant.now()));
+        Files.writeString(root.resolve("mvnw.fails"), "");
+
+        Run run = claribi("--version");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr())
+                .contains("COMPILATION ERROR: App.java:[1,1] expected")
+                .endsWith("bin/claribi: the build failed\n");
+        assertThat(run.stdout()).as("java never started").isEmpty();
+    }
+
+    @Test
     void pomNewerThanJarThenRebuilt() throws Exception {
         Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now()));
 
         Run run = claribi("--version");
 
+        assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).startsWith("bin/claribi: pom.xml is newer than target/claribi.jar");
         assertThat(builds()).hasSize(1);
     }
@@ -115,6 +136,7 @@ class LauncherUnitTests {
 
         Run run = claribi("--version");
 
+        assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).startsWith("bin/claribi: src/main/java/com/claribi is newer than target/claribi.jar");
         assertThat(builds()).hasSize(1);
     }
@@ -125,6 +147,7 @@ class LauncherUnitTests {
 
         Run run = claribi("--version");
 
+        assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).startsWith("bin/claribi: building " + root.resolve("target/claribi.jar"));
         assertThat(builds()).hasSize(1);
         assertThat(run.stdout()).contains("--version");
@@ -140,6 +163,7 @@ class LauncherUnitTests {
 
         Run run = claribi("--version");
 
+        assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).isEmpty();
         assertThat(builds()).isEmpty();
         assertThat(run.stdout())
@@ -147,7 +171,7 @@ class LauncherUnitTests {
                 .containsSubsequence("-jar", root.resolve("lib/claribi.jar").toString(), "--version");
     }
 
-    private record Run(String stdout, String stderr) {}
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     private Run claribi(String... args) throws Exception {
         List<String> command =
@@ -165,9 +189,7 @@ class LauncherUnitTests {
         assertThat(process.waitFor(30, TimeUnit.SECONDS))
                 .as("bin/claribi ended")
                 .isTrue();
-        Run run = new Run(Files.readString(stdout), Files.readString(stderr));
-        assertThat(process.exitValue()).as(run.toString()).isZero();
-        return run;
+        return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 
     private List<String> builds() throws IOException {
