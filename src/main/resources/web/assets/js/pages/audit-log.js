@@ -1,7 +1,8 @@
-// Administration > Audit log: the organization's security events, newest first as the API gives them, filtered by
-// type, user and time range, page by page. Read-only. Administrators only.
+// Administration > Audit log: the organization's security events, newest first, filtered by type, user and time
+// range, page by page. Read-only. Administrators only. The API lists events oldest first (by id), so a page of this
+// one is read from the end of the API's list: the count first, then the one or two API pages that hold it.
 import { api } from '../session.js';
-import { adminLayout, clearErrors, field, h, pager, showError, time } from '../ui.js';
+import { adminLayout, clearErrors, field, h, showError, time } from '../ui.js';
 import { refusal, requireAdministrator } from './admin/access.js';
 
 const PATH = '/admin/audit-log';
@@ -56,27 +57,33 @@ export async function render(main, context) {
     h('section', { class: 'card', 'aria-labelledby': 'events-title' }, heading, error, area, pages),
   );
 
+  let query = '';
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const query = filters(form);
-    if (query) load(`/api/audit-events/?${query}`).then(() => heading.focus());
+    const chosen = filters(form);
+    if (chosen === null) return;
+    query = chosen;
+    load(1).then(() => heading.focus());
   });
   form.addEventListener('reset', () => {
     clearErrors(form);
-    setTimeout(() => load(`/api/audit-events/?page_size=${PAGE_SIZE}`));
+    query = '';
+    load(1);
   });
 
-  async function load(path) {
+  /** Shows the newest-first page number (from 1) of the events that match the filters. */
+  async function load(number) {
     error.replaceChildren();
-    let page;
+    let count;
+    let results;
     try {
-      page = await api(path);
+      ({ count, results } = await newestFirst(query, number));
     } catch (e) {
       if (e.fields) showError(form, e);
       else error.replaceChildren(refusal(e));
       return;
     }
-    if (!page.results.length) {
+    if (!results.length) {
       area.replaceChildren(h('p', { class: 'empty', id: 'no-events' }, 'No event matches.'));
     } else {
       area.replaceChildren(
@@ -93,14 +100,39 @@ export async function render(main, context) {
               ['When', 'Event', 'User', 'Address', 'Detail'].map((c) => h('th', { scope: 'col' }, c)),
             ),
           ),
-          h('tbody', { id: 'events-body' }, page.results.map(row)),
+          h('tbody', { id: 'events-body' }, results.map(row)),
         ),
       );
     }
-    pages.replaceChildren(pager(page, path, load, 'events'));
+    const first = (number - 1) * PAGE_SIZE;
+    const button = (enabled, text, id, target) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-secondary button-small',
+          id,
+          disabled: !enabled,
+          onclick: enabled ? () => load(target) : null,
+        },
+        text,
+      );
+    pages.replaceChildren(
+      h(
+        'nav',
+        { class: 'pager', 'aria-label': 'Pages' },
+        button(number > 1, 'Newer', 'events-previous', number - 1),
+        h(
+          'span',
+          { class: 'pager-range', id: 'events-range' },
+          results.length ? `${first + 1}–${first + results.length} of ${count}` : `0 of ${count}`,
+        ),
+        button(first + results.length < count, 'Older', 'events-next', number + 1),
+      ),
+    );
   }
 
-  await load(`/api/audit-events/?page_size=${PAGE_SIZE}`);
+  await load(1);
 }
 
 function filterForm() {
@@ -131,9 +163,30 @@ function filterForm() {
   return form;
 }
 
+/**
+ * The newest-first page `number` of the events matching `query`: {count, results}. The API's pages (oldest first) are
+ * read from the end; a page of ours spans at most two of theirs.
+ */
+async function newestFirst(query, number) {
+  const path = (page, size) => `/api/audit-events/?${query ? `${query}&` : ''}page=${page}&page_size=${size}`;
+  const { count } = await api(path(1, 1));
+  // Our page is the API's items [from, to) in its oldest-first order.
+  const to = Math.max(0, count - (number - 1) * PAGE_SIZE);
+  const from = Math.max(0, to - PAGE_SIZE);
+  if (to === 0) return { count, results: [] };
+  const firstPage = Math.floor(from / PAGE_SIZE) + 1;
+  const lastPage = Math.floor((to - 1) / PAGE_SIZE) + 1;
+  const items = [];
+  for (let page = firstPage; page <= lastPage; page += 1) {
+    items.push(...(await api(path(page, PAGE_SIZE))).results);
+  }
+  const offset = (firstPage - 1) * PAGE_SIZE;
+  return { count, results: items.slice(from - offset, to - offset).reverse() };
+}
+
 /** The query of the filters (times in the user's zone, sent as UTC), or null after showing what is wrong. */
 function filters(form) {
-  const query = new URLSearchParams({ page_size: String(PAGE_SIZE) });
+  const query = new URLSearchParams();
   const problems = {};
   const type = form.elements.type.value;
   const user = form.elements.user.value.trim();
