@@ -24,7 +24,11 @@ class Pages {
         "/forgot-password",
         "/reset-password",
         "/settings/security/api-keys",
-        "/settings/security/two-factor"
+        "/settings/security/two-factor",
+        "/settings/security/password",
+        "/settings/security/sessions",
+        "/admin/users",
+        "/admin/audit-log"
     };
 
     private final byte[] shell;
@@ -43,7 +47,11 @@ class Pages {
         "/forgot-password",
         "/reset-password",
         "/settings/security/api-keys",
-        "/settings/security/two-factor"
+        "/settings/security/two-factor",
+        "/settings/security/password",
+        "/settings/security/sessions",
+        "/admin/users",
+        "/admin/audit-log"
     })
     ResponseEntity<byte[]> page() {
         return ResponseEntity.ok()

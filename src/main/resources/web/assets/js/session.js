@@ -207,6 +207,15 @@ export async function signOut() {
 }
 
 /**
+ * Ends every session of the user (POST /api/auth/logout-all/), this one included, and forgets the access token. Throws
+ * ApiError when refused, and the user then stays signed in here.
+ */
+export async function signOutEverywhere() {
+  await api('/api/auth/logout-all/', { method: 'POST' });
+  forget();
+}
+
+/**
  * Proves the password (and the second factor, {totp_code} or {recovery_code}, when MFA is on) again for this session:
  * the answer is an access token of the same session with a fresh auth_time, which replaces the current one. Throws
  * ApiError (invalid_credentials, mfa_required, invalid_mfa_code, rate_limited) when refused.
