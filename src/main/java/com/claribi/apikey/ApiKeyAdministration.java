@@ -53,6 +53,7 @@ public class ApiKeyAdministration {
 
     private final ApiKeys keys;
     private final ApiKeyManagement management;
+    private final ApiKeyActivityQueries activity;
     private final ServiceAccountAdministration accounts;
     private final Roles roles;
     private final SudoMode sudo;
@@ -60,11 +61,13 @@ public class ApiKeyAdministration {
     ApiKeyAdministration(
             ApiKeys keys,
             ApiKeyManagement management,
+            ApiKeyActivityQueries activity,
             ServiceAccountAdministration accounts,
             Roles roles,
             SudoMode sudo) {
         this.keys = keys;
         this.management = management;
+        this.activity = activity;
         this.accounts = accounts;
         this.roles = roles;
         this.sudo = sudo;
@@ -111,6 +114,12 @@ public class ApiKeyAdministration {
         ApiKey key = keyOf(account, keyId);
         requireActive(account);
         return management.rotate(key, principal.userId(), gracePeriodSeconds, client);
+    }
+
+    /** A service account's key's recent uses, newest first, as {@code GET /api/api-keys/{id}/activity/} for one's own. */
+    public Page<ApiKeyActivityQueries.UseView> activityOfServiceAccountKey(
+            ApiPrincipal principal, String serviceAccountId, String keyId, PageRequest page, PageLinks links) {
+        return activity.activity(keyOf(accounts.get(principal, serviceAccountId), keyId), page, links);
     }
 
     /** Every key of the organization, users' and service accounts', ordered by id. */

@@ -1,5 +1,6 @@
 package com.claribi.apikey.web;
 
+import com.claribi.apikey.ApiKeyActivityQueries;
 import com.claribi.apikey.ApiKeyAdministration;
 import com.claribi.apikey.ApiKeyManagement;
 import com.claribi.platform.ClientInfo;
@@ -67,8 +68,9 @@ class ServiceAccountApiKeysController {
             summary = "Revoke a service account's API key",
             description =
                     "Revokes the key: every server process refuses it within a second. Returns the key with revoked_at set. Administrators, with a session.")
-    @PostMapping("/api/service-accounts/{id}/api-keys/{keyId}/revoke")
-    ApiKeyManagement.KeyView revoke(@PathVariable String id, @PathVariable String keyId, HttpServletRequest request) {
+    @PostMapping("/api/service-accounts/{id}/api-keys/{key_id}/revoke")
+    ApiKeyManagement.KeyView revoke(
+            @PathVariable String id, @PathVariable("key_id") String keyId, HttpServletRequest request) {
         return keys.revokeOfServiceAccount(CurrentPrincipal.get(), id, keyId, ClientInfo.of(request, https));
     }
 
@@ -77,11 +79,11 @@ class ServiceAccountApiKeysController {
             summary = "Rotate a service account's API key",
             description =
                     "Creates a new key (a new secret, shown this once) with the same name, scope and expiry; the old key keeps working for grace_period_seconds (0 to 604800, 0 by default), then stops. Administrators, with a session and a recent password proof. 201.")
-    @PostMapping("/api/service-accounts/{id}/api-keys/{keyId}/rotate")
+    @PostMapping("/api/service-accounts/{id}/api-keys/{key_id}/rotate")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyManagement.KeyView rotate(
             @PathVariable String id,
-            @PathVariable String keyId,
+            @PathVariable("key_id") String keyId,
             @RequestBody(required = false) ApiKeysController.@Nullable Rotation body,
             HttpServletRequest request) {
         return keys.rotateOfServiceAccount(
@@ -90,5 +92,21 @@ class ServiceAccountApiKeysController {
                 keyId,
                 body == null ? null : body.gracePeriodSeconds(),
                 ClientInfo.of(request, https));
+    }
+
+    @Operation(
+            operationId = "listServiceAccountApiKeyActivity",
+            summary = "List a service account's API key's activity",
+            description =
+                    "The key's recent uses, newest first, as for one's own keys: time, method, path, status, address and user agent; refused (429) uses folded into one entry per minute with a count. Administrators, with a session.")
+    @GetMapping("/api/service-accounts/{id}/api-keys/{key_id}/activity")
+    Page<ApiKeyActivityQueries.UseView> activity(
+            @PathVariable String id,
+            @PathVariable("key_id") String keyId,
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
+            HttpServletRequest request) {
+        return keys.activityOfServiceAccountKey(
+                CurrentPrincipal.get(), id, keyId, PageRequest.of(page, pageSize), PageLinks.of(request));
     }
 }
