@@ -137,8 +137,10 @@ public class ApiKeyManagement {
         if (keys.countUsableOfUser(ownerId, now) >= MAX_USABLE_KEYS) {
             throw ApiException.validation(
                     "name",
-                    (ownerId == actorId ? "You have " : "This service account has ") + MAX_USABLE_KEYS
-                            + " usable keys already; revoke one no longer needed.");
+                    ownerId == actorId
+                            ? "You have " + MAX_USABLE_KEYS + " usable keys already; revoke one you no longer need."
+                            : "This service account has " + MAX_USABLE_KEYS
+                                    + " usable keys already; revoke one it no longer needs.");
         }
         return issue(ownerId, organizationId, actorId, name.trim(), parsed, expiry, null, client);
     }
