@@ -33,14 +33,26 @@ public final class CommandLine {
      * was started and keeps the process running.
      */
     public static OptionalInt run(Class<?> application, String[] args) {
+        int code = execute(
+                application,
+                args,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        return code == SERVING ? OptionalInt.empty() : OptionalInt.of(code);
+    }
+
+    /**
+     * {@link #run} with picocli's output (usage, version, refusals) written to {@code out} and {@code err}: the exit
+     * code, or {@link #SERVING}.
+     */
+    static int execute(Class<?> application, String[] args, PrintWriter out, PrintWriter err) {
         String[] arguments = args;
         if (args.length == 0 || isServerSetting(args[0])) {
             arguments = new String[args.length + 1];
             arguments[0] = "serve";
             System.arraycopy(args, 0, arguments, 1, args.length);
         }
-        int code = commands(application).execute(arguments);
-        return code == SERVING ? OptionalInt.empty() : OptionalInt.of(code);
+        return commands(application, out, err).execute(arguments);
     }
 
     /** A server setting given as an argument, {@code --claribi.name=value} or any Spring property. */
@@ -48,7 +60,7 @@ public final class CommandLine {
         return SERVER_SETTING.matcher(argument).matches();
     }
 
-    static picocli.CommandLine commands(Class<?> application) {
+    static picocli.CommandLine commands(Class<?> application, PrintWriter out, PrintWriter err) {
         picocli.CommandLine root = new picocli.CommandLine(new Claribi());
         root.addSubcommand(new ServeCommand(application));
         root.addSubcommand(new picocli.CommandLine(new OrganizationCommands())
@@ -64,8 +76,8 @@ public final class CommandLine {
         addHelpOption(root);
         root.getCommandSpec().version(version(application));
         root.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, CommandLine::everyCommand);
-        root.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
-        root.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        root.setOut(out);
+        root.setErr(err);
         root.setUsageHelpWidth(118);
         // "--email --password-stdin" is a missing e-mail, not an e-mail address that looks like an option.
         root.setUnmatchedOptionsAllowedAsOptionParameters(false);

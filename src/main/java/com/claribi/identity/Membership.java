@@ -3,6 +3,9 @@ package com.claribi.identity;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Fields;
+import com.claribi.platform.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -12,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The module's writes to organizations and users: each in one transaction with the event it publishes (listeners that
  * end sessions and keys, or audit it, join that transaction), and the member cache told. The rules that come before a
  * write (roles, validation, password hashing) are the callers': {@link Enrollment}, {@link Passwords},
- * {@link UserAdministration} and {@link OrganizationAdministration}.
+ * {@link UserAdministration}, {@link OrganizationAdministration} and {@link PasswordResets}.
  */
 @Service
 public class Membership {
@@ -24,18 +27,24 @@ public class Membership {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Members members;
+    private final PasswordResetTokens resetTokens;
+    private final Clock clock;
 
     Membership(
             Organizations organizations,
             Users users,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            Members members) {
+            Members members,
+            PasswordResetTokens resetTokens,
+            Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.events = events;
         this.transactions = transactions;
         this.members = members;
+        this.resetTokens = resetTokens;
+        this.clock = clock;
     }
 
     /** What an administrator may change of a user; a null leaves that field as it is. */
@@ -74,8 +83,27 @@ public class Membership {
         transactions.executeWithoutResult(status -> {
             users.changePassword(user.id(), hash);
             events.publishEvent(
-                    new PasswordChanged(user.id(), user.organizationId(), user.email(), keptSessionId, client));
+                    new PasswordChanged(user.id(), user.organizationId(), user.email(), keptSessionId, false, client));
         });
+    }
+
+    /**
+     * Sets a password through a reset link, spending the link (and every other open link of the user) in the same
+     * transaction; false, and nothing changed, when the link was spent meanwhile. Every session of the user ends.
+     */
+    boolean resetPassword(User user, long resetId, String hash, ClientInfo client) {
+        Boolean reset = transactions.execute(status -> {
+            Instant now = Timestamps.now(clock);
+            if (!resetTokens.spend(resetId, now)) {
+                return false;
+            }
+            resetTokens.spendAll(user.id(), now);
+            users.changePassword(user.id(), hash);
+            events.publishEvent(
+                    new PasswordChanged(user.id(), user.organizationId(), user.email(), null, true, client));
+            return true;
+        });
+        return Boolean.TRUE.equals(reset);
     }
 
     /** Records that a signed-in user's current password was wrong, or not checked because of the budgets. */

@@ -250,7 +250,8 @@ public final class LoginThrottle {
     }
 
     /** A fixed-size key whatever the client sends as an email. */
-    private static String accountKey(String email) {
+    /** An account's key in the budgets: part of the SHA-256 of its normalized email, never the email itself. */
+    static String accountKey(String email) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     counts alone
  * @param loginThrottle the failed-attempt budgets of every credential check,
  *     {@code claribi.rate-limit.login-throttle.*} (documented as {@code CLARIBI_LOGIN_THROTTLE_*})
+ * @param passwordReset the budgets of password-reset requests, per address and per account,
+ *     {@code claribi.rate-limit.password-reset.*} (documented as {@code CLARIBI_PASSWORD_RESET_*})
  */
 @ConfigurationProperties("claribi.rate-limit")
 record RateLimitProperties(
@@ -30,4 +32,5 @@ record RateLimitProperties(
         @DefaultValue("100") int badCredentialsPerMinute,
         @DefaultValue("PT1M") Duration window,
         @Nullable String redisUrl,
-        @DefaultValue LoginThrottle.Settings loginThrottle) {}
+        @DefaultValue LoginThrottle.Settings loginThrottle,
+        @DefaultValue PasswordResetThrottle.Settings passwordReset) {}

@@ -19,15 +19,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Takes one token from the request's budget before anything else is done for it: per user for sessions (all of a
- * user's tokens share one), per key for API keys, per client address for login and token refresh. Every such response
- * carries the budget's state, both as {@code X-RateLimit-*} and in the form of the IETF draft
+ * user's tokens share one), per key for API keys, per client address for login, token refresh and password reset.
+ * Every such response carries the budget's state, both as {@code X-RateLimit-*} and in the form of the IETF draft
  * (draft-ietf-httpapi-ratelimit-headers: {@code RateLimit-Policy} and {@code RateLimit}); a request over budget gets
  * 429 {@code rate_limited} with the whole seconds after which one is admitted.
  */
 final class RequestBudgetFilter extends OncePerRequestFilter {
 
-    private static final Set<String> BY_ADDRESS =
-            Set.of("/api/auth/login", "/api/auth/login/", "/api/auth/token/refresh", "/api/auth/token/refresh/");
+    private static final Set<String> BY_ADDRESS = Set.of(
+            "/api/auth/login",
+            "/api/auth/login/",
+            "/api/auth/token/refresh",
+            "/api/auth/token/refresh/",
+            "/api/auth/password-reset",
+            "/api/auth/password-reset/",
+            "/api/auth/password-reset/confirm",
+            "/api/auth/password-reset/confirm/");
 
     private final Budget users;
     private final Budget apiKeys;

@@ -18,7 +18,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class Pages {
 
     /** The paths of the interface, also the ones {@link PageHeadersFilter} protects. */
-    static final String[] PATHS = {"/", "/sign-in", "/settings/security/api-keys", "/settings/security/two-factor"};
+    static final String[] PATHS = {
+        "/",
+        "/sign-in",
+        "/forgot-password",
+        "/reset-password",
+        "/settings/security/api-keys",
+        "/settings/security/two-factor",
+        "/settings/security/password",
+        "/settings/security/sessions",
+        "/admin/users",
+        "/admin/audit-log"
+    };
 
     private final byte[] shell;
 
@@ -30,7 +41,18 @@ class Pages {
         }
     }
 
-    @GetMapping({"/", "/sign-in", "/settings/security/api-keys", "/settings/security/two-factor"})
+    @GetMapping({
+        "/",
+        "/sign-in",
+        "/forgot-password",
+        "/reset-password",
+        "/settings/security/api-keys",
+        "/settings/security/two-factor",
+        "/settings/security/password",
+        "/settings/security/sessions",
+        "/admin/users",
+        "/admin/audit-log"
+    })
     ResponseEntity<byte[]> page() {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

@@ -14,12 +14,25 @@ import * as signInPage from './pages/sign-in.js';
 import * as homePage from './pages/home.js';
 import * as apiKeysPage from './pages/api-keys.js';
 import * as twoFactorPage from './pages/two-factor.js';
+import * as forgotPasswordPage from './pages/forgot-password.js';
+import * as resetPasswordPage from './pages/reset-password.js';
+import * as passwordPage from './pages/password.js';
+import * as sessionsPage from './pages/sessions.js';
+import * as usersPage from './pages/admin-users.js';
+import * as auditLogPage from './pages/audit-log.js';
 
 const ROUTES = {
   '/': { page: homePage, title: 'Home' },
   '/sign-in': { page: signInPage, title: 'Sign in', public: true },
   '/settings/security/api-keys': { page: apiKeysPage, title: 'API keys' },
   '/settings/security/two-factor': { page: twoFactorPage, title: 'Two-factor authentication' },
+  '/settings/security/password': { page: passwordPage, title: 'Password' },
+  '/settings/security/sessions': { page: sessionsPage, title: 'Sessions' },
+  '/admin/users': { page: usersPage, title: 'Users' },
+  '/admin/audit-log': { page: auditLogPage, title: 'Audit log' },
+  '/forgot-password': { page: forgotPasswordPage, title: 'Reset your password', public: true },
+  // A reset link works whoever is signed in on this browser: it is about the link's account.
+  '/reset-password': { page: resetPasswordPage, title: 'Choose a new password', public: true, always: true },
 };
 
 const main = document.getElementById('main');
@@ -27,6 +40,7 @@ const nav = document.querySelector('.mainnav');
 const account = document.querySelector('.account');
 const accountEmail = document.getElementById('account-email');
 const signOutError = document.getElementById('sign-out-error');
+const adminLink = document.getElementById('nav-admin');
 let me = null;
 
 /** The signed-in user and organization (GET /api/auth/status/), loaded once per sign-in (one request shared). */
@@ -62,7 +76,7 @@ async function render() {
     );
     return;
   }
-  if (route.public && isSignedIn()) {
+  if (route.public && !route.always && isSignedIn()) {
     return navigate(returnPath(), { replace: true });
   }
   if (!route.public && !isSignedIn()) {
@@ -78,6 +92,10 @@ async function render() {
     afterSignIn: () => {
       me = null;
       return navigate(returnPath(), { replace: true });
+    },
+    afterSignOut: () => {
+      me = null;
+      return navigate('/sign-in', { replace: true });
     },
   };
   try {
@@ -96,14 +114,21 @@ async function updateChrome(path) {
   nav.hidden = !signedIn;
   account.hidden = !signedIn;
   nav.querySelectorAll('a').forEach((link) => {
-    if (link.getAttribute('href') === path) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
+    const section = link.dataset.section;
+    if (link.getAttribute('href') === path || (section && path.startsWith(section))) {
+      link.setAttribute('aria-current', 'page');
+    } else link.removeAttribute('aria-current');
   });
+  if (!signedIn) adminLink.hidden = true;
   if (signedIn) {
     try {
-      accountEmail.textContent = (await status()).user.email;
+      const { user } = await status();
+      accountEmail.textContent = user.email;
+      // Only a convenience: the administration pages and the API refuse everyone else anyway.
+      adminLink.hidden = user.role !== 'administrator';
     } catch {
       accountEmail.textContent = '';
+      adminLink.hidden = true;
     }
   }
 }

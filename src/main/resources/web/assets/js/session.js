@@ -134,6 +134,18 @@ export async function signIn(email, password, factor = {}) {
   accept(body.access);
 }
 
+/** Asks for a password-reset email (answered alike whatever the email); throws ApiError when refused (429, 400). */
+export async function requestPasswordReset(email) {
+  const response = await post('/api/auth/password-reset/', { email });
+  if (!response.ok) throw new ApiError(response.status, await parse(response), response.headers);
+}
+
+/** Sets a new password with a reset link's token; throws ApiError (invalid_token, validation_error) when refused. */
+export async function confirmPasswordReset(token, newPassword) {
+  const response = await post('/api/auth/password-reset/confirm/', { token, new_password: newPassword });
+  if (!response.ok) throw new ApiError(response.status, await parse(response), response.headers);
+}
+
 /**
  * Gets a new access token with the refresh cookie. Resolves true when signed in, false when there is no valid
  * session; concurrent callers share one request.
@@ -192,6 +204,15 @@ export async function signOut() {
   if (access !== null) schedule(Math.max(0, refreshAt - performance.now()));
   const body = response === null ? null : await parse(response);
   throw new ApiError(response === null ? 0 : response.status, body, response === null ? null : response.headers);
+}
+
+/**
+ * Ends every session of the user (POST /api/auth/logout-all/), this one included, and forgets the access token. Throws
+ * ApiError when refused, and the user then stays signed in here.
+ */
+export async function signOutEverywhere() {
+  await api('/api/auth/logout-all/', { method: 'POST' });
+  forget();
 }
 
 /**

@@ -231,8 +231,35 @@ export function dialog({ title, content, confirm, danger = false, cancel = 'Canc
 
 /** The page title and breadcrumbs of a settings page, with the Security sub-navigation beside the content. */
 export function settingsLayout(current, title, description) {
-  const link = (href, label) =>
-    h('a', { href, 'data-link': true, 'aria-current': href === current ? 'page' : null }, label);
+  return sectionLayout(current, title, description, {
+    trail: ['Settings', 'Security'],
+    label: 'Security settings',
+    heading: 'Security',
+    links: [
+      ['/settings/security/password', 'Password'],
+      ['/settings/security/sessions', 'Sessions'],
+      ['/settings/security/api-keys', 'API keys'],
+      ['/settings/security/two-factor', 'Two-factor authentication'],
+    ],
+  });
+}
+
+/** The page title and breadcrumbs of an administration page, with the Administration sub-navigation. */
+export function adminLayout(current, title, description) {
+  return sectionLayout(current, title, description, {
+    trail: ['Administration'],
+    label: 'Administration',
+    heading: 'Administration',
+    links: [
+      ['/admin/users', 'Users'],
+      ['/admin/audit-log', 'Audit log'],
+    ],
+  });
+}
+
+function sectionLayout(current, title, description, { trail, label, heading, links }) {
+  const link = ([href, text]) =>
+    h('a', { href, 'data-link': true, 'aria-current': href === current ? 'page' : null }, text);
   const content = h('div', { class: 'settings-content' });
   const layout = h(
     'div',
@@ -240,21 +267,56 @@ export function settingsLayout(current, title, description) {
     h(
       'nav',
       { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
-      h('ol', {}, h('li', {}, 'Settings'), h('li', {}, 'Security'), h('li', { 'aria-current': 'page' }, title)),
+      h(
+        'ol',
+        {},
+        trail.map((step) => h('li', {}, step)),
+        h('li', { 'aria-current': 'page' }, title),
+      ),
     ),
     h('div', { class: 'page-head' }, h('h1', {}, title), h('p', {}, description)),
     h(
       'div',
       { class: 'settings' },
-      h(
-        'nav',
-        { class: 'subnav', 'aria-label': 'Security settings' },
-        h('h2', {}, 'Security'),
-        link('/settings/security/api-keys', 'API keys'),
-        link('/settings/security/two-factor', 'Two-factor authentication'),
-      ),
+      h('nav', { class: 'subnav', 'aria-label': label }, h('h2', {}, heading), links.map(link)),
       content,
     ),
   );
   return { layout, content };
+}
+
+/** The path and query of a page's "next" or "previous" link (an absolute URL of this server), to pass to api(). */
+export function localPath(url) {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+}
+
+/**
+ * Previous and next buttons for a page of a list ({count, next, previous, results}) read from path (which carries
+ * page and page_size); go(path) loads the other page. Says which items of how many are shown.
+ */
+export function pager(page, path, go, idPrefix) {
+  const query = new URL(path, location.origin).searchParams;
+  const offset = (Number(query.get('page') || 1) - 1) * Number(query.get('page_size') || 20);
+  const shown = page.results.length;
+  const range = shown ? `${offset + 1}–${offset + shown} of ${page.count}` : `0 of ${page.count}`;
+  const button = (link, text, id) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button-secondary button-small',
+        id: `${idPrefix}-${id}`,
+        disabled: !link,
+        onclick: link ? () => go(localPath(link)) : null,
+      },
+      text,
+    );
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Pages' },
+    button(page.previous, 'Previous', 'previous'),
+    h('span', { class: 'pager-range', id: `${idPrefix}-range` }, range),
+    button(page.next, 'Next', 'next'),
+  );
 }

@@ -1,6 +1,7 @@
 package com.claribi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.claribi.support.DocumentedEnvironment;
 import java.util.Map;
@@ -28,6 +29,32 @@ class IdentityPropertiesUnitTests {
     }
 
     @Test
+    void documentedMailVariablesBindTheMailSettings() {
+        IdentityProperties properties = bind(Map.of(
+                "CLARIBI_SMTP_URL", "smtps://mailer:secret@mail.acme.example:465",
+                "CLARIBI_SMTP_FROM", "clariBI <no-reply@acme.example>",
+                "CLARIBI_PUBLIC_URL", "https://claribi.acme.example"));
+        assertThat(properties.mail())
+                .isEqualTo(new ResetMail.Settings(
+                        "smtps://mailer:secret@mail.acme.example:465", "clariBI <no-reply@acme.example>"));
+        assertThat(properties.publicUrl()).isEqualTo("https://claribi.acme.example");
+    }
+
+    @Test
+    void mailWithoutPublicUrlOrWithAnotherSchemeThenRefusedWithTheVariable() {
+        assertThatThrownBy(() -> new ResetMail(new ResetMail.Settings("smtp://localhost:25", "a@b.example"), null))
+                .hasMessageContaining("CLARIBI_PUBLIC_URL");
+        assertThatThrownBy(() -> new ResetMail(
+                        new ResetMail.Settings("http://localhost:25", "a@b.example"), "https://claribi.example"))
+                .hasMessageContaining("CLARIBI_SMTP_URL");
+        assertThatThrownBy(() -> new ResetMail(
+                        new ResetMail.Settings("smtp://localhost:25", "not an address"), "https://claribi.example"))
+                .hasMessageContaining("CLARIBI_SMTP_FROM");
+        assertThat(new ResetMail(new ResetMail.Settings(null, "a@b.example"), null).configured())
+                .isFalse();
+    }
+
+    @Test
     void moduleVariablesBindItToo() {
         IdentityProperties properties = bind(Map.of(
                 "CLARIBI_IDENTITY_BOOTSTRAP_ORG_NAME", "Acme Analytics",
@@ -41,6 +68,8 @@ class IdentityPropertiesUnitTests {
         IdentityProperties properties = bind(Map.of());
         assertThat(properties.bootstrap()).isEqualTo(new Bootstrap.Settings(null, null, "clariBI"));
         assertThat(properties.passwordHashing()).isEqualTo(new PasswordHashing.Settings(19456, 2, 0, 64));
+        assertThat(properties.mail()).isEqualTo(new ResetMail.Settings(null, "clariBI <no-reply@localhost>"));
+        assertThat(properties.publicUrl()).isNull();
     }
 
     private static IdentityProperties bind(Map<String, Object> variables) {

@@ -26,7 +26,15 @@ class LoginThrottleUnitTests {
     private final LoginThrottle throttle = new LoginThrottle(
             SETTINGS,
             new Budgets(
-                    new RateLimitProperties(1000, 100, 300, 100, Duration.ofMinutes(1), null, SETTINGS),
+                    new RateLimitProperties(
+                            1000,
+                            100,
+                            300,
+                            100,
+                            Duration.ofMinutes(1),
+                            null,
+                            SETTINGS,
+                            new PasswordResetThrottle.Settings(10, Duration.ofHours(1), 3, Duration.ofHours(1))),
                     new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class)));
 
     @Test

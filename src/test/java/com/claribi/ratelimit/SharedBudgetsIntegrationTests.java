@@ -167,7 +167,9 @@ class SharedBudgetsIntegrationTests {
                 java.time.Duration.ofMinutes(1),
                 redisUrl,
                 new LoginThrottle.Settings(
-                        5, fiveMinutes, 20, fiveMinutes, 100, fiveMinutes, java.time.Duration.ofSeconds(10)));
+                        5, fiveMinutes, 20, fiveMinutes, 100, fiveMinutes, java.time.Duration.ofSeconds(10)),
+                new PasswordResetThrottle.Settings(
+                        10, java.time.Duration.ofHours(1), 3, java.time.Duration.ofHours(1)));
     }
 
     private static Budgets store(String url) {

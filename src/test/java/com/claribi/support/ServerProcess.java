@@ -34,6 +34,10 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
     private static final Path JAR = Path.of("target", "claribi.jar");
+    /** The jar extracted by the build, with the ahead-of-time cache of its start (the pom's aot-cache profile). */
+    private static final Path EXTRACTED_JAR = Path.of("target", "app", "claribi.jar");
+
+    private static final Path AOT_CACHE = Path.of("target", "app", "claribi.aot");
     private static final Path JVM_OPTIONS = Path.of("bin", "jvm-options");
     private static final Path LOGS = Path.of("target", "process-logs");
     private static final AtomicInteger PROCESSES = new AtomicInteger();
@@ -254,6 +258,30 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code -jar} and the jar, as {@code bin/claribi} gives them: the extracted jar with its ahead-of-time cache when
+     * the build made them from the current jar and this JVM can map it (25 or newer; a cache it cannot use is ignored
+     * without a word), else the jar itself.
+     */
+    static List<String> jarOptions() {
+        try {
+            if (Runtime.version().feature() >= 25
+                    && Files.isRegularFile(AOT_CACHE)
+                    && Files.isRegularFile(EXTRACTED_JAR)
+                    && Files.getLastModifiedTime(EXTRACTED_JAR).compareTo(Files.getLastModifiedTime(JAR)) >= 0) {
+                return List.of(
+                        "-XX:AOTCache=" + AOT_CACHE.toAbsolutePath(),
+                        "-Xlog:aot*=off",
+                        "-Xlog:cds*=off",
+                        "-jar",
+                        EXTRACTED_JAR.toAbsolutePath().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("-jar", JAR.toAbsolutePath().toString());
+    }
+
     private static Process launch(
             String kind,
             List<String> args,
@@ -267,8 +295,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(kind));
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(jarOptions());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         // Only the configuration given here: nothing from the environment the tests were started in.

@@ -49,6 +49,22 @@ class SudoModeIntegrationTests extends ServerIntegrationTest {
                 .isEqualTo(claims.getIssueTime().toInstant().getEpochSecond());
     }
 
+    // Password reset
+
+    @Test
+    void passwordResetLinkWhenAuthTimeOldThenReauthenticationRequired() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        Account member = newUserInOrganization(admin.user().organizationId(), Role.VIEWER);
+        String access = login(admin).get("access");
+        String path = "/api/users/" + member.user().id() + "/password-reset/";
+        assertThat(api.post(path, Map.of(), "Authorization", TestClient.bearer(stale(access))))
+                .isReauthenticationRequired();
+        assertThat(api.post(path, Map.of(), "Authorization", TestClient.bearer(access))
+                        .status())
+                .as("the fresh token of the same session")
+                .isEqualTo(201);
+    }
+
     // API keys
 
     @Test

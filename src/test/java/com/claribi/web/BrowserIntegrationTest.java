@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.claribi.support.ServerIntegrationTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -64,6 +65,23 @@ abstract class BrowserIntegrationTest extends ServerIntegrationTest {
         input.sendKeys(text);
     }
 
+    /** Waits up to 10 s for {@code condition}, which another process may make true within a second. */
+    protected static boolean becomesTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return true;
+    }
+
     /** Opens the site signed out, is sent to the sign-in page, and signs in (not waiting for the page after it). */
     protected void signIn(Account account) {
         browser.driver.get(url("/"));
@@ -71,6 +89,31 @@ abstract class BrowserIntegrationTest extends ServerIntegrationTest {
         type("#email", account.email());
         type("#password", account.password());
         visible("#sign-in-submit").click();
+    }
+
+    /**
+     * Narrows the window to a 375 px phone, checks that no element of the page reaches past the screen's right edge,
+     * saves a screenshot named {@code name}, and widens the window back to the desktop size.
+     */
+    protected void assertFitsAPhone(String name) {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        assertThat(browser.script("return window.innerWidth")).isEqualTo(375L);
+        browser.screenshot(name);
+        assertThat(browser.script("""
+                        const width = document.documentElement.clientWidth;
+                        return [...document.querySelectorAll('body *')]
+                            .filter(e => e.getBoundingClientRect().right > width + 1)
+                            .map(e => e.tagName + '#' + e.id + '.' + e.className);"""))
+                .as("elements wider than a 375px screen")
+                .asList()
+                .isEmpty();
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /** Clicks the confirming button of the open dialog ({@code ui.js dialog()}). */
+    protected void confirmDialog() {
+        visible("dialog[open] [data-confirm]").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog[open]"), 0));
     }
 
     /** Waits until the page shows {@code account} signed in. */

@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Sudo mode in the web interface (headless Chromium), with a two-second re-authentication window waited out: creating
  * an API key then asks for the password in place; the right one lets the key be created without starting over, a wrong
- * one is shown next to the field and creates nothing.
+ * one is shown next to the field and creates nothing. Ending another session and adding a user go the same way.
  */
 @TestPropertySource(properties = "claribi.reauthentication-window=PT2S")
 class ReauthenticationPageIntegrationTests extends BrowserIntegrationTest {
@@ -63,6 +63,55 @@ class ReauthenticationPageIntegrationTests extends BrowserIntegrationTest {
         assertThat(visible("#create-key-form .form-alert").getText()).contains("confirm your password");
         assertThat(browser.driver.findElements(By.id("new-key-secret"))).isEmpty();
         assertThat(keyCount(account)).isZero();
+    }
+
+    @Test
+    void endSessionWhenPasswordProofIsOldThenPageAsksForThePasswordAndEndsIt() {
+        Account account = newUser(Role.VIEWER);
+        String other = api.as(account);
+        signIn(account);
+        awaitSignedIn(account);
+        visible("nav.mainnav a[href='/settings/security/sessions']").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sessions-body tr"), 2));
+        waitOutTheWindow();
+        visible("#sessions-body tr:not(.current-session) button[data-action='end']")
+                .click();
+        visible("dialog[open] [data-confirm]").click();
+
+        visible("#reauth-dialog");
+        assertThat(api.get("/api/auth/status/", "Authorization", other).status())
+                .as("nothing ended before the password")
+                .isEqualTo(200);
+        type("#reauth-password", account.password());
+        visible("#reauth-submit").click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sessions-body tr"), 1));
+        visible("#sessions-body tr.current-session");
+        assertThat(becomesTrue(() ->
+                        api.get("/api/auth/status/", "Authorization", other).status() == 401))
+                .isTrue();
+    }
+
+    @Test
+    void addUserWhenPasswordProofIsOldThenPageAsksForThePasswordAndAddsTheUser() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        signIn(admin);
+        awaitSignedIn(admin);
+        visible("#nav-admin").click();
+        visible("#create-user");
+        waitOutTheWindow();
+        String email = "added-" + System.nanoTime() + "@example.com";
+        type("#user-new-email", email);
+        type("#user-new-password", "an initial passphrase " + System.nanoTime());
+        visible("#create-user").click();
+
+        visible("#reauth-dialog");
+        type("#reauth-password", admin.password());
+        visible("#reauth-submit").click();
+
+        assertThat(visible("#users-body tr[data-email='" + email + "']").getText())
+                .contains("Viewer", "Active");
+        assertThat(browser.driver.findElements(By.id("reauth-dialog"))).isEmpty();
     }
 
     private void signInAndOpenApiKeys(Account account) {

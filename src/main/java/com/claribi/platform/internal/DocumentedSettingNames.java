@@ -56,6 +56,9 @@ public final class DocumentedSettingNames implements EnvironmentPostProcessor {
         aliases.put("claribi.identity.bootstrap.", "claribi.bootstrap.");
         aliases.put("claribi.identity.password-hashing.", "claribi.password-hashing.");
         aliases.put("claribi.rate-limit.login-throttle.", "claribi.login-throttle.");
+        aliases.put("claribi.rate-limit.password-reset.", "claribi.password-reset.");
+        aliases.put("claribi.identity.mail.", "claribi.smtp.");
+        aliases.put("claribi.identity.public-url", "claribi.public-url");
         aliases.put("claribi.apikey.activity.", "claribi.api-key-activity.");
         // Not in the contract: the pollers' look-back windows, which the tests shorten.
         aliases.put("claribi.token.revocations-look-back", "claribi.revocations.look-back");

@@ -45,13 +45,15 @@ class SecurityConfiguration {
 
     /**
      * Endpoints that need no credentials and ignore any that are sent (a stale token must not break a login): the
-     * four of API.md, and the API's own description (the OpenAPI document and Swagger UI), which says no more than
+     * ones of API.md, and the API's own description (the OpenAPI document and Swagger UI), which says no more than
      * the published docs and must open in a browser that holds no token.
      */
     private static final RequestMatcher PUBLIC = new OrRequestMatcher(paths(
             "/api/auth/login",
             "/api/auth/token/refresh",
             "/api/auth/jwks",
+            "/api/auth/password-reset",
+            "/api/auth/password-reset/confirm",
             "/api/health",
             "/api/schema",
             "/api/schema/**",

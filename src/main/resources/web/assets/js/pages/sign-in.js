@@ -29,6 +29,11 @@ export function render(main, { afterSignIn }) {
       h('h1', {}, 'Sign in to clariBI'),
       h('p', { class: 'card-muted' }, 'Use your work email and password.'),
       form,
+      h(
+        'p',
+        { class: 'auth-alt' },
+        h('a', { href: '/forgot-password', 'data-link': true, id: 'forgot-password' }, 'Forgot password?'),
+      ),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();

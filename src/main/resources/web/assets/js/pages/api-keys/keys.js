@@ -1,5 +1,8 @@
 // What the API-keys page knows about a key (scopes, whether it still works) and how it reads the paged list.
 import { api } from '../../session.js';
+import { localPath } from '../../ui.js';
+
+export { localPath };
 
 export const SCOPES = {
   read_only: { label: 'Read-only', badge: 'badge-info' },
@@ -21,12 +24,6 @@ export function isPast(iso) {
 /** Neither revoked (now or in a grace period) nor expired. */
 export function isActive(key) {
   return !key.revoked_at && !(key.expires_at && isPast(key.expires_at));
-}
-
-/** The path and query of a page's "next" link (an absolute URL of this server), to pass to api(). */
-export function localPath(url) {
-  const { pathname, search } = new URL(url);
-  return pathname + search;
 }
 
 /** All pages of a list, following "next". */

@@ -1,0 +1,178 @@
+// Administration > Users: the organization's users, page by page, with their role and whether they are active;
+// adding one, changing a role, deactivating, and a password-reset link shown once. Administrators only.
+import { api } from '../session.js';
+import { adminLayout, copyButton, h, pager, time } from '../ui.js';
+import { refusal, requireAdministrator } from './admin/access.js';
+import { createUserForm, roleLabel } from './admin/create-user.js';
+import { changeRole, deactivate, displayName, resetLink } from './admin/user-actions.js';
+
+const PATH = '/admin/users';
+const PAGE_SIZE = 10;
+
+export async function render(main, context) {
+  const { layout, content } = adminLayout(
+    PATH,
+    'Users',
+    'The people of your organization and what each may do. Deactivating someone ends their sessions and revokes their API keys at once.',
+  );
+  main.append(layout);
+  if (!(await requireAdministrator(context, content))) return;
+
+  const announcer = h('div', { class: 'visually-hidden', role: 'status', id: 'users-announcer' });
+  const heading = h('h2', { id: 'users-title', tabindex: '-1' }, 'Users');
+  const error = h('div', { id: 'users-error' });
+  const area = h('div', { class: 'table-wrap' });
+  const pages = h('div', {});
+  const linkSlot = h('div', { id: 'reset-link-slot' });
+  const list = h('section', { class: 'card', 'aria-labelledby': 'users-title' }, heading, error, area, pages);
+  content.append(announcer, linkSlot, list, createUserForm({ onCreated }));
+  let current = `/api/users/?page_size=${PAGE_SIZE}`;
+  const me = (await context.status()).user;
+
+  async function onCreated(user) {
+    announcer.textContent = `${user.email} added.`;
+    // The newest user is on the last page (the list is ordered by id).
+    const first = await api(`/api/users/?page_size=${PAGE_SIZE}`);
+    const last = Math.max(1, Math.ceil(first.count / PAGE_SIZE));
+    await load(`/api/users/?page=${last}&page_size=${PAGE_SIZE}`);
+  }
+
+  async function act(work) {
+    error.replaceChildren();
+    try {
+      await work();
+    } catch (e) {
+      error.replaceChildren(refusal(e));
+    }
+  }
+
+  const actions = {
+    role: (user) =>
+      act(async () => {
+        const changed = await changeRole(user);
+        if (!changed) return;
+        announcer.textContent = `${changed.email} is now ${roleLabel(changed.role)}.`;
+        await load(current);
+      }),
+    deactivate: (user) =>
+      act(async () => {
+        if (!(await deactivate(user))) return;
+        announcer.textContent = `${user.email} deactivated.`;
+        await load(current);
+      }),
+    reset: (user) =>
+      act(async () => {
+        showLink(user, await resetLink(user));
+      }),
+  };
+
+  function showLink(user, link) {
+    const title = h('h2', { id: 'reset-link-title', tabindex: '-1' }, `Password-reset link for ${displayName(user)}`);
+    const done = h('button', { type: 'button', class: 'button', id: 'reset-link-done' }, 'Done');
+    const panel = h(
+      'section',
+      { class: 'card secret-panel', 'aria-labelledby': 'reset-link-title', id: 'reset-link' },
+      title,
+      h(
+        'p',
+        {},
+        h('strong', {}, 'Copy this link now: you will not see it again.'),
+        ' Hand it to the user in person or over a channel you trust. It works once, and sets a new password; their sessions end.',
+      ),
+      h(
+        'div',
+        { class: 'secret-row' },
+        h('code', { class: 'secret', id: 'reset-link-url', 'aria-label': 'The reset link' }, link.reset_url),
+        copyButton('Copy link', link.reset_url, { id: 'copy-reset-link' }),
+      ),
+      h('p', { id: 'reset-link-expiry' }, 'It expires ', time(link.expires_at), '.'),
+      done,
+    );
+    done.addEventListener('click', () => {
+      panel.remove();
+      heading.focus();
+    });
+    linkSlot.replaceChildren(panel);
+    title.focus();
+  }
+
+  async function load(path) {
+    let page;
+    try {
+      page = await api(path);
+    } catch (e) {
+      error.replaceChildren(refusal(e));
+      return;
+    }
+    current = path;
+    area.replaceChildren(
+      h(
+        'table',
+        { class: 'keys', id: 'users-table' },
+        h('caption', { class: 'visually-hidden' }, 'Users of your organization'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['User', 'Role', 'Status', 'Added', 'Actions'].map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          { id: 'users-body' },
+          page.results.map((user) => row(user, user.id === me.id, actions)),
+        ),
+      ),
+    );
+    pages.replaceChildren(pager(page, path, load, 'users'));
+  }
+
+  await load(current);
+}
+
+function row(user, isMe, actions) {
+  const name = displayName(user);
+  const buttons = h('div', { class: 'row-actions' });
+  if (user.active) {
+    const button = (action, text, label, extra = 'button-secondary') => {
+      const b = h(
+        'button',
+        {
+          type: 'button',
+          class: `button ${extra} button-small`,
+          'data-action': action,
+          'aria-label': `${label} ${name}`,
+        },
+        text,
+      );
+      b.addEventListener('click', () => actions[action](user));
+      buttons.append(b);
+    };
+    button('role', 'Change role', 'Change the role of');
+    button('reset', 'Reset link', 'Make a password-reset link for');
+    if (!isMe) button('deactivate', 'Deactivate', 'Deactivate', 'button-danger');
+  }
+  return h(
+    'tr',
+    { 'data-user-id': user.id, 'data-email': user.email, class: user.active ? '' : 'revoked' },
+    h(
+      'td',
+      { 'data-label': 'User' },
+      h('span', { class: 'key-name' }, name),
+      name !== user.email ? h('span', { class: 'key-prefix' }, user.email) : null,
+      isMe ? h('span', { class: 'badge badge-info' }, 'You') : null,
+    ),
+    h('td', { 'data-label': 'Role', class: 'user-role' }, roleLabel(user.role)),
+    h(
+      'td',
+      { 'data-label': 'Status', class: 'user-status' },
+      user.active
+        ? h('span', { class: 'badge badge-ok' }, 'Active')
+        : h('span', { class: 'badge badge-neutral' }, 'Deactivated'),
+    ),
+    h('td', { 'data-label': 'Added' }, time(user.created_at)),
+    h('td', { class: 'key-actions', 'data-label': 'Actions' }, buttons),
+  );
+}
