@@ -9,7 +9,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** Reads the activity log of a signed-in user's own key, newest first. Only a session may: never a key itself. */
+/**
+ * Reads the activity log of a signed-in user's own key, newest first, or of a service account's key for an
+ * administrator ({@link ApiKeyAdministration}). Only a session may: never a key itself.
+ */
 @Service
 public class ApiKeyActivityQueries {
 
@@ -34,7 +37,11 @@ public class ApiKeyActivityQueries {
 
     public Page<UseView> activity(ApiPrincipal principal, long id, PageRequest page, PageLinks links) {
         principal.requireSession();
-        ApiKey key = ApiKeyManagement.find(keys, principal, id);
+        return activity(ApiKeyManagement.find(keys, principal, id), page, links);
+    }
+
+    /** The activity of a key the caller may see (their own, or a service account's for an administrator). */
+    Page<UseView> activity(ApiKey key, PageRequest page, PageLinks links) {
         return Page.of(
                 page,
                 activity.countOfKey(key.id()),

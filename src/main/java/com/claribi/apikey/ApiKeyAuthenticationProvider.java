@@ -30,7 +30,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Authenticates an API key. A malformed key or a bad checksum is refused without the database; a cold key costs one
  * indexed lookup by the SHA-256 of its secret; a warm key costs none; a well-formed key that does not exist costs one
  * lookup per {@link #UNKNOWN_FOR} at most. Keys changed by any process (revoked, rotated,
- * their creator deactivated) are dropped from the cache by polling {@code api_keys.changed_at} several times a second,
+ * their creator or their service account deactivated) are dropped from the cache by polling {@code api_keys.changed_at} several times a second,
  * so every process refuses a revoked key within a second.
  */
 @Component
@@ -42,7 +42,8 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     /** How long a well-formed key found nowhere is remembered as unknown. */
     static final Duration UNKNOWN_FOR = Duration.ofMinutes(5);
 
-    private record Known(ApiKey key, boolean creatorActive, ApiAuthenticationToken authentication) {}
+    private record Known(
+            ApiKey key, boolean ownerActive, boolean ownerIsServiceAccount, ApiAuthenticationToken authentication) {}
 
     private final ApiKeys keys;
     private final Clock clock;
@@ -129,8 +130,10 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         if (key.expiredAt(now)) {
             throw refused(key, "expired", "This API key has expired.");
         }
-        if (!entry.creatorActive()) {
-            throw refused(key, "creator_deactivated", "The user who created this API key is deactivated.");
+        if (!entry.ownerActive()) {
+            throw entry.ownerIsServiceAccount()
+                    ? refused(key, "service_account_deactivated", "The service account of this API key is deactivated.")
+                    : refused(key, "creator_deactivated", "The user who created this API key is deactivated.");
         }
         return entry.authentication();
     }
@@ -145,7 +148,8 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
                         hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .map(f -> new Known(
                         f.key(),
-                        f.creatorActive(),
+                        f.ownerActive(),
+                        f.ownerIsServiceAccount(),
                         new ApiAuthenticationToken(
                                 new ApiPrincipal(
                                         f.key().userId(),

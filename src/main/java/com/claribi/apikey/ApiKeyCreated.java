@@ -3,8 +3,12 @@ package com.claribi.apikey;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.SecurityEvent;
 
-/** A user created an API key; only its prefix is recorded, never its secret. */
-record ApiKeyCreated(long keyId, Long organizationId, Long userId, String prefix, String scope, ClientInfo client)
+/**
+ * A user ({@code userId}) created an API key for themselves or, as an administrator, for a service account
+ * ({@code ownerId}); only its prefix is recorded, never its secret.
+ */
+record ApiKeyCreated(
+        long keyId, Long organizationId, Long userId, long ownerId, String prefix, String scope, ClientInfo client)
         implements SecurityEvent {
 
     @Override
@@ -14,6 +18,6 @@ record ApiKeyCreated(long keyId, Long organizationId, Long userId, String prefix
 
     @Override
     public String detail() {
-        return "key " + keyId + " " + prefix + "... (" + scope + ")";
+        return "key " + keyId + " " + prefix + "... (" + scope + ")" + ApiKeyRevoked.owner(userId, ownerId);
     }
 }

@@ -1,5 +1,6 @@
 package com.claribi.apikey;
 
+import com.claribi.identity.ServiceAccountDeactivated;
 import com.claribi.identity.UserDeactivated;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
@@ -22,7 +23,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, lists, rotates and revokes a user's keys. Only a signed-in session may: never a key itself. */
+/**
+ * Creates, lists, rotates and revokes a user's keys. Only a signed-in session may: never a key itself. The same rules
+ * serve the keys of service accounts ({@link ApiKeyAdministration}).
+ */
 @Service
 public class ApiKeyManagement {
 
@@ -93,6 +97,22 @@ public class ApiKeyManagement {
             ClientInfo client) {
         // A key outlives the session that made it: minting one needs a fresh password proof.
         sudo.require(principal);
+        return create(
+                principal.userId(), principal.organizationId(), principal.userId(), name, scope, expiresAt, client);
+    }
+
+    /**
+     * Creates a key owned by {@code ownerId} (the caller, or a service account of the organization) once the caller
+     * ({@code actorId}) has been allowed to, in sudo mode.
+     */
+    KeyView create(
+            long ownerId,
+            long organizationId,
+            long actorId,
+            @Nullable String name,
+            @Nullable String scope,
+            RequestedExpiry expiresAt,
+            ClientInfo client) {
         Instant now = Timestamps.now(clock);
         Fields problems = new Fields().require("name", name).require("scope", scope);
         if (name != null && name.trim().length() > MAX_NAME) {
@@ -114,15 +134,21 @@ public class ApiKeyManagement {
             }
         }
         problems.throwIfAny();
-        if (keys.countUsableOfUser(principal.userId(), now) >= MAX_USABLE_KEYS) {
+        if (keys.countUsableOfUser(ownerId, now) >= MAX_USABLE_KEYS) {
             throw ApiException.validation(
-                    "name", "You have " + MAX_USABLE_KEYS + " usable keys already; revoke one you no longer need.");
+                    "name",
+                    ownerId == actorId
+                            ? "You have " + MAX_USABLE_KEYS + " usable keys already; revoke one you no longer need."
+                            : "This service account has " + MAX_USABLE_KEYS
+                                    + " usable keys already; revoke one it no longer needs.");
         }
-        return issue(principal, name.trim(), parsed, expiry, null, client);
+        return issue(ownerId, organizationId, actorId, name.trim(), parsed, expiry, null, client);
     }
 
     private KeyView issue(
-            ApiPrincipal principal,
+            long ownerId,
+            long organizationId,
+            long actorId,
             String name,
             Scope scope,
             @Nullable Instant expiry,
@@ -131,8 +157,8 @@ public class ApiKeyManagement {
         String secret = ApiKeySecret.generate();
         String hash = ApiKeySecret.hash(secret);
         ApiKey key = keys.insert(
-                principal.userId(),
-                principal.organizationId(),
+                ownerId,
+                organizationId,
                 name,
                 ApiKeySecret.displayPrefix(secret),
                 hash,
@@ -144,11 +170,12 @@ public class ApiKeyManagement {
         events.publishEvent(
                 rotatedFrom == null
                         ? new ApiKeyCreated(
-                                key.id(), key.organizationId(), key.userId(), key.prefix(), scope.value, client)
+                                key.id(), key.organizationId(), actorId, ownerId, key.prefix(), scope.value, client)
                         : new ApiKeyRotated(
                                 key.id(),
                                 key.organizationId(),
-                                key.userId(),
+                                actorId,
+                                ownerId,
                                 key.prefix(),
                                 scope.value,
                                 rotatedFrom,
@@ -156,16 +183,56 @@ public class ApiKeyManagement {
         return view(key, secret);
     }
 
-    public Page<KeyView> list(ApiPrincipal principal, PageRequest page, PageLinks links) {
-        principal.requireSession();
-        long count = keys.countOfUser(principal.userId());
+    /** A page of the keys of one owner: the caller, or a service account. */
+    Page<KeyView> listOf(long ownerId, PageRequest page, PageLinks links) {
         return Page.of(
                 page,
-                count,
-                keys.pageOfUser(principal.userId(), page.offset(), page.size()).stream()
+                keys.countOfUser(ownerId),
+                keys.pageOfUser(ownerId, page.offset(), page.size()).stream()
                         .map(key -> view(key, null))
                         .toList(),
                 links);
+    }
+
+    /** Revokes the key now, unless it already stopped; {@code actorId} is who did it (the owner, or an administrator). */
+    void revoke(ApiKey key, long actorId, ClientInfo client) {
+        if (keys.revoke(key.id(), Timestamps.now(clock))) {
+            authentication.changedHere(key.secretHash());
+            events.publishEvent(
+                    new ApiKeyRevoked(key.id(), key.organizationId(), actorId, key.userId(), key.prefix(), client));
+        }
+    }
+
+    /** Replaces {@code old} with a new key of the same owner, name, scope and expiry, once the caller may. */
+    KeyView rotate(ApiKey old, long actorId, @Nullable Long gracePeriodSeconds, ClientInfo client) {
+        long grace = gracePeriodSeconds == null ? 0 : gracePeriodSeconds;
+        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
+            throw ApiException.validation(
+                    "grace_period_seconds", "Must be between 0 and " + MAX_GRACE_SECONDS + " (7 days).");
+        }
+        Instant now = Timestamps.now(clock);
+        if (old.revokedAt() != null) {
+            throw ApiException.conflict("This key is revoked or already rotated; create a new key instead.");
+        }
+        if (old.expiredAt(now)) {
+            throw ApiException.conflict("This key has expired; create a new key instead.");
+        }
+        keys.revoke(old.id(), now.plusSeconds(grace));
+        authentication.changedHere(old.secretHash());
+        return issue(
+                old.userId(),
+                old.organizationId(),
+                actorId,
+                old.name(),
+                old.scope(),
+                old.expiresAt(),
+                old.id(),
+                client);
+    }
+
+    public Page<KeyView> list(ApiPrincipal principal, PageRequest page, PageLinks links) {
+        principal.requireSession();
+        return listOf(principal.userId(), page, links);
     }
 
     public KeyView get(ApiPrincipal principal, long id) {
@@ -176,11 +243,7 @@ public class ApiKeyManagement {
     @Transactional
     public KeyView revoke(ApiPrincipal principal, long id, ClientInfo client) {
         principal.requireSession();
-        ApiKey key = find(principal, id);
-        if (keys.revoke(key.id(), Timestamps.now(clock))) {
-            authentication.changedHere(key.secretHash());
-            events.publishEvent(new ApiKeyRevoked(key.id(), key.organizationId(), key.userId(), key.prefix(), client));
-        }
+        revoke(find(principal, id), principal.userId(), client);
         return view(find(principal, id), null);
     }
 
@@ -188,29 +251,24 @@ public class ApiKeyManagement {
     @Transactional
     public KeyView rotate(ApiPrincipal principal, long id, @Nullable Long gracePeriodSeconds, ClientInfo client) {
         sudo.require(principal);
-        long grace = gracePeriodSeconds == null ? 0 : gracePeriodSeconds;
-        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
-            throw ApiException.validation(
-                    "grace_period_seconds", "Must be between 0 and " + MAX_GRACE_SECONDS + " (7 days).");
-        }
-        ApiKey old = find(principal, id);
-        Instant now = Timestamps.now(clock);
-        if (old.revokedAt() != null) {
-            throw ApiException.conflict("This key is revoked or already rotated; create a new key instead.");
-        }
-        if (old.expiredAt(now)) {
-            throw ApiException.conflict("This key has expired; create a new key instead.");
-        }
-        keys.revoke(old.id(), now.plusSeconds(grace));
-        authentication.changedHere(old.secretHash());
-        return issue(principal, old.name(), old.scope(), old.expiresAt(), old.id(), client);
+        return rotate(find(principal, id), principal.userId(), gracePeriodSeconds, client);
     }
 
     /** A deactivated user's keys stop working at once, in every process. */
     @EventListener
     void on(UserDeactivated deactivated) {
-        keys.revokeAllOfUser(deactivated.userId(), Timestamps.now(clock));
-        keys.hashesOfUser(deactivated.userId()).forEach(authentication::changedHere);
+        revokeAllOf(deactivated.userId());
+    }
+
+    /** A deactivated service account's keys stop working at once, in every process. */
+    @EventListener
+    void on(ServiceAccountDeactivated deactivated) {
+        revokeAllOf(deactivated.serviceAccountId());
+    }
+
+    private void revokeAllOf(long ownerId) {
+        keys.revokeAllOfUser(ownerId, Timestamps.now(clock));
+        keys.hashesOfUser(ownerId).forEach(authentication::changedHere);
     }
 
     private ApiKey find(ApiPrincipal principal, long id) {
@@ -223,7 +281,7 @@ public class ApiKeyManagement {
                 .orElseThrow(() -> ApiException.notFound("No API key with id " + id + "."));
     }
 
-    private KeyView view(ApiKey key, @Nullable String secret) {
+    KeyView view(ApiKey key, @Nullable String secret) {
         return new KeyView(
                 key.id(),
                 key.name(),

@@ -19,8 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class ApiKeys {
 
-    /** A key found by its hash, with whether its creator is still active. */
-    record Found(ApiKey key, boolean creatorActive) {}
+    /** A key found by its hash, with whether its owner (a user, or a service account) is still active. */
+    record Found(ApiKey key, boolean ownerActive, boolean ownerIsServiceAccount) {}
+
+    /** A key with its owner, for the organization's list of keys. */
+    record Owned(ApiKey key, boolean serviceAccount, String ownerName) {}
 
     private final JdbcClient jdbc;
 
@@ -71,10 +74,12 @@ class ApiKeys {
 
     Optional<Found> findByHash(String secretHash) {
         return jdbc.sql("""
-                select k.*, u.active as creator_active from api_keys k join users u on u.id = k.user_id
+                select k.*, u.active as owner_active, u.service_account as owner_service_account
+                from api_keys k join users u on u.id = k.user_id
                 where k.secret_hash = ?""")
                 .param(secretHash)
-                .query((rs, row) -> new Found(map(rs, row), rs.getBoolean("creator_active")))
+                .query((rs, row) ->
+                        new Found(map(rs, row), rs.getBoolean("owner_active"), rs.getBoolean("owner_service_account")))
                 .optional();
     }
 
@@ -83,6 +88,44 @@ class ApiKeys {
                 .params(id, userId)
                 .query(ApiKeys::map)
                 .optional();
+    }
+
+    /** Any key of the organization: an administrator's oversight. */
+    Optional<Owned> findInOrganization(long id, long organizationId) {
+        return jdbc.sql(OWNED + " where k.id = ? and k.organization_id = ?")
+                .params(id, organizationId)
+                .query(ApiKeys::owned)
+                .optional();
+    }
+
+    long countOfOrganization(long organizationId) {
+        return jdbc.sql("select count(*) from api_keys where organization_id = ?")
+                .param(organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    List<Owned> pageOfOrganization(long organizationId, long offset, int limit) {
+        return jdbc.sql(OWNED + " where k.organization_id = :organization order by k.id limit :limit offset :offset")
+                .param("organization", organizationId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ApiKeys::owned)
+                .list();
+    }
+
+    private static final String OWNED = """
+            select k.*, u.service_account as owner_service_account, u.email as owner_email,
+                   u.first_name as owner_first_name, u.last_name as owner_last_name
+            from api_keys k join users u on u.id = k.user_id""";
+
+    private static Owned owned(ResultSet rs, int row) throws SQLException {
+        boolean serviceAccount = rs.getBoolean("owner_service_account");
+        String fullName = (rs.getString("owner_first_name") + " " + rs.getString("owner_last_name")).trim();
+        return new Owned(
+                map(rs, row),
+                serviceAccount,
+                serviceAccount || !fullName.isEmpty() ? fullName : rs.getString("owner_email"));
     }
 
     long countOfUser(long userId) {

@@ -2,7 +2,10 @@ package com.claribi.identity;
 
 import java.time.Instant;
 
-/** A person who signs in to an organization, as other modules see them: never with their password hash. */
+/**
+ * A person who signs in to an organization, or a service account (an identity for integrations that holds only API keys:
+ * no email, no password, its name in {@code firstName}), as other modules see them: never with a password hash.
+ */
 public record User(
         long id,
         long organizationId,
@@ -12,10 +15,12 @@ public record User(
         Role role,
         boolean active,
         Instant createdAt,
-        Instant passwordChangedAt) {
+        Instant passwordChangedAt,
+        boolean serviceAccount) {
 
     @Override
     public String toString() {
-        return "User[id=" + id + ", organizationId=" + organizationId + ", email=" + email + ", role=" + role + "]";
+        return "User[id=" + id + ", organizationId=" + organizationId + ", email=" + email + ", role=" + role
+                + (serviceAccount ? ", serviceAccount" : "") + "]";
     }
 }

@@ -12,7 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The users table; emails are unique ignoring case. Only this module sees a password hash ({@link Stored}). */
+/**
+ * The users table; emails are unique ignoring case. Only this module sees a password hash ({@link Stored}). Service
+ * accounts are rows of it too ({@link ServiceAccounts}); the queries of people (by email, with a password, the users of
+ * an organization, its administrators) leave them out.
+ */
 @Repository
 class Users {
 
@@ -50,15 +54,29 @@ class Users {
                         Timestamps.toDatabase(now))
                 .update(keys, "id");
         return new User(
-                keys.getKeyAs(Long.class), organizationId, email.trim(), firstName, lastName, role, true, now, now);
+                keys.getKeyAs(Long.class),
+                organizationId,
+                email.trim(),
+                firstName,
+                lastName,
+                role,
+                true,
+                now,
+                now,
+                false);
     }
 
+    /** A user or a service account: the role checks of every request need both. */
     Optional<User> findById(long id) {
-        return findStoredById(id).map(Stored::user);
+        return jdbc.sql("select * from users where id = ?")
+                .param(id)
+                .query(Users::map)
+                .optional();
     }
 
+    /** A person with their password hash; a service account has neither password nor email, so is never found. */
     Optional<Stored> findStoredById(long id) {
-        return jdbc.sql("select * from users where id = ?")
+        return jdbc.sql("select * from users where id = ? and service_account = false")
                 .param(id)
                 .query(Users::stored)
                 .optional();
@@ -69,7 +87,7 @@ class Users {
     }
 
     Optional<Stored> findStoredByEmail(String email) {
-        return jdbc.sql("select * from users where email_normalized = ?")
+        return jdbc.sql("select * from users where email_normalized = ? and service_account = false")
                 .param(normalize(email))
                 .query(Users::stored)
                 .optional();
@@ -104,28 +122,31 @@ class Users {
 
     /** A user of this organization; another organization's user is as absent as one that never existed. */
     Optional<User> findInOrganization(long organizationId, long id) {
-        return jdbc.sql("select * from users where organization_id = ? and id = ?")
+        return jdbc.sql("select * from users where organization_id = ? and id = ? and service_account = false")
                 .params(organizationId, id)
                 .query(Users::map)
                 .optional();
     }
 
     long countInOrganization(long organizationId) {
-        return jdbc.sql("select count(*) from users where organization_id = ?")
+        return jdbc.sql("select count(*) from users where organization_id = ? and service_account = false")
                 .param(organizationId)
                 .query(Long.class)
                 .single();
     }
 
     List<User> pageInOrganization(long organizationId, long offset, int limit) {
-        return jdbc.sql("select * from users where organization_id = ? order by id limit ? offset ?")
+        return jdbc.sql("""
+                select * from users where organization_id = ? and service_account = false order by id limit ? offset ?""")
                 .params(organizationId, limit, offset)
                 .query(Users::map)
                 .list();
     }
 
     long countActiveAdministrators(long organizationId) {
-        return jdbc.sql("select count(*) from users where organization_id = ? and role = ? and active = true")
+        return jdbc.sql("""
+                select count(*) from users where organization_id = ? and role = ? and active = true
+                  and service_account = false""")
                 .params(organizationId, Role.ADMINISTRATOR.value())
                 .query(Long.class)
                 .single();
@@ -151,6 +172,7 @@ class Users {
                 Role.parse(rs.getString("role")),
                 rs.getBoolean("active"),
                 Timestamps.require(rs, "created_at"),
-                Timestamps.require(rs, "password_changed_at"));
+                Timestamps.require(rs, "password_changed_at"),
+                rs.getBoolean("service_account"));
     }
 }

@@ -98,11 +98,21 @@ class ApiKeyAuthenticationProviderUnitTests {
     }
 
     @Test
+    void authenticateWhenServiceAccountDeactivatedThenRejected() {
+        assertRejected(store(null, null, false, true), "service_account_deactivated");
+    }
+
+    @Test
+    void authenticateWhenServiceAccountActiveThenAccepted() {
+        assertThat(provider.authenticate(token(store(null, null, true, true)))).isNotNull();
+    }
+
+    @Test
     void authenticateWhenKeyRevokedAfterItWasCachedThenRejectedOnceChangedHere() {
         String secret = store(null, null, true);
         provider.authenticate(token(secret));
         ApiKeys.Found found = stored.get(ApiKeySecret.hash(secret));
-        stored.put(ApiKeySecret.hash(secret), new ApiKeys.Found(revoked(found.key()), true));
+        stored.put(ApiKeySecret.hash(secret), new ApiKeys.Found(revoked(found.key()), true, false));
 
         assertThat(provider.authenticate(token(secret)))
                 .as("still cached: no query per use")
@@ -115,7 +125,7 @@ class ApiKeyAuthenticationProviderUnitTests {
     void authenticateWhenKeyCreatedAfterItWasRefusedAsUnknownThenAcceptedOnceChangedHere() {
         String secret = ApiKeySecret.generate();
         assertRejected(secret, "unknown");
-        stored.put(ApiKeySecret.hash(secret), new ApiKeys.Found(key(secret, null, null), true));
+        stored.put(ApiKeySecret.hash(secret), new ApiKeys.Found(key(secret, null, null), true, false));
 
         provider.changedHere(ApiKeySecret.hash(secret));
 
@@ -141,8 +151,16 @@ class ApiKeyAuthenticationProviderUnitTests {
 
     /** Stores a new key and returns its secret. */
     private String store(@Nullable Instant expiresAt, @Nullable Instant revokedAt, boolean creatorActive) {
+        return store(expiresAt, revokedAt, creatorActive, false);
+    }
+
+    /** Stores a new key of a user, or of a service account, and returns its secret. */
+    private String store(
+            @Nullable Instant expiresAt, @Nullable Instant revokedAt, boolean ownerActive, boolean serviceAccount) {
         String secret = ApiKeySecret.generate();
-        stored.put(ApiKeySecret.hash(secret), new ApiKeys.Found(key(secret, expiresAt, revokedAt), creatorActive));
+        stored.put(
+                ApiKeySecret.hash(secret),
+                new ApiKeys.Found(key(secret, expiresAt, revokedAt), ownerActive, serviceAccount));
         return secret;
     }
 

@@ -75,6 +75,17 @@ class OpenApiIntegrationTests extends ServerIntegrationTest {
             "POST /api/users/",
             "PATCH /api/users/{id}/",
             "DELETE /api/users/{id}/",
+            "GET /api/service-accounts/",
+            "POST /api/service-accounts/",
+            "PATCH /api/service-accounts/{id}/",
+            "DELETE /api/service-accounts/{id}/",
+            "GET /api/service-accounts/{id}/api-keys/",
+            "POST /api/service-accounts/{id}/api-keys/",
+            "POST /api/service-accounts/{id}/api-keys/{key_id}/revoke/",
+            "POST /api/service-accounts/{id}/api-keys/{key_id}/rotate/",
+            "GET /api/service-accounts/{id}/api-keys/{key_id}/activity/",
+            "GET /api/organization/api-keys/",
+            "POST /api/organization/api-keys/{id}/revoke/",
             "GET /api/audit-events/");
 
     private static final Set<String> PUBLIC =

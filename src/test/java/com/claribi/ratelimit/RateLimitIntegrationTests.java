@@ -168,6 +168,32 @@ class RateLimitIntegrationTests extends ServerIntegrationTest {
         throw new AssertionError("never refused");
     }
 
+    @Test
+    void serviceAccountKeysEachHaveTheirOwnBudget() {
+        String session = session();
+        TestClient.Response account = api.post(
+                "/api/service-accounts/", Map.of("name", "budgeted", "role", "viewer"), "Authorization", session);
+        assertThat(account.status()).isEqualTo(201);
+        String keys = "/api/service-accounts/" + account.json().path("id").asLong() + "/api-keys/";
+        String key = api.post(keys, Map.of("name", "one", "scope", "read_only"), "Authorization", session)
+                .json()
+                .path("key")
+                .asString();
+        String otherKey = api.post(keys, Map.of("name", "two", "scope", "read_only"), "Authorization", session)
+                .json()
+                .path("key")
+                .asString();
+        for (int i = 1; i <= KEY_BUDGET; i++) {
+            TestClient.Response response = api.get("/api/auth/status/", "X-API-Key", key);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("X-RateLimit-Limit")).isEqualTo(String.valueOf(KEY_BUDGET));
+        }
+        assertThat(api.get("/api/auth/status/", "X-API-Key", key)).isError(429, "rate_limited");
+        assertThat(api.get("/api/auth/status/", "X-API-Key", otherKey).status())
+                .as("another key of the same service account")
+                .isEqualTo(200);
+    }
+
     private String session() {
         Account account = newUser(Role.ADMINISTRATOR);
         return TestClient.bearer(login(account, anotherAddress()).get("access"));

@@ -217,6 +217,46 @@ class RevocationAcrossProcessesIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void serviceAccountDeactivatedOnOneProcessThenOtherRefusesItsKeyWithinOneSecond() {
+        String email = servers.newAdministrator();
+        String session = a.client().as(email, PASSWORD);
+        TestClient.Response account = a.client()
+                .post(
+                        "/api/service-accounts/",
+                        Map.of("name", "shared integration", "role", "editor"),
+                        "Authorization",
+                        session);
+        assertThat(account.status()).isEqualTo(201);
+        long id = account.json().path("id").asLong();
+        TestClient.Response created = a.client()
+                .post(
+                        "/api/service-accounts/" + id + "/api-keys/",
+                        Map.of("name", "shared", "scope", "read_write"),
+                        "Authorization",
+                        session);
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().path("key").asString();
+        // Process B has verified the key and holds it, and the service account, in its caches.
+        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
+                .isEqualTo(200);
+
+        assertThat(a.client()
+                        .send(
+                                "DELETE",
+                                "/api/service-accounts/" + id + "/",
+                                java.net.http.HttpRequest.BodyPublishers.noBody(),
+                                "Authorization",
+                                session)
+                        .status())
+                .isEqualTo(204);
+        long deactivated = System.nanoTime();
+        Duration delay = untilKeyRefused(b, secret, deactivated);
+        System.out.println("Service account deactivated on process A: its key refused by process B after "
+                + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+    }
+
     private static Duration untilKeyRefused(ServerProcess server, String secret, long sinceNanos) {
         while (true) {
             TestClient.Response response = server.client().get("/api/auth/status/", "X-API-Key", secret);

@@ -82,7 +82,8 @@ class OpenApiConfiguration {
                     + " signed-in user; a session is needed, an API key gets 403.",
             "API keys",
             "The signed-in user's API keys: create (the secret is shown once), list, read, revoke, rotate with a"
-                    + " grace period, and the activity log of each key. A session is needed, an API key gets 403.",
+                    + " grace period, and the activity log of each key; and, for administrators, every key of the"
+                    + " organization with its owner. A session is needed, an API key gets 403.",
             "Dashboards",
             "The organization's dashboards: every member reads, administrators and editors write.",
             "Reports",
@@ -94,6 +95,9 @@ class OpenApiConfiguration {
             "The caller's organization; administrators may rename it.",
             "Users",
             "The organization's users and their roles, for administrators.",
+            "Service accounts",
+            "Identities for integrations that cannot sign in and hold only API keys, acting with the service"
+                    + " account's role narrowed by each key's scope; for administrators' sessions, writes in sudo mode.",
             "Audit events",
             "The organization's security events (sign-ins, failures, MFA, key and role changes), for administrators.",
             "Health",
