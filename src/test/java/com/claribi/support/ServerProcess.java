@@ -42,14 +42,16 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final Path dataDir;
+    private final boolean tls;
     private final TestClient client;
     private final Duration startupTime;
 
-    private ServerProcess(Process process, Path log, int port, Path dataDir, long startedNanos) {
+    private ServerProcess(Process process, Path log, int port, Path dataDir, boolean tls, long startedNanos) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.dataDir = dataDir;
+        this.tls = tls;
         this.client = awaitReady(startedNanos);
         this.startupTime = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
@@ -66,7 +68,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@link #start(Path, Map)} with the command line {@code args} instead of {@code serve}. */
     public static ServerProcess start(Path dataDir, Map<String, String> environment, String... args) {
-        int port = ServerIntegrationTest.freePort();
+        return start(jarCommand("server"), dataDir, ServerIntegrationTest.freePort(), environment, args);
+    }
+
+    /**
+     * {@link #start(Path, Map)} with {@code launcher} (the program and its first arguments: {@link #jarCommand}, or a
+     * distribution's {@code bin/claribi}) on {@code port}, which a restarted process takes again. With {@code
+     * CLARIBI_TLS=off} in {@code environment} it is ready when {@code GET /api/health/} answers 200 to a request
+     * forwarded as from a trusted proxy on 127.0.0.1 (the environment must trust it), and {@link #client()} has no
+     * use.
+     */
+    public static ServerProcess start(
+            List<String> launcher, Path dataDir, int port, Map<String, String> environment, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("CLARIBI_HTTP_PORT", "off");
         // Several servers run at once: no management port unless a test asks for one, and no grace period at stop.
@@ -80,9 +93,9 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_PORT", String.valueOf(port));
         Path log = logFile("server");
         long started = System.nanoTime();
-        Process process = launch("server", List.of(args), env, ProcessBuilder.Redirect.to(log.toFile()), null);
+        Process process = launch(launcher, List.of(args), env, ProcessBuilder.Redirect.to(log.toFile()), null);
         try {
-            return new ServerProcess(process, log, port, dataDir, started);
+            return new ServerProcess(process, log, port, dataDir, !"off".equals(env.get("CLARIBI_TLS")), started);
         } catch (RuntimeException | Error e) {
             process.destroyForcibly();
             throw e;
@@ -103,7 +116,8 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_DATA_DIR", dataDir.toAbsolutePath().toString());
         Path stdout = logFile("command-out");
         Path stderr = logFile("command-err");
-        Process process = launch("command", List.of(args), env, ProcessBuilder.Redirect.to(stdout.toFile()), stderr);
+        Process process =
+                launch(jarCommand("command"), List.of(args), env, ProcessBuilder.Redirect.to(stdout.toFile()), stderr);
         try {
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
@@ -140,7 +154,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** An HTTPS client that trusts this server's generated certificate. */
     public TestClient client() {
+        if (client == null) {
+            throw new IllegalStateException("The server was started with CLARIBI_TLS=off: it has no HTTPS client");
+        }
         return client;
+    }
+
+    /** The operating system's id of the process that {@link #start} launched. */
+    public long pid() {
+        return process.pid();
     }
 
     /** From launching the JVM to the first 200 from {@code GET /api/health/}. */
@@ -182,6 +204,11 @@ public final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL, as a crash or the out-of-memory killer ends a process, and returns at once. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
     /** Waits for the process to end and returns its exit code. */
     public int awaitExit(Duration timeout) {
         try {
@@ -219,6 +246,7 @@ public final class ServerProcess implements AutoCloseable {
     private TestClient awaitReady(long startedNanos) {
         long deadline = startedNanos + READY_TIMEOUT.toNanos();
         TestClient candidate = null;
+        ProxiedClient proxied = tls ? null : new ProxiedClient(port);
         while (true) {
             if (!process.isAlive()) {
                 throw new AssertionError(
@@ -228,10 +256,14 @@ public final class ServerProcess implements AutoCloseable {
                 throw new AssertionError("The server was not ready within " + READY_TIMEOUT + ":\n" + output());
             }
             try {
-                if (candidate == null && Files.exists(certificate())) {
+                if (proxied != null) {
+                    if (proxied.get("/api/health/", "127.0.0.1").status() == 200) {
+                        return null;
+                    }
+                } else if (candidate == null && Files.exists(certificate())) {
                     candidate = new TestClient("https://localhost:" + port, certificate());
                 }
-                if (candidate != null && candidate.get("/api/health/").status() == 200) {
+                if (tls && candidate != null && candidate.get("/api/health/").status() == 200) {
                     return candidate;
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
@@ -254,12 +286,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static Process launch(
-            String kind,
-            List<String> args,
-            Map<String, String> environment,
-            ProcessBuilder.Redirect stdout,
-            Path stderr) {
+    /**
+     * The command that runs {@code target/claribi.jar} as {@code bin/claribi} does for a {@code kind} of launch
+     * ("server" or "command"): this JVM's {@code java}, the options of {@code bin/jvm-options}, {@code -jar}.
+     */
+    public static List<String> jarCommand(String kind) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with "
                     + "mvn verify, which packages the jar first");
@@ -269,6 +300,16 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(jvmOptions(kind));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
+        return command;
+    }
+
+    private static Process launch(
+            List<String> launcher,
+            List<String> args,
+            Map<String, String> environment,
+            ProcessBuilder.Redirect stdout,
+            Path stderr) {
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         // Only the configuration given here: nothing from the environment the tests were started in.
@@ -287,7 +328,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static Path logFile(String kind) {
+    /** A new file under {@code target/process-logs/} for the output of a process of this {@code kind}. */
+    static Path logFile(String kind) {
         try {
             Files.createDirectories(LOGS);
             return Files.createTempFile(LOGS, String.format("%03d-%s-", PROCESSES.incrementAndGet(), kind), ".log");
@@ -296,7 +338,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static void pause(Duration duration) {
+    /** Sleeps for {@code duration}; an interruption ends the test. */
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
