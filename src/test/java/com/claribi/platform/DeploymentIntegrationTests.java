@@ -2,6 +2,7 @@ package com.claribi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.claribi.support.ProjectVersion;
 import com.claribi.support.ProxiedClient;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.ServerProcess;
@@ -266,11 +267,15 @@ class DeploymentIntegrationTests {
             long proxyUnavailable = System.nanoTime();
             TestDatabase.startPostgres();
             long restarted = System.nanoTime();
-            load.phase("database back");
+            // Until every process is ready and the proxy has taken them back, 503s are still the outage's.
             for (int i = 0; i < SERVERS; i++) {
                 awaitReadiness(i, 200);
             }
             long recovered = load.awaitWrite(restarted);
+            for (int i = 0; i < SERVERS; i++) {
+                load.awaitServedBy(i, recovered);
+            }
+            load.phase("database back");
             Load.Tally outage = load.tally("database down");
             figure(
                     "PostgreSQL down %d ms: %d requests, %d answered 503 (%d by the proxy once all were out of"
@@ -338,32 +343,37 @@ class DeploymentIntegrationTests {
         TestClient.Response logout = api.post("/api/auth/logout/", Map.of(), "Authorization", bearer);
         assertThat(logout.status()).as(logout.text()).isEqualTo(204);
         long loggedOut = System.nanoTime();
-        // Each process is asked directly, all at once, until it refuses the session: when was the first refusal sent.
-        long[] refused = new long[SERVERS];
+        // Each process is asked directly, all at once, until it refuses the session. The times are when the requests
+        // were sent, after the logout's 204: the last one it accepted (-1 for none) and the first one it refused; on a
+        // loaded machine one answer can take seconds, so the first refusal may be sent long after the revocation.
+        List<String> times = new ArrayList<>();
         try (ExecutorService pollers = Executors.newFixedThreadPool(SERVERS)) {
-            List<Future<Long>> polls = new ArrayList<>();
+            List<Future<String>> polls = new ArrayList<>();
             for (int i = 0; i < SERVERS; i++) {
                 ProxiedClient direct = new ProxiedClient(ports[i]);
                 int index = i;
                 polls.add(pollers.submit(() -> {
+                    long accepted = -1;
                     while (true) {
-                        long sent = System.nanoTime();
+                        long sent = System.nanoTime() - loggedOut;
                         TestClient.Response status =
                                 direct.get("/api/auth/status/", "127.0.0.1", "Authorization", bearer);
                         if (status.status() == 401) {
-                            return sent - loggedOut;
+                            return "claribi%d accepted it last at %d ms, refused it at %d ms"
+                                    .formatted(index + 1, accepted, millis(sent));
                         }
                         assertThat(status.status()).isEqualTo(200);
-                        assertThat(Duration.ofNanos(sent - loggedOut))
+                        assertThat(Duration.ofNanos(sent))
                                 .as("claribi%d refuses the session after logout", index + 1)
                                 .isLessThan(REVOKED_EVERYWHERE);
+                        accepted = millis(sent);
                         ServerProcess.pause(Duration.ofMillis(20));
                     }
                 }));
             }
-            for (int i = 0; i < SERVERS; i++) {
+            for (Future<String> poll : polls) {
                 try {
-                    refused[i] = polls.get(i).get();
+                    times.add(poll.get());
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof AssertionError failed ? failed : new AssertionError(e.getCause());
                 } catch (InterruptedException e) {
@@ -373,11 +383,8 @@ class DeploymentIntegrationTests {
             }
         }
         figure(
-                "session: used on claribi1-%d through the proxy; after logout refused by each process %s ms later",
-                SERVERS,
-                java.util.Arrays.toString(java.util.Arrays.stream(refused)
-                        .map(DeploymentIntegrationTests::millis)
-                        .toArray()));
+                "session: used on claribi1-%d through the proxy; after logout (requests sent ... after the 204): %s",
+                SERVERS, String.join("; ", times));
     }
 
     /** {@link #BURST} simultaneous requests with {@code key} through the proxy; the count of 200s and processes. */
@@ -521,13 +528,21 @@ class DeploymentIntegrationTests {
         Assumptions.assumeTrue(installed, "haproxy and redis-server are not installed");
     }
 
-    /** How this test starts a server process: the one place that knows where the server's launcher is. */
+    /**
+     * How this test starts a server process: {@code bin/claribi} of the distribution that {@code package} unpacked into
+     * {@code target/dist/claribi-VERSION/}, on its bundled runtime, as an operator starts it. Nothing else will do.
+     */
     private static final class Launcher {
 
-        static final String DESCRIPTION = "java -jar target/claribi.jar";
+        static final Path HOME = Path.of("target", "dist", "claribi-" + ProjectVersion.ofPom());
+        static final String DESCRIPTION = HOME.resolve("bin").resolve("claribi") + " (the unpacked distribution)";
 
         static List<String> command() {
-            return ServerProcess.jarCommand("server");
+            Path launcher = HOME.resolve("bin").resolve("claribi");
+            assertThat(Files.isExecutable(launcher))
+                    .as("%s, the unpacked distribution (built by `package` unless -DskipDist)", launcher)
+                    .isTrue();
+            return List.of(launcher.toAbsolutePath().toString());
         }
     }
 
@@ -633,7 +648,7 @@ class DeploymentIntegrationTests {
                     }
                     // A person or a script between requests: the load stays continuous without starving the machine
                     // (two cores here, for three servers, PostgreSQL, Redis, HAProxy and the clients).
-                    Thread.sleep(random.nextInt(50, 150));
+                    Thread.sleep(random.nextInt(200, 500));
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
