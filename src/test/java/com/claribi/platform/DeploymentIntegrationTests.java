@@ -161,7 +161,7 @@ class DeploymentIntegrationTests {
             sessionOnEveryProcessThenLogoutRefusedByAll(api);
 
             load.phase("budget");
-            Map<String, Integer> shared = burst(api, newKey(api, admin));
+            Map<String, Integer> shared = burstOnNewKey(api, admin);
             figure(
                     "shared budget: %d of %d simultaneous requests admitted across %d processes for a budget of %d",
                     shared.getOrDefault("200", 0), BURST, shared.get("processes"), KEY_BUDGET);
@@ -234,7 +234,7 @@ class DeploymentIntegrationTests {
             load.phase("redis down");
             redis.stop();
             await("every process sees Redis down", () -> redisOnEveryProcess("DOWN"));
-            Map<String, Integer> fallback = burst(api, newKey(api, admin));
+            Map<String, Integer> fallback = burstOnNewKey(api, admin);
             figure(
                     "Redis down: %d of %d simultaneous requests admitted for a budget of %d, each process on its own",
                     fallback.getOrDefault("200", 0), BURST, KEY_BUDGET);
@@ -245,7 +245,7 @@ class DeploymentIntegrationTests {
             redis.start();
             await("every process uses Redis again", () -> redisOnEveryProcess("UP"));
             load.phase("redis back");
-            Map<String, Integer> back = burst(api, newKey(api, admin));
+            Map<String, Integer> back = burstOnNewKey(api, admin);
             figure(
                     "Redis back: %d of %d simultaneous requests admitted for a budget of %d",
                     back.getOrDefault("200", 0), BURST, KEY_BUDGET);
@@ -412,11 +412,17 @@ class DeploymentIntegrationTests {
         }
     }
 
-    private static String newKey(TestClient api, String session) {
+    /** {@link #burst} with a new read-only key, revoked afterwards (a user holds at most 100 usable keys). */
+    private static Map<String, Integer> burstOnNewKey(TestClient api, String session) throws Exception {
         TestClient.Response created =
                 api.post("/api/api-keys/", Map.of("name", "burst", "scope", "read_only"), "Authorization", session);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.json().path("key").asString();
+        Map<String, Integer> counts = burst(api, created.json().path("key").asString());
+        long id = created.json().path("id").asLong();
+        assertThat(api.post("/api/api-keys/" + id + "/revoke/", Map.of(), "Authorization", session)
+                        .status())
+                .isEqualTo(200);
+        return counts;
     }
 
     /** Starts process {@code index} on its ports, through the one way this test starts a server. */
@@ -596,6 +602,7 @@ class DeploymentIntegrationTests {
             TestClient api = proxy.newClient();
             String session = null;
             String key = null;
+            long keyId = 0;
             ThreadLocalRandom random = ThreadLocalRandom.current();
             int n = 0;
             while (running.get()) {
@@ -618,6 +625,7 @@ class DeploymentIntegrationTests {
                                 session);
                         if (created.status() == 201) {
                             key = created.json().path("key").asString();
+                            keyId = created.json().path("id").asLong();
                         }
                     } else {
                         boolean byKey = random.nextBoolean();
@@ -643,7 +651,15 @@ class DeploymentIntegrationTests {
                             response = send(api, "GET", "/api/dashboards/?page_size=5", null, credential);
                         }
                         if (byKey && response.status() == 429) {
-                            key = null; // its budget is spent: the next turn makes another
+                            // Its budget is spent: revoke it (a user holds at most 100 usable keys), then make another.
+                            send(
+                                    api,
+                                    "POST",
+                                    "/api/api-keys/" + keyId + "/revoke/",
+                                    Map.of(),
+                                    "Authorization",
+                                    session);
+                            key = null;
                         }
                     }
                     // A person or a script between requests: the load stays continuous without starving the machine
