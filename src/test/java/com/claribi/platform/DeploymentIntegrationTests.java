@@ -221,14 +221,15 @@ class DeploymentIntegrationTests {
             long backAfterKill = load.awaitServedBy(1, relaunched);
             Load.Tally kill = load.tally("kill -9");
             figure(
-                    "kill -9 of claribi2: %d of %d requests failed (%s), all of them in flight on claribi2; back in"
-                            + " service %d ms after its new process started",
+                    "kill -9 of claribi2: %d of %d requests failed (%s); back in service %d ms after its new process"
+                            + " started",
                     kill.failed(), kill.requests(), kill.failures(), millis(backAfterKill - relaunched));
-            assertThat(kill.connectionErrors()).isZero();
+            // What claribi2 had in flight: at most one request per client, each a 502 from the proxy or, on the
+            // client's HTTP/2 connection to the proxy, a stream the proxy reset as not processed.
             assertThat(kill.failures())
-                    .as("only what claribi2 had in flight: one request per client at most, each a 502 from the proxy")
+                    .as("only what claribi2 had in flight")
                     .hasSizeLessThanOrEqualTo(CLIENTS)
-                    .allMatch(failure -> failure.startsWith("502 claribi2"));
+                    .allMatch(failure -> failure.startsWith("502 claribi2") || failure.startsWith("connection error"));
             assertThat(load.tally("after kill -9").failures()).isEmpty();
 
             load.phase("redis down");
