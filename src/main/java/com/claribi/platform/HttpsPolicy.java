@@ -2,6 +2,7 @@ package com.claribi.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +51,10 @@ public final class HttpsPolicy {
         if (!fromTrustedProxy(request)) {
             return connection;
         }
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
+        // Every X-Forwarded-For line, in order (RFC 9110 5.3: the same as one comma-separated line): a proxy that
+        // appends its own line after a client's (HAProxy's "option forwardfor") must be read from its own line.
+        String forwarded = String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
+        if (forwarded.isBlank()) {
             return connection;
         }
         String[] hops = forwarded.split(",");

@@ -5,9 +5,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Redis, as the readiness probe sees it ({@code redis} in its group): down while the shared budgets cannot reach it
- * (the watcher pings it every half second), up when it answers or when no Redis is configured. Down only takes the
- * process out of the proxy's rotation; requests are still served, on per-process budgets.
+ * Redis, as {@code /actuator/health} shows it ({@code redis}): down while the shared budgets cannot reach it (the
+ * watcher pings it every half second), up when it answers or when no Redis is configured. Not part of readiness: with
+ * Redis down every process still serves, on per-process budgets, and a shared Redis must not take them all out of the
+ * proxy's rotation at once.
  */
 @Component
 final class RedisHealthIndicator implements HealthIndicator {

@@ -151,6 +151,14 @@ class HttpsPolicyUnitTests {
     }
 
     @Test
+    void clientAddressWhenTheProxyAppendsALineAfterTheClientsThenTheProxysLineCounts() {
+        MockHttpServletRequest request = request("10.0.0.5", "claribi.test", 80, false);
+        request.addHeader("X-Forwarded-For", "203.0.113.66");
+        request.addHeader("X-Forwarded-For", "198.51.100.7");
+        assertThat(policy("off", "10.0.0.0/8").clientAddress(request)).isEqualTo("198.51.100.7");
+    }
+
+    @Test
     void clientAddressWhenPeerIsNotATrustedProxyThenForwardedIgnored() {
         assertThat(clientAddress("192.0.2.1", "198.51.100.7")).isEqualTo("192.0.2.1");
         assertThat(clientAddress("192.0.2.1", "x".repeat(300))).isEqualTo("192.0.2.1");

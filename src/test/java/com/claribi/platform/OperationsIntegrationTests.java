@@ -85,7 +85,7 @@ class OperationsIntegrationTests {
         // The API answers as soon as Tomcat has started, while the application is still starting: liveness follows at
         // ApplicationStartedEvent and readiness once it has finished starting (ApplicationReadyEvent, after the
         // start-up
-        // runners, and the Redis watcher's first answer), a moment later. A proxy waits for that.
+        // runners), a moment later. A proxy waits for that.
         awaitStatus(management + "/actuator/health/liveness", 200, Duration.ofSeconds(10));
         awaitStatus(management + "/actuator/health/readiness", 200, Duration.ofSeconds(10));
         TestClient.Response readiness = api.get(management + "/actuator/health/readiness");
@@ -102,13 +102,24 @@ class OperationsIntegrationTests {
 
     @Test
     @Order(2)
-    void readinessWhenRedisStopsThenServiceUnavailableUntilItIsBack() {
+    void redisWhenStoppedThenStillReadyAndHealthShowsRedisDownUntilItIsBack() {
         redis.stop();
-        awaitStatus(management + "/actuator/health/readiness", 503, Duration.ofSeconds(10));
+        awaitStatus(management + "/actuator/health", 503, Duration.ofSeconds(10));
+        assertThat(api.get(management + "/actuator/health")
+                        .json()
+                        .path("components")
+                        .path("redis")
+                        .path("status")
+                        .asString())
+                .isEqualTo("DOWN");
+        assertThat(api.get(management + "/actuator/health/readiness").status())
+                .as("the process still serves, on per-process budgets: it stays in the proxy's rotation")
+                .isEqualTo(200);
         assertThat(api.get(management + "/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(api.get("/api/health/").status()).isEqualTo(200);
         redis.start();
-        awaitStatus(management + "/actuator/health/readiness", 200, Duration.ofSeconds(10));
+        awaitStatus(management + "/actuator/health", 200, Duration.ofSeconds(10));
+        assertThat(api.get(management + "/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test

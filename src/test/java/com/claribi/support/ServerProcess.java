@@ -46,14 +46,16 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final Path dataDir;
+    private final boolean tls;
     private final TestClient client;
     private final Duration startupTime;
 
-    private ServerProcess(Process process, Path log, int port, Path dataDir, long startedNanos) {
+    private ServerProcess(Process process, Path log, int port, Path dataDir, boolean tls, long startedNanos) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.dataDir = dataDir;
+        this.tls = tls;
         this.client = awaitReady(startedNanos);
         this.startupTime = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
@@ -70,7 +72,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@link #start(Path, Map)} with the command line {@code args} instead of {@code serve}. */
     public static ServerProcess start(Path dataDir, Map<String, String> environment, String... args) {
-        int port = ServerIntegrationTest.freePort();
+        return start(jarCommand("server"), dataDir, ServerIntegrationTest.freePort(), environment, args);
+    }
+
+    /**
+     * {@link #start(Path, Map)} with {@code launcher} (the program and its first arguments: {@link #jarCommand}, or a
+     * distribution's {@code bin/claribi}) on {@code port}, which a restarted process takes again. With {@code
+     * CLARIBI_TLS=off} in {@code environment} it is ready when {@code GET /api/health/} answers 200 to a request
+     * forwarded as from a trusted proxy on 127.0.0.1 (the environment must trust it), and {@link #client()} has no
+     * use.
+     */
+    public static ServerProcess start(
+            List<String> launcher, Path dataDir, int port, Map<String, String> environment, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("CLARIBI_HTTP_PORT", "off");
         // Several servers run at once: no management port unless a test asks for one, and no grace period at stop.
@@ -84,9 +97,9 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_PORT", String.valueOf(port));
         Path log = logFile("server");
         long started = System.nanoTime();
-        Process process = launch("server", List.of(args), env, ProcessBuilder.Redirect.to(log.toFile()), null);
+        Process process = launch(launcher, List.of(args), env, ProcessBuilder.Redirect.to(log.toFile()), null);
         try {
-            return new ServerProcess(process, log, port, dataDir, started);
+            return new ServerProcess(process, log, port, dataDir, !"off".equals(env.get("CLARIBI_TLS")), started);
         } catch (RuntimeException | Error e) {
             process.destroyForcibly();
             throw e;
@@ -107,7 +120,8 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CLARIBI_DATA_DIR", dataDir.toAbsolutePath().toString());
         Path stdout = logFile("command-out");
         Path stderr = logFile("command-err");
-        Process process = launch("command", List.of(args), env, ProcessBuilder.Redirect.to(stdout.toFile()), stderr);
+        Process process =
+                launch(jarCommand("command"), List.of(args), env, ProcessBuilder.Redirect.to(stdout.toFile()), stderr);
         try {
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
@@ -144,7 +158,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** An HTTPS client that trusts this server's generated certificate. */
     public TestClient client() {
+        if (client == null) {
+            throw new IllegalStateException("The server was started with CLARIBI_TLS=off: it has no HTTPS client");
+        }
         return client;
+    }
+
+    /** The operating system's id of the process that {@link #start} launched. */
+    public long pid() {
+        return process.pid();
     }
 
     /** From launching the JVM to the first 200 from {@code GET /api/health/}. */
@@ -186,6 +208,11 @@ public final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL, as a crash or the out-of-memory killer ends a process, and returns at once. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
     /** Waits for the process to end and returns its exit code. */
     public int awaitExit(Duration timeout) {
         try {
@@ -223,6 +250,7 @@ public final class ServerProcess implements AutoCloseable {
     private TestClient awaitReady(long startedNanos) {
         long deadline = startedNanos + READY_TIMEOUT.toNanos();
         TestClient candidate = null;
+        ProxiedClient proxied = tls ? null : new ProxiedClient(port);
         while (true) {
             if (!process.isAlive()) {
                 throw new AssertionError(
@@ -232,10 +260,14 @@ public final class ServerProcess implements AutoCloseable {
                 throw new AssertionError("The server was not ready within " + READY_TIMEOUT + ":\n" + output());
             }
             try {
-                if (candidate == null && Files.exists(certificate())) {
+                if (proxied != null) {
+                    if (proxied.get("/api/health/", "127.0.0.1").status() == 200) {
+                        return null;
+                    }
+                } else if (candidate == null && Files.exists(certificate())) {
                     candidate = new TestClient("https://localhost:" + port, certificate());
                 }
-                if (candidate != null && candidate.get("/api/health/").status() == 200) {
+                if (tls && candidate != null && candidate.get("/api/health/").status() == 200) {
                     return candidate;
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
@@ -282,12 +314,11 @@ public final class ServerProcess implements AutoCloseable {
         return List.of("-jar", JAR.toAbsolutePath().toString());
     }
 
-    private static Process launch(
-            String kind,
-            List<String> args,
-            Map<String, String> environment,
-            ProcessBuilder.Redirect stdout,
-            Path stderr) {
+    /**
+     * The command that runs {@code target/claribi.jar} as {@code bin/claribi} does for a {@code kind} of launch
+     * ("server" or "command"): this JVM's {@code java}, the options of {@code bin/jvm-options}, {@link #jarOptions}.
+     */
+    public static List<String> jarCommand(String kind) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with "
                     + "mvn verify, which packages the jar first");
@@ -296,6 +327,16 @@ public final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(kind));
         command.addAll(jarOptions());
+        return command;
+    }
+
+    private static Process launch(
+            List<String> launcher,
+            List<String> args,
+            Map<String, String> environment,
+            ProcessBuilder.Redirect stdout,
+            Path stderr) {
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         // Only the configuration given here: nothing from the environment the tests were started in.
@@ -314,7 +355,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static Path logFile(String kind) {
+    /** A new file under {@code target/process-logs/} for the output of a process of this {@code kind}. */
+    static Path logFile(String kind) {
         try {
             Files.createDirectories(LOGS);
             return Files.createTempFile(LOGS, String.format("%03d-%s-", PROCESSES.incrementAndGet(), kind), ".log");
@@ -323,7 +365,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static void pause(Duration duration) {
+    /** Sleeps for {@code duration}; an interruption ends the test. */
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

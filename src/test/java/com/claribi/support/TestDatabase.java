@@ -3,11 +3,15 @@ package com.claribi.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -18,6 +22,8 @@ public final class TestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    private static Path postgresData;
+    private static int postgresPort;
 
     private TestDatabase() {}
 
@@ -38,17 +44,21 @@ public final class TestDatabase {
         if (!isPostgres()) {
             return Map.of();
         }
-        if (postgres == null) {
+        if (postgresData == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgresData = Files.createTempDirectory("claribi-postgres-");
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+                throw new UncheckedIOException(e);
             }
+            postgresPort = ServerIntegrationTest.freePort();
+            startPostgres();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
+                stopPostgres();
+                try (Stream<Path> files = Files.walk(postgresData)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(file -> file.toFile().delete());
                 } catch (IOException ignored) {
-                    // The JVM is exiting.
+                    // The JVM is exiting; the directory is a temporary one.
                 }
             }));
         }
@@ -56,6 +66,39 @@ public final class TestDatabase {
                 "claribi.database-url", postgres.getJdbcUrl("postgres", "postgres"),
                 "claribi.database-user", "postgres",
                 "claribi.database-password", "postgres");
+    }
+
+    /**
+     * Stops the test PostgreSQL server (its data stays), for a test of an outage; every database on it goes away until
+     * {@link #startPostgres()}. Tests run one class at a time, so only the calling test sees it.
+     */
+    public static synchronized void stopPostgres() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop the embedded PostgreSQL", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /** Starts the test PostgreSQL server again, on the same port and data: every URL given out before works again. */
+    public static synchronized void startPostgres() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(postgresPort)
+                    .setDataDirectory(postgresData)
+                    .setCleanDataDirectory(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
     }
 
     /**
