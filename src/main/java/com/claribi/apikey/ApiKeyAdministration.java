@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The keys administrators manage: a service account's keys ({@code /api/service-accounts/{id}/api-keys/}), under the
  * same rules as a user's own ({@link ApiKeyManagement}: scope, default expiry, rotation, revocation in every process),
  * and every key of the organization ({@code /api/organization/api-keys/}), never with a secret. An administrator's
- * session only, never an API key; creating and rotating need sudo mode, as for one's own keys, and revoking does not.
+ * session only, never an API key; creating, rotating and revoking a service account's keys need sudo mode (every write under
+ * {@code /api/service-accounts/}); revoking from the organization-wide list does not, as for one's own keys.
  */
 @Service
 public class ApiKeyAdministration {
@@ -97,6 +98,7 @@ public class ApiKeyAdministration {
     public ApiKeyManagement.KeyView revokeOfServiceAccount(
             ApiPrincipal principal, String serviceAccountId, String keyId, ClientInfo client) {
         ServiceAccount account = accounts.get(principal, serviceAccountId);
+        sudo.require(principal);
         ApiKey key = keyOf(account, keyId);
         management.revoke(key, principal.userId(), client);
         return management.view(keyOf(account, keyId), null);

@@ -42,10 +42,13 @@ class PasswordResetTokens {
                 .optional();
     }
 
-    /** Spends the link; false when another request spent it first (only one of two concurrent uses wins). */
+    /**
+     * Spends the link; false when another request spent it first (only one of two concurrent uses wins) or it expired
+     * meanwhile (while the new password was being hashed).
+     */
     boolean spend(long id, Instant now) {
-        return jdbc.sql("update password_resets set used_at = ? where id = ? and used_at is null")
-                        .params(Timestamps.toDatabase(now), id)
+        return jdbc.sql("update password_resets set used_at = ? where id = ? and used_at is null and expires_at > ?")
+                        .params(Timestamps.toDatabase(now), id, Timestamps.toDatabase(now))
                         .update()
                 == 1;
     }

@@ -139,8 +139,8 @@ public class PasswordResets {
         User admin = roles.require(principal, Role.ADMINISTRATOR);
         sudo.require(principal);
         long userId = ObjectIds.parse(id, "user");
-        User user = users.findById(userId)
-                .filter(candidate -> candidate.organizationId() == admin.organizationId())
+        // A person of the administrator's organization: never a service account, which has no password.
+        User user = users.findInOrganization(admin.organizationId(), userId)
                 .orElseThrow(() -> ObjectIds.notFound("user", userId));
         if (!user.active()) {
             throw ApiException.conflict("The user is deactivated: a reset link would not let them sign in.");
@@ -158,7 +158,10 @@ public class PasswordResets {
     public CompletableFuture<Void> confirm(String token, String newPassword, ClientInfo client) {
         Instant now = Timestamps.now(clock);
         PasswordResetTokens.Usable usable = tokens.findUsable(hash(token), now).orElseThrow(PasswordResets::spent);
-        User user = users.findById(usable.userId()).filter(User::active).orElseThrow(PasswordResets::spent);
+        User user = users.findById(usable.userId())
+                .filter(User::active)
+                .filter(candidate -> !candidate.serviceAccount())
+                .orElseThrow(PasswordResets::spent);
         List<String> problems = new ArrayList<>(policy.problems(newPassword, user.email()));
         if (!problems.isEmpty()) {
             throw ApiException.validation(Map.of("new_password", problems));

@@ -273,6 +273,16 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
         assertThat(api.post("/api/users/abc/password-reset/", Map.of(), "Authorization", bearer(adminAccess)))
                 .isError(404, "not_found");
         assertThat(link(deactivated, adminAccess)).isError(409, "conflict");
+        TestClient.Response serviceAccount = api.post(
+                "/api/service-accounts/", Map.of("name", "nightly export"), "Authorization", bearer(adminAccess));
+        assertThat(serviceAccount).hasStatus(201);
+        assertThat(api.post(
+                        "/api/users/" + serviceAccount.json().path("id").asLong() + "/password-reset/",
+                        Map.of(),
+                        "Authorization",
+                        bearer(adminAccess)))
+                .as("a service account has no password: not a user here")
+                .isError(404, "not_found");
         assertThat(api.post("/api/users/" + editor.user().id() + "/password-reset/", Map.of()))
                 .isError(401, "not_authenticated");
     }

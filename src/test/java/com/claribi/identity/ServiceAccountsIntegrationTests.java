@@ -199,6 +199,9 @@ class ServiceAccountsIntegrationTests extends ServerIntegrationTest {
         assertThat(api.post(
                         "/api/service-accounts/" + id + "/api-keys/" + keyId + "/rotate/", "", "Authorization", stale))
                 .isReauthenticationRequired();
+        assertThat(api.post(
+                        "/api/service-accounts/" + id + "/api-keys/" + keyId + "/revoke/", "", "Authorization", stale))
+                .isReauthenticationRequired();
 
         // Reading needs no fresh proof, and nothing above happened.
         JsonNode listed =
@@ -208,9 +211,12 @@ class ServiceAccountsIntegrationTests extends ServerIntegrationTest {
         assertThat(listed.path("results").get(0).path("active").asBoolean()).isTrue();
         assertThat(api.get("/api/service-accounts/" + id + "/api-keys/", "Authorization", stale)
                         .json()
-                        .path("count")
-                        .asLong())
-                .isEqualTo(1);
+                        .path("results")
+                        .get(0)
+                        .path("revoked_at")
+                        .isNull())
+                .as("the key is not revoked")
+                .isTrue();
     }
 
     @Test
