@@ -9,7 +9,7 @@ import com.claribi.identity.User;
 import com.claribi.mfa.MfaManagement;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
-import com.claribi.token.SessionManagement;
+import com.claribi.token.SessionEnding;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,7 +111,7 @@ final class UserCommands {
         @Override
         void run(ConfigurableApplicationContext context) {
             User user = user(context);
-            int count = context.getBean(SessionManagement.class)
+            int count = context.getBean(SessionEnding.class)
                     .revokeAllOf(user.id(), "revoked_by_operator", ClientInfo.COMMAND_LINE);
             System.out.println("Ended " + count + (count == 1 ? " session" : " sessions") + " of " + user.email());
         }

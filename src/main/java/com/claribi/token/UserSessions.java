@@ -30,13 +30,13 @@ public class UserSessions {
             boolean current) {}
 
     private final Sessions sessions;
-    private final SessionManagement management;
+    private final SessionEnding ending;
     private final SudoMode sudo;
     private final TokenIssuer issuer;
 
-    UserSessions(Sessions sessions, SessionManagement management, SudoMode sudo, TokenIssuer issuer) {
+    UserSessions(Sessions sessions, SessionEnding ending, SudoMode sudo, TokenIssuer issuer) {
         this.sessions = sessions;
-        this.management = management;
+        this.ending = ending;
         this.sudo = sudo;
         this.issuer = issuer;
     }
@@ -77,6 +77,6 @@ public class UserSessions {
                         && session.revokedAt() == null
                         && now.isBefore(session.expiresAt()))
                 .orElseThrow(() -> ApiException.notFound("No live session with this id."));
-        management.end(id, principal.userId(), principal.organizationId(), own ? "logout" : "ended_by_user", client);
+        ending.end(id, principal.userId(), principal.organizationId(), own ? "logout" : "ended_by_user", client);
     }
 }

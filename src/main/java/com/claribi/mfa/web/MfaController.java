@@ -1,5 +1,6 @@
 package com.claribi.mfa.web;
 
+import com.claribi.mfa.MfaEnrolment;
 import com.claribi.mfa.MfaManagement;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
@@ -27,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Two-factor authentication")
 class MfaController {
 
+    private final MfaEnrolment enrolment;
     private final MfaManagement mfa;
     private final HttpsPolicy https;
     private final SudoMode sudo;
 
-    MfaController(MfaManagement mfa, HttpsPolicy https, SudoMode sudo) {
+    MfaController(MfaEnrolment enrolment, MfaManagement mfa, HttpsPolicy https, SudoMode sudo) {
+        this.enrolment = enrolment;
         this.mfa = mfa;
         this.https = https;
         this.sudo = sudo;
@@ -63,10 +66,10 @@ class MfaController {
             description =
                     "Creates a new TOTP secret and returns it in base32, as an otpauth URI and as a QR code (a data: URI image). Two-factor authentication is not on until the first code is confirmed. Needs a recent password proof (sudo mode).")
     @PostMapping("/api/auth/mfa/setup")
-    ResponseEntity<MfaManagement.Enrolment> setup() {
+    ResponseEntity<MfaEnrolment.Enrolment> setup() {
         ApiPrincipal principal = CurrentPrincipal.get();
         sudo.require(principal);
-        return noStore(mfa.setup(principal.userId()));
+        return noStore(enrolment.setup(principal.userId()));
     }
 
     @Operation(
@@ -79,7 +82,7 @@ class MfaController {
         ApiPrincipal principal = CurrentPrincipal.get();
         sudo.require(principal);
         MfaManagement.NewRecoveryCodes codes =
-                mfa.confirm(principal.userId(), code(body), ClientInfo.of(request, https));
+                enrolment.confirm(principal.userId(), code(body), ClientInfo.of(request, https));
         return noStore(new Confirmed(true, codes.codes()));
     }
 

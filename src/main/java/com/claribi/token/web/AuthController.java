@@ -8,7 +8,9 @@ import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.Login;
+import com.claribi.token.SessionEnding;
 import com.claribi.token.SessionManagement;
+import com.claribi.token.SessionRefresh;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,13 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final Login login;
-    private final SessionManagement sessions;
+    private final SessionRefresh refresh;
+    private final SessionEnding ending;
     private final HttpsPolicy https;
     private final WebClientCookie cookie;
 
-    AuthController(Login login, SessionManagement sessions, HttpsPolicy https, WebClientCookie cookie) {
+    AuthController(
+            Login login, SessionRefresh refresh, SessionEnding ending, HttpsPolicy https, WebClientCookie cookie) {
         this.login = login;
-        this.sessions = sessions;
+        this.refresh = refresh;
+        this.ending = ending;
         this.https = https;
         this.cookie = cookie;
     }
@@ -95,7 +100,7 @@ class AuthController {
 
     private void endQuietly(String refreshToken, ClientInfo client) {
         try {
-            sessions.logoutWithRefreshToken(refreshToken, client);
+            ending.logoutWithRefreshToken(refreshToken, client);
         } catch (ApiException e) {
             // Already ended, expired or not ours: nothing to end.
         }
@@ -113,7 +118,7 @@ class AuthController {
         boolean inBody = body.refresh() != null && !body.refresh().isBlank();
         if (inBody || (presented instanceof WebClientCookie.Absent && !WebClientCookie.fromWebClient(request))) {
             new Fields().require("refresh", body.refresh()).throwIfAny();
-            SessionManagement.Tokens tokens = sessions.refresh(body.refresh(), ClientInfo.of(request, https));
+            SessionManagement.Tokens tokens = refresh.refresh(body.refresh(), ClientInfo.of(request, https));
             return new TokenResponse(tokens.access(), tokens.refresh()).noStore(List.of());
         }
         WebClientCookie.requireSameOrigin(request);
@@ -128,7 +133,7 @@ class AuthController {
         };
         SessionManagement.Tokens tokens;
         try {
-            tokens = sessions.refresh(fromCookie, ClientInfo.of(request, https));
+            tokens = refresh.refresh(fromCookie, ClientInfo.of(request, https));
         } catch (ApiException e) {
             if (e.status() == HttpStatus.UNAUTHORIZED) {
                 // A cookie whose session ended is of no further use: the browser forgets it with this answer.
@@ -175,15 +180,15 @@ class AuthController {
         ApiPrincipal principal = CurrentPrincipal.orNull();
         if (principal != null) {
             String session = principal.requireSession();
-            sessions.logout(session, principal.userId(), principal.organizationId(), client);
+            ending.logout(session, principal.userId(), principal.organizationId(), client);
         } else if (body != null && body.refresh() != null && !body.refresh().isBlank()) {
-            sessions.logoutWithRefreshToken(body.refresh(), client);
+            ending.logoutWithRefreshToken(body.refresh(), client);
         } else if (!(presented instanceof WebClientCookie.Absent)) {
             WebClientCookie.requireSameOrigin(request);
             if (presented instanceof WebClientCookie.Unbound unbound) {
                 throw ApiException.invalidToken(unbound.reason());
             }
-            sessions.logoutWithRefreshToken(WebClientCookie.refreshToken(presented), client);
+            ending.logoutWithRefreshToken(WebClientCookie.refreshToken(presented), client);
         } else {
             throw ApiException.notAuthenticated();
         }
@@ -201,7 +206,7 @@ class AuthController {
     ResponseEntity<Void> logoutAll(HttpServletRequest request) {
         ApiPrincipal principal = CurrentPrincipal.get();
         principal.requireSession();
-        sessions.revokeAllOf(principal.userId(), "logout_all", ClientInfo.of(request, https));
+        ending.revokeAllOf(principal.userId(), "logout_all", ClientInfo.of(request, https));
         return ResponseEntity.noContent().build();
     }
 }
