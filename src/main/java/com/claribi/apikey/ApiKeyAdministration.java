@@ -1,7 +1,5 @@
 package com.claribi.apikey;
 
-import com.claribi.identity.Role;
-import com.claribi.identity.Roles;
 import com.claribi.identity.ServiceAccount;
 import com.claribi.identity.ServiceAccountAdministration;
 import com.claribi.platform.ApiException;
@@ -12,51 +10,24 @@ import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.SudoMode;
-import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The keys administrators manage: a service account's keys ({@code /api/service-accounts/{id}/api-keys/}), under the
- * same rules as a user's own ({@link ApiKeyManagement}: scope, default expiry, rotation, revocation in every process),
- * and every key of the organization ({@code /api/organization/api-keys/}), never with a secret. An administrator's
- * session only, never an API key; creating, rotating and revoking a service account's keys need sudo mode (every write under
- * {@code /api/service-accounts/}); revoking from the organization-wide list does not, as for one's own keys.
+ * A service account's keys ({@code /api/service-accounts/{id}/api-keys/}), for the organization's administrators,
+ * under the same rules as a user's own ({@link ApiKeyManagement}: scope, default expiry, rotation, revocation in every
+ * process); every key of the organization is {@link OrganizationKeyAdministration}'s. An administrator's session only,
+ * never an API key; creating, rotating and revoking a service account's keys need sudo mode (every write under
+ * {@code /api/service-accounts/}).
  */
 @Service
 public class ApiKeyAdministration {
-
-    /** Whose a key is: a user's or a service account's. */
-    @Schema(name = "ApiKeyOwner")
-    public record Owner(
-            @Schema(allowableValues = {"user", "service_account"})
-            String type,
-
-            long id,
-            String name) {}
-
-    /** A key of the organization with its owner; never its secret. */
-    @Schema(name = "OrganizationApiKey")
-    public record OwnedKeyView(
-            long id,
-            String name,
-            String prefix,
-            String scope,
-            Instant createdAt,
-            @Nullable Instant expiresAt,
-            @Nullable Instant lastUsedAt,
-            @Nullable Instant revokedAt,
-            boolean rotationDue,
-            @Nullable Long rotatedFrom,
-            Owner owner) {}
 
     private final ApiKeys keys;
     private final ApiKeyManagement management;
     private final ApiKeyActivityQueries activity;
     private final ServiceAccountAdministration accounts;
-    private final Roles roles;
     private final SudoMode sudo;
 
     ApiKeyAdministration(
@@ -64,13 +35,11 @@ public class ApiKeyAdministration {
             ApiKeyManagement management,
             ApiKeyActivityQueries activity,
             ServiceAccountAdministration accounts,
-            Roles roles,
             SudoMode sudo) {
         this.keys = keys;
         this.management = management;
         this.activity = activity;
         this.accounts = accounts;
-        this.roles = roles;
         this.sudo = sudo;
     }
 
@@ -124,32 +93,6 @@ public class ApiKeyAdministration {
         return activity.activity(keyOf(accounts.get(principal, serviceAccountId), keyId), page, links);
     }
 
-    /** Every key of the organization, users' and service accounts', ordered by id. */
-    public Page<OwnedKeyView> listOfOrganization(ApiPrincipal principal, PageRequest page, PageLinks links) {
-        long organizationId = administrator(principal);
-        return Page.of(
-                page,
-                keys.countOfOrganization(organizationId),
-                keys.pageOfOrganization(organizationId, page.offset(), page.size()).stream()
-                        .map(this::view)
-                        .toList(),
-                links);
-    }
-
-    /** Revokes any key of the organization; every process refuses it within a second. */
-    @Transactional
-    public OwnedKeyView revokeInOrganization(ApiPrincipal principal, String keyId, ClientInfo client) {
-        long organizationId = administrator(principal);
-        long id = ObjectIds.parse(keyId, "API key");
-        ApiKeys.Owned owned = ownedInOrganization(id, organizationId);
-        management.revoke(owned.key(), principal.userId(), client);
-        return view(ownedInOrganization(id, organizationId));
-    }
-
-    private ApiKeys.Owned ownedInOrganization(long id, long organizationId) {
-        return keys.findInOrganization(id, organizationId).orElseThrow(() -> ObjectIds.notFound("API key", id));
-    }
-
     private ApiKey keyOf(ServiceAccount account, String keyId) {
         long id = ObjectIds.parse(keyId, "API key");
         return keys.findOfUser(id, account.id()).orElseThrow(() -> ObjectIds.notFound("API key", id));
@@ -159,31 +102,5 @@ public class ApiKeyAdministration {
         if (!account.active()) {
             throw ApiException.conflict("This service account is deactivated; its keys cannot be created or rotated.");
         }
-    }
-
-    /** The administrator's organization; an administrator's session only. */
-    private long administrator(ApiPrincipal principal) {
-        long organizationId = roles.require(principal, Role.ADMINISTRATOR).organizationId();
-        principal.requireSession();
-        return organizationId;
-    }
-
-    private OwnedKeyView view(ApiKeys.Owned owned) {
-        ApiKeyManagement.KeyView key = management.view(owned.key(), null);
-        return new OwnedKeyView(
-                key.id(),
-                key.name(),
-                key.prefix(),
-                key.scope(),
-                key.createdAt(),
-                key.expiresAt(),
-                key.lastUsedAt(),
-                key.revokedAt(),
-                key.rotationDue(),
-                key.rotatedFrom(),
-                new Owner(
-                        owned.serviceAccount() ? "service_account" : "user",
-                        owned.key().userId(),
-                        owned.ownerName()));
     }
 }

@@ -3,9 +3,6 @@ package com.claribi.identity;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Fields;
-import com.claribi.platform.Timestamps;
-import java.time.Clock;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -13,9 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The module's writes to organizations and users: each in one transaction with the event it publishes (listeners that
- * end sessions and keys, or audit it, join that transaction), and the member cache told. The rules that come before a
- * write (roles, validation, password hashing) are the callers': {@link Enrollment}, {@link Passwords},
- * {@link UserAdministration}, {@link OrganizationAdministration} and {@link PasswordResets}.
+ * end sessions and keys, or audit it, join that transaction), and the member cache told; passwords are written by
+ * {@link PasswordChanges}. The rules that come before a write (roles, validation, password hashing) are the callers':
+ * {@link Enrollment}, {@link UserAdministration} and {@link OrganizationAdministration}.
  */
 @Service
 public class Membership {
@@ -27,24 +24,18 @@ public class Membership {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Members members;
-    private final PasswordResetTokens resetTokens;
-    private final Clock clock;
 
     Membership(
             Organizations organizations,
             Users users,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            Members members,
-            PasswordResetTokens resetTokens,
-            Clock clock) {
+            Members members) {
         this.organizations = organizations;
         this.users = users;
         this.events = events;
         this.transactions = transactions;
         this.members = members;
-        this.resetTokens = resetTokens;
-        this.clock = clock;
     }
 
     /** What an administrator may change of a user; a null leaves that field as it is. */
@@ -76,40 +67,6 @@ public class Membership {
         User created = users.insert(organizationId, user.email(), user.firstName(), user.lastName(), user.role(), hash);
         events.publishEvent(new UserCreated(created.id(), organizationId, created.email(), created.role(), client));
         return created;
-    }
-
-    /** Stores a new password's hash; {@link PasswordChanged} ends the user's other sessions in the same transaction. */
-    void changePassword(User user, String hash, String keptSessionId, ClientInfo client) {
-        transactions.executeWithoutResult(status -> {
-            users.changePassword(user.id(), hash);
-            events.publishEvent(
-                    new PasswordChanged(user.id(), user.organizationId(), user.email(), keptSessionId, false, client));
-        });
-    }
-
-    /**
-     * Sets a password through a reset link, spending the link (and every other open link of the user) in the same
-     * transaction; false, and nothing changed, when the link was spent meanwhile. Every session of the user ends.
-     */
-    boolean resetPassword(User user, long resetId, String hash, ClientInfo client) {
-        Boolean reset = transactions.execute(status -> {
-            Instant now = Timestamps.now(clock);
-            if (!resetTokens.spend(resetId, now)) {
-                return false;
-            }
-            resetTokens.spendAll(user.id(), now);
-            users.changePassword(user.id(), hash);
-            events.publishEvent(
-                    new PasswordChanged(user.id(), user.organizationId(), user.email(), null, true, client));
-            return true;
-        });
-        return Boolean.TRUE.equals(reset);
-    }
-
-    /** Records that a signed-in user's current password was wrong, or not checked because of the budgets. */
-    void passwordCheckFailed(User user, String field, String reason, ClientInfo client) {
-        events.publishEvent(
-                new PasswordCheckFailed(user.id(), user.organizationId(), user.email(), field, reason, client));
     }
 
     /**

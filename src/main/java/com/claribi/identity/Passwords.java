@@ -20,7 +20,7 @@ public class Passwords {
     private final PasswordPolicy policy;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
-    private final Membership membership;
+    private final PasswordChanges changes;
     /** Database work after hashing runs here, keeping the hashing pool's threads for hashing. */
     private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -29,12 +29,12 @@ public class Passwords {
             PasswordPolicy policy,
             PasswordHashing hashing,
             LoginThrottle throttle,
-            Membership membership) {
+            PasswordChanges changes) {
         this.users = users;
         this.policy = policy;
         this.hashing = hashing;
         this.throttle = throttle;
-        this.membership = membership;
+        this.changes = changes;
     }
 
     /**
@@ -79,7 +79,7 @@ public class Passwords {
         try {
             attempt = throttle.attemptInSession(user.email(), client.address());
         } catch (ApiException throttled) {
-            membership.passwordCheckFailed(
+            changes.passwordCheckFailed(
                     user, "old_password", "not checked: too many failed attempts (" + throttled.detail() + ")", client);
             return CompletableFuture.failedFuture(throttled);
         }
@@ -103,12 +103,12 @@ public class Passwords {
                 .thenComposeAsync(
                         result -> {
                             if (!result.matches()) {
-                                membership.passwordCheckFailed(user, "old_password", "wrong password", client);
+                                changes.passwordCheckFailed(user, "old_password", "wrong password", client);
                                 throw ApiException.validation("old_password", "The current password is incorrect.");
                             }
                             return hashing.hash(newPassword);
                         },
                         afterHashing)
-                .thenAcceptAsync(hash -> membership.changePassword(user, hash, keptSessionId, client), afterHashing);
+                .thenAcceptAsync(hash -> changes.changePassword(user, hash, keptSessionId, client), afterHashing);
     }
 }

@@ -78,7 +78,7 @@ final class ResetMail {
                 %s
 
                 The link works once. If you did not ask for it, ignore this email: your password stays as it is.
-                """.formatted(to, PasswordResets.VALIDITY.toMinutes(), link));
+                """.formatted(to, ResetLinks.VALIDITY.toMinutes(), link));
         mail.send(message);
     }
 

@@ -2,18 +2,14 @@ package com.claribi.identity;
 
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
-import com.claribi.platform.Fields;
 import com.claribi.platform.ObjectIds;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.Submitted;
 import com.claribi.platform.SudoMode;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An organization's service accounts, for its administrators ({@code /api/service-accounts/}). Everything here needs
@@ -38,26 +34,13 @@ public class ServiceAccountAdministration {
     private final Roles roles;
     private final SudoMode sudo;
     private final ServiceAccounts accounts;
-    private final Organizations organizations;
-    private final Members members;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final ServiceAccountChanges changes;
 
-    ServiceAccountAdministration(
-            Roles roles,
-            SudoMode sudo,
-            ServiceAccounts accounts,
-            Organizations organizations,
-            Members members,
-            ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+    ServiceAccountAdministration(Roles roles, SudoMode sudo, ServiceAccounts accounts, ServiceAccountChanges changes) {
         this.roles = roles;
         this.sudo = sudo;
         this.accounts = accounts;
-        this.organizations = organizations;
-        this.members = members;
-        this.events = events;
-        this.transactions = transactions;
+        this.changes = changes;
     }
 
     public Page<ServiceAccount> list(ApiPrincipal principal, PageRequest page, PageLinks links) {
@@ -78,46 +61,14 @@ public class ServiceAccountAdministration {
     }
 
     public ServiceAccount create(ApiPrincipal principal, Submitted<NewServiceAccount> submitted, ClientInfo client) {
-        User admin = administratorInSudoMode(principal);
-        long organizationId = admin.organizationId();
-        return Objects.requireNonNull(transactions.execute(status -> {
-            organizations.lock(organizationId);
-            NewServiceAccount account =
-                    submitted.value((value, problems) -> checkName(problems, organizationId, value.name(), 0, true));
-            String name = Objects.requireNonNull(account.name());
-            Role role = account.role() == null ? Role.VIEWER : account.role();
-            ServiceAccount created = accounts.insert(organizationId, name, role, admin.id());
-            events.publishEvent(
-                    new ServiceAccountCreated(created.id(), organizationId, admin.id(), name, role, client));
-            return created;
-        }));
+        return changes.create(administratorInSudoMode(principal), submitted, client);
     }
 
     /** Renames a service account or changes its role; the new role applies to its keys' next request. */
     public ServiceAccount update(
             ApiPrincipal principal, String id, Submitted<ServiceAccountChange> submitted, ClientInfo client) {
         User admin = administratorInSudoMode(principal);
-        long organizationId = admin.organizationId();
-        long accountId = ObjectIds.parse(id, "service account");
-        ServiceAccount updated = Objects.requireNonNull(transactions.execute(status -> {
-            organizations.lock(organizationId);
-            ServiceAccount before = find(organizationId, accountId);
-            ServiceAccountChange change = submitted.value((value, problems) -> {
-                if (value.name() != null) {
-                    checkName(problems, organizationId, value.name(), accountId, before.active());
-                }
-            });
-            String name = change.name() == null ? before.name() : change.name();
-            Role role = change.role() == null ? before.role() : change.role();
-            accounts.update(accountId, name, role);
-            if (!name.equals(before.name()) || role != before.role()) {
-                events.publishEvent(new ServiceAccountChanged(
-                        accountId, organizationId, admin.id(), before.name(), name, before.role(), role, client));
-            }
-            return find(organizationId, accountId);
-        }));
-        members.evict(accountId);
-        return updated;
+        return changes.update(admin, ObjectIds.parse(id, "service account"), submitted, client);
     }
 
     /**
@@ -126,30 +77,12 @@ public class ServiceAccountAdministration {
      */
     public void deactivate(ApiPrincipal principal, String id, ClientInfo client) {
         User admin = administratorInSudoMode(principal);
-        long organizationId = admin.organizationId();
-        long accountId = ObjectIds.parse(id, "service account");
-        transactions.executeWithoutResult(status -> {
-            organizations.lock(organizationId);
-            ServiceAccount account = find(organizationId, accountId);
-            if (!account.active()) {
-                return;
-            }
-            accounts.deactivate(accountId);
-            events.publishEvent(
-                    new ServiceAccountDeactivated(accountId, organizationId, admin.id(), account.name(), client));
-        });
-        members.evict(accountId);
+        changes.deactivate(admin, ObjectIds.parse(id, "service account"), client);
     }
 
     private ServiceAccount find(long organizationId, long id) {
         return accounts.findInOrganization(organizationId, id)
                 .orElseThrow(() -> ObjectIds.notFound("service account", id));
-    }
-
-    private void checkName(Fields problems, long organizationId, @Nullable String name, long exceptId, boolean active) {
-        if (name != null && active && accounts.activeNameTaken(organizationId, name, exceptId)) {
-            problems.add("name", "An active service account of this organization already has this name.");
-        }
     }
 
     /** An administrator's session: service accounts are never managed with an API key, not even read. */

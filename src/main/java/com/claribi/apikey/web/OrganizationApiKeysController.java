@@ -1,6 +1,6 @@
 package com.claribi.apikey.web;
 
-import com.claribi.apikey.ApiKeyAdministration;
+import com.claribi.apikey.OrganizationKeyAdministration;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "API keys")
 class OrganizationApiKeysController {
 
-    private final ApiKeyAdministration keys;
+    private final OrganizationKeyAdministration keys;
     private final HttpsPolicy https;
 
-    OrganizationApiKeysController(ApiKeyAdministration keys, HttpsPolicy https) {
+    OrganizationApiKeysController(OrganizationKeyAdministration keys, HttpsPolicy https) {
         this.keys = keys;
         this.https = https;
     }
@@ -36,7 +36,7 @@ class OrganizationApiKeysController {
             description =
                     "Every key of the organization, users' and service accounts', ordered by id, each with its owner (type user or service_account, id, name) and never with its secret. Administrators, with a session.")
     @GetMapping("/api/organization/api-keys")
-    Page<ApiKeyAdministration.OwnedKeyView> list(
+    Page<OrganizationKeyAdministration.OwnedKeyView> list(
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
             HttpServletRequest request) {
@@ -49,7 +49,7 @@ class OrganizationApiKeysController {
             description =
                     "Revokes a key of any user or service account of the organization: every server process refuses it within a second. Returns the key with revoked_at set and its owner. Administrators, with a session.")
     @PostMapping("/api/organization/api-keys/{id}/revoke")
-    ApiKeyAdministration.OwnedKeyView revoke(@PathVariable String id, HttpServletRequest request) {
+    OrganizationKeyAdministration.OwnedKeyView revoke(@PathVariable String id, HttpServletRequest request) {
         return keys.revokeInOrganization(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
     }
 }

@@ -1,6 +1,8 @@
 package com.claribi.identity.web;
 
+import com.claribi.identity.PasswordResetConfirmation;
 import com.claribi.identity.PasswordResets;
+import com.claribi.identity.ResetLinkAdministration;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
@@ -32,10 +34,18 @@ class PasswordResetController {
     private static final int MAX_TOKEN = 200;
 
     private final PasswordResets resets;
+    private final PasswordResetConfirmation confirmation;
+    private final ResetLinkAdministration administration;
     private final HttpsPolicy https;
 
-    PasswordResetController(PasswordResets resets, HttpsPolicy https) {
+    PasswordResetController(
+            PasswordResets resets,
+            PasswordResetConfirmation confirmation,
+            ResetLinkAdministration administration,
+            HttpsPolicy https) {
         this.resets = resets;
+        this.confirmation = confirmation;
+        this.administration = administration;
         this.https = https;
     }
 
@@ -75,7 +85,8 @@ class PasswordResetController {
             fields.add("token", "Ensure this field has no more than " + MAX_TOKEN + " characters.");
         }
         fields.throwIfAny();
-        return resets.confirm(body.token(), body.newPassword(), ClientInfo.of(request, https))
+        return confirmation
+                .confirm(body.token(), body.newPassword(), ClientInfo.of(request, https))
                 .thenApply(done -> ResponseEntity.noContent().build());
     }
 
@@ -86,7 +97,7 @@ class PasswordResetController {
                     "A single-use link, valid 30 minutes, for the administrator to hand over when there is no email: 201 {reset_url, expires_at}. Administrators of the user's organization, with a session and a recent password proof. A deactivated user: 409.")
     @PostMapping("/api/users/{id}/password-reset")
     ResponseEntity<ResetLinkView> issue(@PathVariable String id, HttpServletRequest request) {
-        PasswordResets.ResetLink link = resets.issueLink(
+        PasswordResets.ResetLink link = administration.issueLink(
                 CurrentPrincipal.get(), id, HttpsPolicy.externalBase(request), ClientInfo.of(request, https));
         return ResponseEntity.status(HttpStatus.CREATED).body(new ResetLinkView(link.url(), link.expiresAt()));
     }
