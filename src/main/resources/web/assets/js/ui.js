@@ -65,6 +65,29 @@ export function field({ label, name, type = 'text', hint, ...attributes }) {
   );
 }
 
+/** The new password and its repetition, as the password page and the reset-password page ask for them. */
+export function newPasswordFields() {
+  return [
+    field({
+      label: 'New password',
+      name: 'new_password',
+      type: 'password',
+      autocomplete: 'new-password',
+      required: true,
+      id: 'new-password',
+      hint: 'At least 8 characters; not a common password, nor your email.',
+    }),
+    field({
+      label: 'Repeat the new password',
+      name: 'repeat',
+      type: 'password',
+      autocomplete: 'new-password',
+      required: true,
+      id: 'repeat-password',
+    }),
+  ];
+}
+
 /** Removes the errors a previous submit of this form showed. */
 export function clearErrors(form) {
   form.querySelectorAll('.field-error, .form-alert').forEach((node) => node.remove());
@@ -127,9 +150,10 @@ export function sentence(error) {
   return text;
 }
 
-/** An error alert (role "alert", so screen readers say it) with sentence(error). */
+/** An error alert (role "alert", so screen readers say it) with sentence(error), or with the page's own text. */
 export function errorAlert(error) {
-  return h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, sentence(error)));
+  const text = typeof error === 'string' ? error : sentence(error);
+  return h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, text));
 }
 
 /** Disables a form's buttons while work runs. */
@@ -145,6 +169,35 @@ export async function busy(form, work) {
       button.disabled = false;
     });
   }
+}
+
+/**
+ * A secret shown once (a new API key, a password-reset link): its title, the warning to copy it now with advice, the
+ * secret with a copy button, further lines, and a button that closes the panel and calls onDone().
+ * ids names the elements: { panel, title, secret, copy, done }.
+ */
+export function secretPanel({ ids, title, warning, advice, secret, secretLabel, copyLabel, doneLabel, more, onDone }) {
+  const heading = h('h2', { id: ids.title, tabindex: '-1' }, title);
+  const done = h('button', { type: 'button', class: 'button', id: ids.done }, doneLabel);
+  const panel = h(
+    'section',
+    { class: 'card secret-panel', 'aria-labelledby': ids.title, id: ids.panel },
+    heading,
+    h('p', {}, h('strong', {}, warning), ` ${advice}`),
+    h(
+      'div',
+      { class: 'secret-row' },
+      h('code', { class: 'secret', id: ids.secret, 'aria-label': secretLabel }, secret),
+      copyButton(copyLabel, secret, { id: ids.copy }),
+    ),
+    more,
+    done,
+  );
+  done.addEventListener('click', () => {
+    panel.remove();
+    onDone();
+  });
+  return { panel, heading };
 }
 
 /** A button that copies text(), and says so. */

@@ -1,7 +1,7 @@
 // Administration > Users: the organization's users, page by page, with their role and whether they are active;
 // adding one, changing a role, deactivating, and a password-reset link shown once. Administrators only.
 import { api } from '../session.js';
-import { adminLayout, copyButton, h, pager, time } from '../ui.js';
+import { adminLayout, h, pager, secretPanel, time } from '../ui.js';
 import { refusal, requireAdministrator } from './admin/access.js';
 import { createUserForm, roleLabel } from './admin/create-user.js';
 import { changeRole, deactivate, displayName, resetLink } from './admin/user-actions.js';
@@ -67,30 +67,24 @@ export async function render(main, context) {
   };
 
   function showLink(user, link) {
-    const title = h('h2', { id: 'reset-link-title', tabindex: '-1' }, `Password-reset link for ${displayName(user)}`);
-    const done = h('button', { type: 'button', class: 'button', id: 'reset-link-done' }, 'Done');
-    const panel = h(
-      'section',
-      { class: 'card secret-panel', 'aria-labelledby': 'reset-link-title', id: 'reset-link' },
-      title,
-      h(
-        'p',
-        {},
-        h('strong', {}, 'Copy this link now: you will not see it again.'),
-        ' Hand it to the user in person or over a channel you trust. It works once, and sets a new password; their sessions end.',
-      ),
-      h(
-        'div',
-        { class: 'secret-row' },
-        h('code', { class: 'secret', id: 'reset-link-url', 'aria-label': 'The reset link' }, link.reset_url),
-        copyButton('Copy link', link.reset_url, { id: 'copy-reset-link' }),
-      ),
-      h('p', { id: 'reset-link-expiry' }, 'It expires ', time(link.expires_at), '.'),
-      done,
-    );
-    done.addEventListener('click', () => {
-      panel.remove();
-      heading.focus();
+    const { panel, heading: title } = secretPanel({
+      ids: {
+        panel: 'reset-link',
+        title: 'reset-link-title',
+        secret: 'reset-link-url',
+        copy: 'copy-reset-link',
+        done: 'reset-link-done',
+      },
+      title: `Password-reset link for ${displayName(user)}`,
+      warning: 'Copy this link now: you will not see it again.',
+      advice:
+        'Hand it to the user in person or over a channel you trust. It works once, and sets a new password; their sessions end.',
+      secret: link.reset_url,
+      secretLabel: 'The reset link',
+      copyLabel: 'Copy link',
+      doneLabel: 'Done',
+      more: h('p', { id: 'reset-link-expiry' }, 'It expires ', time(link.expires_at), '.'),
+      onDone: () => heading.focus(),
     });
     linkSlot.replaceChildren(panel);
     title.focus();

@@ -1,7 +1,7 @@
 // Settings > Security > Password: changes the password with the current one (POST /api/auth/password/, itself a
 // password proof); every other session of the user ends, this one stays.
 import { api } from '../session.js';
-import { busy, clearErrors, field, h, settingsLayout, showError } from '../ui.js';
+import { busy, clearErrors, field, h, newPasswordFields, settingsLayout, showError } from '../ui.js';
 
 const PATH = '/settings/security/password';
 
@@ -24,23 +24,7 @@ export function render(main) {
       required: true,
       id: 'old-password',
     }),
-    field({
-      label: 'New password',
-      name: 'new_password',
-      type: 'password',
-      autocomplete: 'new-password',
-      required: true,
-      id: 'new-password',
-      hint: 'At least 8 characters; not a common password, nor your email.',
-    }),
-    field({
-      label: 'Repeat the new password',
-      name: 'repeat',
-      type: 'password',
-      autocomplete: 'new-password',
-      required: true,
-      id: 'repeat-password',
-    }),
+    newPasswordFields(),
     h('button', { type: 'submit', class: 'button', id: 'password-submit' }, 'Change password'),
   );
   content.append(

@@ -1,7 +1,7 @@
 // Reset password: the page an emailed or handed-over link opens (/reset-password?token=...). The token leaves the
 // address bar at once (it stays in this closure), so it is not kept in the history or shown on screen.
 import { confirmPasswordReset } from '../session.js';
-import { busy, field, h, showError } from '../ui.js';
+import { busy, errorAlert, h, newPasswordFields, showError } from '../ui.js';
 
 export function render(main) {
   const token = new URLSearchParams(location.search).get('token');
@@ -13,11 +13,7 @@ export function render(main) {
   if (!token) {
     card.replaceChildren(
       h('h1', {}, 'Reset your password'),
-      h(
-        'div',
-        { class: 'alert alert-error', role: 'alert' },
-        h('p', {}, 'This page needs the link from the email, in full.'),
-      ),
+      errorAlert('This page needs the link from the email, in full.'),
       again(),
     );
     return;
@@ -25,23 +21,7 @@ export function render(main) {
   const form = h(
     'form',
     { novalidate: true, id: 'reset-form' },
-    field({
-      label: 'New password',
-      name: 'new_password',
-      type: 'password',
-      autocomplete: 'new-password',
-      required: true,
-      id: 'new-password',
-      hint: 'At least 8 characters; not a common password, nor your email.',
-    }),
-    field({
-      label: 'Repeat the new password',
-      name: 'repeat',
-      type: 'password',
-      autocomplete: 'new-password',
-      required: true,
-      id: 'repeat-password',
-    }),
+    newPasswordFields(),
     h('button', { type: 'submit', class: 'button', id: 'reset-submit' }, 'Set the new password'),
   );
   card.replaceChildren(
