@@ -21,10 +21,12 @@ class ServiceAccounts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final UsersOfOrganization<ServiceAccount> accounts;
 
     ServiceAccounts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.accounts = new UsersOfOrganization<>(jdbc, true, ServiceAccounts::map);
     }
 
     ServiceAccount insert(long organizationId, String name, Role role, long createdBy) {
@@ -47,26 +49,15 @@ class ServiceAccounts {
 
     /** One of the organization's service accounts; another organization's is as absent as one that never existed. */
     Optional<ServiceAccount> findInOrganization(long organizationId, long id) {
-        return jdbc.sql("select * from users where organization_id = ? and id = ? and service_account = true")
-                .params(organizationId, id)
-                .query(ServiceAccounts::map)
-                .optional();
+        return accounts.find(organizationId, id);
     }
 
     long countInOrganization(long organizationId) {
-        return jdbc.sql("select count(*) from users where organization_id = ? and service_account = true")
-                .param(organizationId)
-                .query(Long.class)
-                .single();
+        return accounts.count(organizationId);
     }
 
     List<ServiceAccount> pageInOrganization(long organizationId, long offset, int limit) {
-        return jdbc.sql("""
-                select * from users where organization_id = ? and service_account = true
-                order by id limit ? offset ?""")
-                .params(organizationId, limit, offset)
-                .query(ServiceAccounts::map)
-                .list();
+        return accounts.page(organizationId, offset, limit);
     }
 
     /** Whether another active service account of the organization has this name, ignoring case. */

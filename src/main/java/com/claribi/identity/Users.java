@@ -25,10 +25,12 @@ class Users {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final UsersOfOrganization<User> people;
 
     Users(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.people = new UsersOfOrganization<>(jdbc, false, Users::map);
     }
 
     static String normalize(String email) {
@@ -122,25 +124,15 @@ class Users {
 
     /** A user of this organization; another organization's user is as absent as one that never existed. */
     Optional<User> findInOrganization(long organizationId, long id) {
-        return jdbc.sql("select * from users where organization_id = ? and id = ? and service_account = false")
-                .params(organizationId, id)
-                .query(Users::map)
-                .optional();
+        return people.find(organizationId, id);
     }
 
     long countInOrganization(long organizationId) {
-        return jdbc.sql("select count(*) from users where organization_id = ? and service_account = false")
-                .param(organizationId)
-                .query(Long.class)
-                .single();
+        return people.count(organizationId);
     }
 
     List<User> pageInOrganization(long organizationId, long offset, int limit) {
-        return jdbc.sql("""
-                select * from users where organization_id = ? and service_account = false order by id limit ? offset ?""")
-                .params(organizationId, limit, offset)
-                .query(Users::map)
-                .list();
+        return people.page(organizationId, offset, limit);
     }
 
     long countActiveAdministrators(long organizationId) {
