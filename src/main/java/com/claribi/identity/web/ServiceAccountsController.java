@@ -8,6 +8,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
+import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
@@ -16,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -130,9 +130,7 @@ class ServiceAccountsController {
                 CurrentPrincipal.get(),
                 FIELDS.read(json, ServiceAccountsController::newAccount),
                 ClientInfo.of(request, https));
-        return ResponseEntity.created(
-                        URI.create(HttpsPolicy.externalBase(request) + "/api/service-accounts/" + created.id() + "/"))
-                .body(ServiceAccountView.of(created));
+        return Locations.created(request, "/api/service-accounts/", created.id(), ServiceAccountView.of(created));
     }
 
     @Operation(

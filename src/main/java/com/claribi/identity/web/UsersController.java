@@ -9,6 +9,7 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
+import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +150,7 @@ class UsersController {
             HttpServletRequest request) {
         User created = users.create(
                 CurrentPrincipal.get(), NEW_USER.read(json, UsersController::newMember), ClientInfo.of(request, https));
-        return ResponseEntity.created(
-                        URI.create(HttpsPolicy.externalBase(request) + "/api/users/" + created.id() + "/"))
-                .body(UserView.of(created));
+        return Locations.created(request, "/api/users/", created.id(), UserView.of(created));
     }
 
     /** Changes a user's role or names; the last active administrator cannot be demoted (409). */
