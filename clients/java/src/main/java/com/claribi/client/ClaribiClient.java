@@ -328,7 +328,7 @@ public final class ClaribiClient implements AutoCloseable {
             }
         }
 
-        private static SSLContext trusting(Path pemFile) throws GeneralSecurityException {
+        static SSLContext trusting(Path pemFile) throws GeneralSecurityException {
             Collection<? extends Certificate> certificates;
             try (InputStream in = Files.newInputStream(pemFile)) {
                 certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
