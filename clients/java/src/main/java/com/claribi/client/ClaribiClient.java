@@ -223,7 +223,9 @@ public final class ClaribiClient implements AutoCloseable {
             return this;
         }
 
-        /** For a user with two-factor authentication: a current TOTP code at each sign-in (e.g. from a secret store). */
+        /**
+         * For a user with two-factor authentication: a current TOTP code at each sign-in (e.g. from a secret store).
+         */
         public Builder totp(Supplier<String> codes) {
             this.totp = Objects.requireNonNull(codes, "codes");
             return this;

@@ -3,7 +3,9 @@ package com.claribi.client;
 import java.util.List;
 import java.util.Map;
 
-/** The request conflicts with the current state ({@code conflict}), such as a duplicate name or the last administrator. */
+/**
+ * The request conflicts with the current state ({@code conflict}), such as a duplicate name or the last administrator.
+ */
 public class ConflictException extends ClaribiException {
 
     public ConflictException(

@@ -3,7 +3,10 @@ package com.claribi.client;
 import java.util.List;
 import java.util.Map;
 
-/** A sensitive operation needs a recent password proof ({@code reauthentication_required}): call {@link Authentication#reauthenticate(String)} and repeat it. */
+/**
+ * A sensitive operation needs a recent password proof ({@code reauthentication_required}): call {@link
+ * Authentication#reauthenticate(String)} and repeat it.
+ */
 public class ReauthenticationRequiredException extends PermissionDeniedException {
 
     public ReauthenticationRequiredException(

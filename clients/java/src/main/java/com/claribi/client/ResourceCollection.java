@@ -27,7 +27,9 @@ public abstract sealed class ResourceCollection<T, F> permits Dashboards, Report
         return calls.stream(path, type);
     }
 
-    /** One page ({@code page} from 1, {@code pageSize} up to 100); a page past the end is a {@link NotFoundException}. */
+    /**
+     * One page ({@code page} from 1, {@code pageSize} up to 100); a page past the end is a {@link NotFoundException}.
+     */
     public Page<T> page(int page, int pageSize) {
         return calls.page(path, Map.of(), page, pageSize, type);
     }

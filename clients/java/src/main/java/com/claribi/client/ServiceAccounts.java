@@ -46,7 +46,10 @@ public final class ServiceAccounts {
         calls.delete("/api/service-accounts/" + id + "/");
     }
 
-    /** The service account's keys: create, list, revoke, rotate and their activity, as for one's own. */
+    /**
+     * The service account's keys: create, list, revoke, rotate and their activity, as for one's own ({@link
+     * ApiKeys#get} excepted: the API serves no single key of a service account; find it in {@link ApiKeys#list}).
+     */
     public ApiKeys apiKeys(long id) {
         return new ApiKeys(calls, "/api/service-accounts/" + id + "/api-keys/");
     }

@@ -3,7 +3,10 @@ package com.claribi.client;
 import java.util.List;
 import java.util.Map;
 
-/** The request was refused as malformed or invalid ({@code validation_error}, {@code bad_request}); {@link #fields()} names the fields at fault. */
+/**
+ * The request was refused as malformed or invalid ({@code validation_error}, {@code bad_request}); {@link #fields()}
+ * names the fields at fault.
+ */
 public class ValidationException extends ClaribiException {
 
     public ValidationException(

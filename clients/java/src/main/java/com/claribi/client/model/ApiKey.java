@@ -2,7 +2,10 @@ package com.claribi.client.model;
 
 import java.time.Instant;
 
-/** An API key; {@code key}, the full secret, is set only in the answer that created or rotated it, and {@code owner} only in the organization's list. */
+/**
+ * An API key; {@code key}, the full secret, is set only in the answer that created or rotated it, and {@code owner}
+ * only in the organization's list.
+ */
 public record ApiKey(
         long id,
         String name,

@@ -2,7 +2,10 @@ package com.claribi.client.model;
 
 import java.time.Instant;
 
-/** A report of the organization; {@code dashboard} is a dashboard id or null, {@code schedule} null, daily, weekly or monthly. */
+/**
+ * A report of the organization; {@code dashboard} is a dashboard id or null, {@code schedule} null, daily, weekly or
+ * monthly.
+ */
 public record Report(
         long id,
         String name,
