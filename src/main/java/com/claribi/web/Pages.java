@@ -28,6 +28,8 @@ class Pages {
         "/settings/security/password",
         "/settings/security/sessions",
         "/admin/users",
+        "/admin/service-accounts",
+        "/admin/api-keys",
         "/admin/audit-log"
     };
 
@@ -51,6 +53,8 @@ class Pages {
         "/settings/security/password",
         "/settings/security/sessions",
         "/admin/users",
+        "/admin/service-accounts",
+        "/admin/api-keys",
         "/admin/audit-log"
     })
     ResponseEntity<byte[]> page() {

@@ -19,6 +19,8 @@ import * as resetPasswordPage from './pages/reset-password.js';
 import * as passwordPage from './pages/password.js';
 import * as sessionsPage from './pages/sessions.js';
 import * as usersPage from './pages/admin-users.js';
+import * as serviceAccountsPage from './pages/admin-service-accounts.js';
+import * as organizationKeysPage from './pages/admin-api-keys.js';
 import * as auditLogPage from './pages/audit-log.js';
 
 const ROUTES = {
@@ -29,6 +31,8 @@ const ROUTES = {
   '/settings/security/password': { page: passwordPage, title: 'Password' },
   '/settings/security/sessions': { page: sessionsPage, title: 'Sessions' },
   '/admin/users': { page: usersPage, title: 'Users' },
+  '/admin/service-accounts': { page: serviceAccountsPage, title: 'Service accounts' },
+  '/admin/api-keys': { page: organizationKeysPage, title: 'API keys' },
   '/admin/audit-log': { page: auditLogPage, title: 'Audit log' },
   '/forgot-password': { page: forgotPasswordPage, title: 'Reset your password', public: true },
   // A reset link works whoever is signed in on this browser: it is about the link's account.

@@ -305,6 +305,8 @@ export function adminLayout(current, title, description) {
     heading: 'Administration',
     links: [
       ['/admin/users', 'Users'],
+      ['/admin/service-accounts', 'Service accounts'],
+      ['/admin/api-keys', 'API keys'],
       ['/admin/audit-log', 'Audit log'],
     ],
   });

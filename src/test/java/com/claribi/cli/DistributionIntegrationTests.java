@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class DistributionIntegrationTests {
                 .isRegularFile();
         for (String file : List.of(
                 "bin/jvm-options",
-                "lib/claribi.jar",
+                "lib/app/claribi.jar",
                 "deploy/claribi.service",
                 "deploy/Dockerfile",
                 "README.md",
@@ -61,8 +62,13 @@ class DistributionIntegrationTests {
                 "CHANGELOG.md")) {
             assertThat(HOME.resolve(file)).as(file).isRegularFile();
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("lib/claribi.jar"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("lib/app/claribi.jar"))))
                 .isEqualTo("rw-r--r--");
+        try (var libraries = Files.list(HOME.resolve("lib/app/lib"))) {
+            assertThat(libraries.map(Path::getFileName).map(Path::toString))
+                    .as("the extracted jar's libraries")
+                    .contains("spring-boot-" + springBootVersion() + ".jar");
+        }
         assertThat(HOME.resolve("pom.xml")).as("nothing to build from").doesNotExist();
     }
 
@@ -72,6 +78,39 @@ class DistributionIntegrationTests {
 
         assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(work.resolve("version.log"));
+        assertThat(version.exitValue()).as(output).isZero();
+        assertThat(output.strip()).isEqualTo(ProjectVersion.ofPom());
+    }
+
+    /**
+     * When the build made the checkout's ahead-of-time cache (JDK 25 or newer, no -DskipAotCache), it made the
+     * distribution's too, on the distribution's runtime: the runtime maps it where it was unpacked ({@code
+     * -XX:AOTMode=on} makes a cache that cannot be used an error instead of a silent fallback).
+     */
+    @Test
+    void aheadOfTimeCacheWhenBuiltThenTheBundledRuntimeUsesIt() throws Exception {
+        Assumptions.assumeTrue(
+                Files.exists(Path.of("target", "app", "claribi.aot")),
+                "the build made no ahead-of-time cache (JDK 21-24, or -DskipAotCache)");
+        Path cache = HOME.resolve("lib/app/claribi.aot").toAbsolutePath();
+        assertThat(cache).isRegularFile();
+        List<String> command = new ArrayList<>(
+                List.of(HOME.resolve("runtime/bin/java").toAbsolutePath().toString()));
+        command.addAll(List.of(serverOptions().split(" ")));
+        command.addAll(List.of(
+                "-XX:AOTMode=on",
+                "-XX:AOTCache=" + cache,
+                "-jar",
+                HOME.resolve("lib/app/claribi.jar").toAbsolutePath().toString(),
+                "--version"));
+        Process version = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("aot.log").toFile())
+                .start();
+
+        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(work.resolve("aot.log"));
         assertThat(version.exitValue()).as(output).isZero();
         assertThat(output.strip()).isEqualTo(ProjectVersion.ofPom());
     }
@@ -99,8 +138,12 @@ class DistributionIntegrationTests {
                         "CLARIBI_BOOTSTRAP_ADMIN_PASSWORD",
                         PASSWORD),
                 log);
+        long started = System.nanoTime();
         try {
             TestClient api = awaitHealthy(server, port, dataDir.resolve("tls/cert.pem"), log);
+            System.out.printf(
+                    "distribution: first start to a healthy /api/health/ in %.1f s%n",
+                    (System.nanoTime() - started) / 1e9);
 
             String session = api.as(ADMIN, PASSWORD);
             // The enrolment's QR code is drawn by java.desktop (ImageIO): a module the runtime must hold.
@@ -171,5 +214,18 @@ class DistributionIntegrationTests {
             }
         }
         throw new AssertionError("no answer on port " + port + " within 3 minutes: " + Files.readString(log));
+    }
+
+    /** The server's JVM options, as bin/claribi reads them from bin/jvm-options. */
+    private static String serverOptions() throws IOException {
+        return Files.readAllLines(HOME.resolve("bin/jvm-options")).stream()
+                .filter(line -> line.startsWith("server="))
+                .map(line -> line.substring("server=".length()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String springBootVersion() {
+        return org.springframework.boot.SpringBootVersion.getVersion();
     }
 }

@@ -155,11 +155,7 @@ class LauncherUnitTests {
 
     @Test
     void distributionThenItsRuntimeWhateverJavaHomeAndNeverBuilt() throws Exception {
-        Path runtime = root.resolve("runtime");
-        fakeJava(runtime);
-        write(root.resolve("lib/claribi.jar"), "", BUILT);
-        Files.delete(root.resolve("target/claribi.jar"));
-        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now()));
+        Path runtime = distribution();
 
         Run run = claribi("--version");
 
@@ -168,7 +164,35 @@ class LauncherUnitTests {
         assertThat(builds()).isEmpty();
         assertThat(run.stdout())
                 .containsSubsequence("java=" + runtime.resolve("bin/java"), "JAVA_HOME=" + runtime)
-                .containsSubsequence("-jar", root.resolve("lib/claribi.jar").toString(), "--version");
+                .containsSubsequence("-jar", root.resolve("lib/app/claribi.jar").toString(), "--version")
+                .doesNotContain("AOTCache");
+    }
+
+    @Test
+    void distributionWithAheadOfTimeCacheThenTheServerMapsIt() throws Exception {
+        distribution();
+        write(root.resolve("lib/app/claribi.aot"), "", BUILT);
+
+        Run run = claribi("serve");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(builds()).isEmpty();
+        assertThat(run.stdout())
+                .containsSubsequence(
+                        "-XX:AOTCache=" + root.resolve("lib/app/claribi.aot"),
+                        "-jar",
+                        root.resolve("lib/app/claribi.jar").toString(),
+                        "serve");
+    }
+
+    /** A distribution's layout in the root (its runtime, the extracted jar), with no checkout's jar; its runtime. */
+    private Path distribution() throws IOException {
+        Path runtime = root.resolve("runtime");
+        fakeJava(runtime);
+        write(root.resolve("lib/app/claribi.jar"), "", BUILT);
+        Files.delete(root.resolve("target/claribi.jar"));
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now()));
+        return runtime;
     }
 
     private record Run(int exitCode, String stdout, String stderr) {}

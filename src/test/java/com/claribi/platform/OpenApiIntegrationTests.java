@@ -281,6 +281,7 @@ class OpenApiIntegrationTests extends ServerIntegrationTest {
         assertThat(info.path("license").path("url").asString())
                 .isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
         assertThat(info.path("contact").path("name").asString()).isNotBlank();
+        assertThat(info.path("contact").path("url").asString()).startsWith("https://");
         // The one version: bin/claribi --version prints the same (CommandLineIntegrationTests).
         assertThat(info.path("version").asString()).isEqualTo(ProjectVersion.ofPom());
     }

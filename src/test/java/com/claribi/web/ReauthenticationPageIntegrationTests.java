@@ -13,7 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Sudo mode in the web interface (headless Chromium), with a two-second re-authentication window waited out: creating
  * an API key then asks for the password in place; the right one lets the key be created without starting over, a wrong
- * one is shown next to the field and creates nothing. Ending another session and adding a user go the same way.
+ * one is shown next to the field and creates nothing. Ending another session, adding a user and giving a service account
+ * a key go the same way.
  */
 @TestPropertySource(properties = "claribi.reauthentication-window=PT2S")
 class ReauthenticationPageIntegrationTests extends BrowserIntegrationTest {
@@ -112,6 +113,34 @@ class ReauthenticationPageIntegrationTests extends BrowserIntegrationTest {
         assertThat(visible("#users-body tr[data-email='" + email + "']").getText())
                 .contains("Viewer", "Active");
         assertThat(browser.driver.findElements(By.id("reauth-dialog"))).isEmpty();
+    }
+
+    @Test
+    void addServiceAccountKeyWhenPasswordProofIsOldThenPageAsksForThePasswordAndCreatesTheKey() {
+        Account admin = newUser(Role.ADMINISTRATOR);
+        signIn(admin);
+        awaitSignedIn(admin);
+        browser.driver.get(url("/admin/service-accounts"));
+        type("#service-account-new-name", "Metrics export");
+        visible("#create-service-account").click();
+        visible("#service-account-keys #no-keys");
+        waitOutTheWindow();
+        type("#key-name", "Hourly");
+        visible("#create-key").click();
+
+        visible("#reauth-dialog");
+        assertThat(browser.driver.findElements(By.id("new-key-secret"))).isEmpty();
+        type("#reauth-password", admin.password());
+        visible("#reauth-submit").click();
+
+        String secret = visible("#new-key-secret").getText();
+        assertThat(browser.driver.findElements(By.id("reauth-dialog"))).isEmpty();
+        assertThat(api.get("/api/auth/status/", "X-API-Key", secret)
+                        .json()
+                        .path("user")
+                        .path("name")
+                        .asString())
+                .isEqualTo("Metrics export");
     }
 
     private void signInAndOpenApiKeys(Account account) {

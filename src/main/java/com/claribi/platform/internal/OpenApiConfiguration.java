@@ -136,7 +136,10 @@ class OpenApiConfiguration {
                                 + " 100). Paths end in / as listed; the same path without the final slash is served"
                                 + " the same way.")
                         .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
-                        .contact(new Contact().name("clariBI API server maintainers")))
+                        // The product's site, as the published documentation names it (it gives no support address).
+                        .contact(new Contact()
+                                .name("clariBI API server maintainers")
+                                .url("https://claribi.com/")))
                 // bin/claribi's defaults; a client names its own host and port.
                 .servers(List.of(new Server()
                         .url("https://{host}:{port}")

@@ -3,8 +3,11 @@ import { api } from '../../session.js';
 import { errorAlert, h, time } from '../../ui.js';
 import { localPath } from './keys.js';
 
-/** Opens the activity row under a key's row, or closes it when it is open; button is the row's "Activity". */
-export async function toggleActivity(key, row, button) {
+/**
+ * Opens the activity row under a key's row, or closes it when it is open; button is the row's "Activity", base the
+ * key's collection.
+ */
+export async function toggleActivity(key, row, button, base = '/api/api-keys/') {
   const existing = row.nextElementSibling;
   if (existing && existing.classList.contains('activity-row')) {
     existing.remove();
@@ -15,11 +18,11 @@ export async function toggleActivity(key, row, button) {
   row.after(h('tr', { class: 'activity-row' }, cell));
   button.setAttribute('aria-expanded', 'true');
   button.setAttribute('aria-controls', cell.id);
-  await showActivity(key, cell);
+  await showActivity(key, cell, base);
 }
 
-async function showActivity(key, cell) {
-  const page = await fetchPage(cell, `/api/api-keys/${key.id}/activity/?page_size=20`);
+async function showActivity(key, cell, base) {
+  const page = await fetchPage(cell, `${base}${key.id}/activity/?page_size=20`);
   if (!page) return;
   cell.replaceChildren(h('h3', {}, `Recent activity of “${key.name}”`));
   if (!page.results.length) {

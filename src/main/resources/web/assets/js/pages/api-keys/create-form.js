@@ -3,8 +3,15 @@
 import { api } from '../../session.js';
 import { busy, clearErrors, field, h, showError } from '../../ui.js';
 
-/** The "Create a key" card; onCreated(key) runs with the API's answer, which holds the secret. */
-export function createForm({ onCreated }) {
+/**
+ * The "Create a key" card; onCreated(key) runs with the API's answer, which holds the secret. base is the collection
+ * the key joins (the user's own keys, or a service account's); readWrite describes that scope for the key's owner.
+ */
+export function createForm({
+  onCreated,
+  base = '/api/api-keys/',
+  readWrite = 'Everything your role allows, including changes.',
+}) {
   const form = h(
     'form',
     { novalidate: true, id: 'create-key-form' },
@@ -17,7 +24,7 @@ export function createForm({ onCreated }) {
       autocomplete: 'off',
       hint: 'What will use it, e.g. “Nightly export”.',
     }),
-    scopeChoice(),
+    scopeChoice(readWrite),
     expiryChoice(),
     h('button', { type: 'submit', class: 'button', id: 'create-key' }, 'Create key'),
   );
@@ -52,7 +59,7 @@ export function createForm({ onCreated }) {
     }
     busy(form, async () => {
       try {
-        const key = await api('/api/api-keys/', { method: 'POST', body });
+        const key = await api(base, { method: 'POST', body });
         form.reset();
         showExpiryParts();
         clearErrors(form);
@@ -70,7 +77,7 @@ export function createForm({ onCreated }) {
   );
 }
 
-function scopeChoice() {
+function scopeChoice(readWrite) {
   return h(
     'fieldset',
     {},
@@ -85,7 +92,7 @@ function scopeChoice() {
       'label',
       { class: 'choice' },
       h('input', { type: 'radio', name: 'scope', value: 'read_write', id: 'scope-read-write' }),
-      h('span', {}, 'Read & write', h('small', {}, 'Everything your role allows, including changes.')),
+      h('span', {}, 'Read & write', h('small', {}, readWrite)),
     ),
   );
 }

@@ -3,9 +3,19 @@ import { errorAlert, h, time } from '../../ui.js';
 import { toggleActivity } from './activity.js';
 import { all, isActive, isPast, scopeBadge, scopeLabel } from './keys.js';
 
-/** The card; load() (re)reads the keys, showError() shows a failed action above the table. */
-export function keyList({ onRotate, onRevoke }) {
-  const heading = h('h2', { id: 'keys-title', tabindex: '-1' }, 'Your keys');
+/**
+ * The card; load() (re)reads the keys, showError() shows a failed action above the table. base is the keys' collection
+ * (the user's own, or a service account's); title, caption and empty are the card's words for whose keys they are.
+ */
+export function keyList({
+  onRotate,
+  onRevoke,
+  base = '/api/api-keys/',
+  title = 'Your keys',
+  caption = 'Your API keys',
+  empty = 'You have no API keys yet.',
+}) {
+  const heading = h('h2', { id: 'keys-title', tabindex: '-1' }, title);
   const error = h('div', { id: 'keys-error' });
   const area = h('div', { class: 'table-wrap' });
   const body = h('tbody', { id: 'keys-body' });
@@ -19,23 +29,23 @@ export function keyList({ onRotate, onRevoke }) {
     error.replaceChildren();
     let keys;
     try {
-      keys = await all('/api/api-keys/?page_size=100');
+      keys = await all(`${base}?page_size=100`);
     } catch (e) {
       showError(e);
       return;
     }
     if (!keys.length) {
-      area.replaceChildren(h('p', { class: 'empty', id: 'no-keys' }, 'You have no API keys yet.'));
+      area.replaceChildren(h('p', { class: 'empty', id: 'no-keys' }, empty));
       return;
     }
     // Newest first: the key just created is at the top.
     keys.sort((a, b) => b.id - a.id);
-    body.replaceChildren(...keys.map((key) => row(key, { onRotate, onRevoke })));
+    body.replaceChildren(...keys.map((key) => row(key, { onRotate, onRevoke, base })));
     area.replaceChildren(
       h(
         'table',
         { class: 'keys', id: 'keys-table' },
-        h('caption', { class: 'visually-hidden' }, 'Your API keys'),
+        h('caption', { class: 'visually-hidden' }, caption),
         h(
           'thead',
           {},
@@ -55,7 +65,7 @@ export function keyList({ onRotate, onRevoke }) {
   return { section, focus: () => heading.focus(), load, showError };
 }
 
-function row(key, { onRotate, onRevoke }) {
+function row(key, { onRotate, onRevoke, base }) {
   const actions = h('div', { class: 'row-actions' });
   const tr = h(
     'tr',
@@ -74,7 +84,7 @@ function row(key, { onRotate, onRevoke }) {
     h('td', { class: 'key-actions', 'data-label': 'Actions' }, actions),
   );
   const activity = actionButton(key, 'activity', 'Activity', 'Activity of', { 'aria-expanded': 'false' });
-  activity.addEventListener('click', () => toggleActivity(key, tr, activity));
+  activity.addEventListener('click', () => toggleActivity(key, tr, activity, base));
   actions.append(activity);
   if (isActive(key)) {
     const rotate = actionButton(key, 'rotate', 'Rotate', 'Rotate');

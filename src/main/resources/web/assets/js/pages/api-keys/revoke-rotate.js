@@ -10,7 +10,7 @@ const GRACE_PERIODS = [
 ];
 
 /** Resolves true once the key is revoked, false when the user cancelled; rejects with the API's error. */
-export async function revoke(key) {
+export async function revoke(key, base = '/api/api-keys/') {
   const confirmed = await dialog({
     title: 'Revoke this key?',
     content: (form) =>
@@ -22,7 +22,7 @@ export async function revoke(key) {
     danger: true,
   });
   if (!confirmed) return false;
-  await api(`/api/api-keys/${key.id}/revoke/`, { method: 'POST' });
+  await api(`${base}${key.id}/revoke/`, { method: 'POST' });
   return true;
 }
 
@@ -30,7 +30,7 @@ export async function revoke(key) {
  * Resolves with the new key (its secret included) and a note on when the old one stops, or null when the user
  * cancelled; rejects with the API's error.
  */
-export async function rotate(key) {
+export async function rotate(key, base = '/api/api-keys/') {
   const choice = await dialog({
     title: 'Rotate this key?',
     content: (form) =>
@@ -42,7 +42,7 @@ export async function rotate(key) {
   });
   if (!choice) return null;
   const grace = Number(choice.get('grace_period_seconds'));
-  const fresh = await api(`/api/api-keys/${key.id}/rotate/`, {
+  const fresh = await api(`${base}${key.id}/rotate/`, {
     method: 'POST',
     body: { grace_period_seconds: grace },
   });

@@ -1,0 +1,183 @@
+package com.claribi.client;
+
+import com.claribi.client.model.Tokens;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A session's tokens, signed in with an email and password (and a TOTP code when a supplier is given): the access
+ * token is renewed with the refresh token {@code refreshBefore} ahead of its expiry and once after a 401, and the
+ * client signs in again when the refresh token is refused. One renewal at a time: threads that find the token stale
+ * together wait for the one that renews it.
+ */
+final class SessionCredentials implements Credentials {
+
+    private static final JavaType TOKENS = Transport.type(Tokens.class);
+
+    private record Session(String access, String refresh, Instant expiresAt) {}
+
+    private final Transport transport;
+    private final String email;
+    private final String password;
+    private final Supplier<String> totp;
+    private final Duration refreshBefore;
+    private final Clock clock;
+    private final ClaribiListener listener;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Session session;
+
+    SessionCredentials(
+            Transport transport,
+            String email,
+            String password,
+            Supplier<String> totp,
+            Duration refreshBefore,
+            Clock clock,
+            ClaribiListener listener) {
+        this.transport = transport;
+        this.email = Objects.requireNonNull(email, "email");
+        this.password = Objects.requireNonNull(password, "password");
+        this.totp = totp;
+        this.refreshBefore = refreshBefore;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    @Override
+    public String apply(HttpRequest.Builder request) {
+        String access = access();
+        request.header("Authorization", "Bearer " + access);
+        return access;
+    }
+
+    @Override
+    public boolean recover(String sent) {
+        lock.lock();
+        try {
+            Session current = session;
+            if (current != null && !current.access().equals(sent)) {
+                // Another thread renewed the token since this request was sent: send it again with the new one.
+                return true;
+            }
+            session = current == null ? signIn() : refreshOrSignIn(current);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A valid access token, signing in or refreshing first when there is none or it is about to expire. */
+    String access() {
+        Session current = session;
+        if (fresh(current)) {
+            return current.access();
+        }
+        lock.lock();
+        try {
+            current = session;
+            if (!fresh(current)) {
+                current = current == null ? signIn() : refreshOrSignIn(current);
+                session = current;
+            }
+            return current.access();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The refresh token of the current session, or null before the first sign-in. */
+    String refreshToken() {
+        Session current = session;
+        return current == null ? null : current.refresh();
+    }
+
+    /** Replaces the access token of the current session (re-authentication issues a new one with a fresh auth_time). */
+    void useAccessToken(String access) {
+        lock.lock();
+        try {
+            Session current = session;
+            session = new Session(access, current == null ? null : current.refresh(), expiry(access));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets the session (after a logout): the next request signs in again. */
+    void forget() {
+        lock.lock();
+        try {
+            session = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean fresh(Session candidate) {
+        return candidate != null
+                && candidate.access() != null
+                && clock.instant().isBefore(candidate.expiresAt().minus(refreshBefore));
+    }
+
+    private Session refreshOrSignIn(Session current) {
+        if (current.refresh() == null) {
+            return signIn();
+        }
+        try {
+            Tokens tokens = transport.send(
+                    "POST",
+                    transport.uri("/api/auth/token/refresh/"),
+                    Map.of("refresh", current.refresh()),
+                    null,
+                    TOKENS);
+            listener.refreshed();
+            // With CLARIBI_REFRESH_ROTATION=on the answer carries a new refresh token, which replaces the old one.
+            String refresh = tokens.refresh() != null ? tokens.refresh() : current.refresh();
+            return new Session(tokens.access(), refresh, expiry(tokens.access()));
+        } catch (AuthenticationException refused) {
+            // The refresh token expired, was revoked or its session ended: the credentials start a new session.
+            return signIn();
+        }
+    }
+
+    private Session signIn() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("password", password);
+        if (totp != null) {
+            body.put("totp_code", totp.get());
+        }
+        Tokens tokens = transport.send("POST", transport.uri("/api/auth/login/"), body, null, TOKENS);
+        listener.signedIn();
+        return new Session(tokens.access(), tokens.refresh(), expiry(tokens.access()));
+    }
+
+    /** The {@code exp} claim of a JWT (RFC 7519 section 4.1.4), read without verifying: the server verifies it. */
+    static Instant expiry(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length == 3) {
+            try {
+                JsonNode claims = Transport.JSON.readTree(
+                        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+                JsonNode exp = claims.get("exp");
+                if (exp != null && exp.isNumber()) {
+                    return Instant.ofEpochSecond(exp.asLong());
+                }
+            } catch (IllegalArgumentException | JacksonException unreadable) {
+                // Not a JWT this client can read: rely on the server's 401 to say when it expired.
+            }
+        }
+        return Instant.MAX;
+    }
+}

@@ -1,0 +1,6 @@
+package com.claribi.client.model;
+
+import java.util.List;
+
+/** Two-factor authentication switched on, with its single-use recovery codes. */
+public record MfaConfirmation(boolean enabled, List<String> recoveryCodes) {}

@@ -1,0 +1,7 @@
+package com.claribi.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A user an administrator creates; a null role is the server's default, viewer. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NewUser(String email, String password, Role role, String firstName, String lastName) {}

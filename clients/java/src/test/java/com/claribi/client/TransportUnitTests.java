@@ -1,0 +1,270 @@
+package com.claribi.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the server seldom does on demand (a 503 during a database outage, an unknown error code, a body that is not
+ * JSON), answered by a scripted HTTP server in the test JVM.
+ */
+class TransportUnitTests {
+
+    private record Answer(int status, Map<String, String> headers, String body) {}
+
+    private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
+    private final List<String> userAgents = new CopyOnWriteArrayList<>();
+    private HttpServer http;
+
+    @BeforeEach
+    void start() throws IOException {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", this::answer);
+        http.start();
+    }
+
+    @AfterEach
+    void stop() {
+        http.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+        Answer answer = script.poll();
+        if (answer == null) {
+            answer = new Answer(500, Map.of(), "{\"error\":\"server_error\",\"message\":\"no answer scripted\"}");
+        }
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private ClaribiClient client(Duration maxRetryWait, ClaribiListener listener) {
+        return ClaribiClient.builder()
+                .baseUrl("http://127.0.0.1:" + http.getAddress().getPort() + "/api/")
+                .apiKey("claribi_sk_live_test")
+                .maxRetryWait(maxRetryWait)
+                .listener(listener)
+                .build();
+    }
+
+    private static Answer error(int status, String code, Map<String, String> headers) {
+        return new Answer(
+                status, headers, "{\"error\":\"" + code + "\",\"message\":\"A sentence.\",\"detail\":\"A detail.\"}");
+    }
+
+    private static final String ORGANIZATION =
+            "{\"id\":1,\"name\":\"Acme\",\"plan\":\"professional\",\"ai_credits_remaining\":1347}";
+
+    @Test
+    void serviceUnavailableIsRetriedAfterRetryAfter() {
+        script.add(error(503, "service_unavailable", Map.of("Retry-After", "1")));
+        script.add(new Answer(200, Map.of("Content-Type", "application/json"), ORGANIZATION));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofSeconds(5), counts)) {
+            long started = System.nanoTime();
+            assertEquals(1347, client.organization().get().aiCreditsRemaining());
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(950)) >= 0);
+            assertEquals(List.of(Duration.ofSeconds(1)), counts.waits);
+        }
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsHonoured() {
+        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+        script.add(error(429, "rate_limited", Map.of("Retry-After", inTwoSeconds)));
+        script.add(new Answer(200, Map.of(), ORGANIZATION));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofSeconds(5), counts)) {
+            client.organization().get();
+            assertEquals(1, counts.waits.size());
+            assertTrue(counts.waits.get(0).compareTo(Duration.ofSeconds(3)) <= 0, counts.waits.toString());
+        }
+    }
+
+    @Test
+    void waitBeyondTheBoundIsNotAttempted() {
+        script.add(error(503, "service_unavailable", Map.of("Retry-After", "120")));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofSeconds(5), counts)) {
+            ServiceUnavailableException e = assertThrows(
+                    ServiceUnavailableException.class,
+                    () -> client.organization().get());
+            assertEquals(Duration.ofSeconds(120), e.retryAfter());
+            assertEquals("A detail.", e.detail());
+            assertTrue(counts.waits.isEmpty());
+        }
+    }
+
+    @Test
+    void totalWaitIsBounded() {
+        for (int i = 0; i < 5; i++) {
+            script.add(error(429, "rate_limited", Map.of("Retry-After", "1")));
+        }
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofSeconds(2), counts)) {
+            RateLimitedException e = assertThrows(
+                    RateLimitedException.class, () -> client.organization().get());
+            assertEquals(Duration.ofSeconds(1), e.retryAfter());
+            assertEquals(2, counts.waits.size(), "1 s + 1 s fit in 2 s, a third does not");
+        }
+    }
+
+    @Test
+    void serviceUnavailableWithoutRetryAfterIsNotRetried() {
+        script.add(error(503, "service_unavailable", Map.of()));
+        try (ClaribiClient client = client(Duration.ofSeconds(5), new Counts())) {
+            assertThrows(
+                    ServiceUnavailableException.class,
+                    () -> client.organization().get());
+        }
+    }
+
+    @Test
+    void eachErrorCodeHasItsException() {
+        Map<String, Class<? extends ClaribiException>> expected = Map.ofEntries(
+                Map.entry("not_authenticated", AuthenticationException.class),
+                Map.entry("invalid_token", AuthenticationException.class),
+                Map.entry("token_expired", AuthenticationException.class),
+                Map.entry("invalid_credentials", AuthenticationException.class),
+                Map.entry("mfa_required", AuthenticationException.class),
+                Map.entry("invalid_mfa_code", AuthenticationException.class),
+                Map.entry("mfa_locked", AuthenticationException.class),
+                Map.entry("invalid_api_key", AuthenticationException.class),
+                Map.entry("permission_denied", PermissionDeniedException.class),
+                Map.entry("https_required", PermissionDeniedException.class),
+                Map.entry("reauthentication_required", ReauthenticationRequiredException.class),
+                Map.entry("not_found", NotFoundException.class),
+                Map.entry("validation_error", ValidationException.class),
+                Map.entry("bad_request", ValidationException.class),
+                Map.entry("conflict", ConflictException.class),
+                Map.entry("rate_limited", RateLimitedException.class),
+                Map.entry("service_unavailable", ServiceUnavailableException.class),
+                Map.entry("server_error", ServerException.class));
+        Map<String, Integer> statuses = Map.of(
+                "permission_denied",
+                403,
+                "https_required",
+                403,
+                "reauthentication_required",
+                403,
+                "not_found",
+                404,
+                "validation_error",
+                400,
+                "bad_request",
+                400,
+                "conflict",
+                409,
+                "rate_limited",
+                429,
+                "service_unavailable",
+                503,
+                "server_error",
+                500);
+        try (ClaribiClient client = client(Duration.ZERO, new Counts())) {
+            expected.forEach((code, type) -> {
+                int status = statuses.getOrDefault(code, 401);
+                script.add(error(status, code, Map.of("X-Request-Id", "req-" + code)));
+                ClaribiException e = assertThrows(
+                        ClaribiException.class, () -> client.dashboards().get(1));
+                assertInstanceOf(type, e, code);
+                assertEquals(code, e.error());
+                assertEquals(status, e.status());
+                assertEquals("A sentence.", e.getMessage());
+                assertEquals("A detail.", e.detail());
+                assertEquals("req-" + code, e.requestId().orElseThrow());
+            });
+        }
+    }
+
+    @Test
+    void validationErrorCarriesItsFields() {
+        script.add(new Answer(
+                400,
+                Map.of(),
+                "{\"error\":\"validation_error\",\"message\":\"Invalid.\",\"detail\":\"name\","
+                        + "\"fields\":{\"name\":[\"must not be blank\"]}}"));
+        try (ClaribiClient client = client(Duration.ZERO, new Counts())) {
+            ValidationException e = assertThrows(
+                    ValidationException.class, () -> client.dashboards().get(1));
+            assertEquals(Map.of("name", List.of("must not be blank")), e.fields());
+        }
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonStillHasAStatusAndCode() {
+        script.add(new Answer(502, Map.of("Content-Type", "text/html"), "<html>Bad gateway</html>"));
+        try (ClaribiClient client = client(Duration.ZERO, new Counts())) {
+            ServerException e = assertThrows(
+                    ServerException.class, () -> client.dashboards().get(1));
+            assertEquals(502, e.status());
+            assertEquals("http_502", e.error());
+            assertTrue(e.detail().contains("Bad gateway"));
+        }
+    }
+
+    @Test
+    void unreachableServerIsAConnectionException() {
+        int port = http.getAddress().getPort();
+        http.stop(0);
+        try (ClaribiClient client = ClaribiClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .apiKey("claribi_sk_live_test")
+                .build()) {
+            ClaribiConnectionException e = assertThrows(
+                    ClaribiConnectionException.class, () -> client.dashboards().get(1));
+            assertEquals(0, e.status());
+        }
+    }
+
+    @Test
+    void userAgentNamesTheSdkAndItsVersion() {
+        script.add(new Answer(200, Map.of(), ORGANIZATION));
+        try (ClaribiClient client = client(Duration.ZERO, new Counts())) {
+            client.organization().get();
+        }
+        assertEquals(List.of("claribi-java/" + ClaribiClient.VERSION), userAgents);
+        assertTrue(ClaribiClient.VERSION.matches("\\d+\\.\\d+\\.\\d+.*"), ClaribiClient.VERSION);
+    }
+
+    @Test
+    void builderRefusesAmbiguousConfiguration() {
+        assertThrows(
+                IllegalStateException.class,
+                () -> ClaribiClient.builder().baseUrl("https://localhost:8443").build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> ClaribiClient.builder()
+                        .baseUrl("https://localhost:8443")
+                        .apiKey("k")
+                        .credentials("a@b.c", "p")
+                        .build());
+        assertThrows(
+                IllegalArgumentException.class, () -> ClaribiClient.builder().baseUrl("ftp://localhost"));
+    }
+}
