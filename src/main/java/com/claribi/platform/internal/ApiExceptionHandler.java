@@ -177,6 +177,10 @@ final class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (DatabaseUnavailable.explains(e)) {
+            // A connection that broke under a statement, found below a wrapper (a failed rollback, say).
+            return databaseUnavailable(e);
+        }
         if (e instanceof ErrorResponse framework) {
             // Spring's own client errors (an async timeout, say) keep their status instead of becoming a 500.
             HttpStatus status = HttpStatus.resolve(framework.getStatusCode().value());

@@ -7,12 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -80,14 +76,11 @@ final class ErrorEndpoint implements ErrorController {
             if (cause instanceof RequestBodyTooLarge) {
                 return RequestBodyTooLarge.error();
             }
-            // The database unreachable in a filter (an API key's lookup in the security chain), where Spring MVC's
-            // ApiExceptionHandler does not see it: 503 with Retry-After, as in a controller, never a 500.
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransientDataAccessException
-                    || cause instanceof QueryTimeoutException) {
-                return ApiException.serviceUnavailable("The database cannot be reached right now.");
-            }
+        }
+        // The database unreachable in a filter (an API key's lookup in the security chain), where Spring MVC's
+        // ApiExceptionHandler does not see it: 503 with Retry-After, as in a controller, never a 500.
+        if (DatabaseUnavailable.explains(t)) {
+            return ApiException.serviceUnavailable("The database cannot be reached right now.");
         }
         return null;
     }
