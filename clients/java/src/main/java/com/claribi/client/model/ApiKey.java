@@ -18,4 +18,14 @@ public record ApiKey(
         boolean rotationDue,
         Long rotatedFrom,
         String key,
-        ApiKeyOwner owner) {}
+        ApiKeyOwner owner) {
+
+    /** Prints {@code key}, the secret, as {@code ***} (when set). */
+    @Override
+    public String toString() {
+        return "ApiKey[id=" + id + ", name=" + name + ", prefix=" + prefix + ", scope=" + scope + ", createdAt="
+                + createdAt + ", expiresAt=" + expiresAt + ", lastUsedAt=" + lastUsedAt + ", revokedAt=" + revokedAt
+                + ", rotationDue=" + rotationDue + ", rotatedFrom=" + rotatedFrom + ", key=" + Redacted.of(key)
+                + ", owner=" + owner + "]";
+    }
+}

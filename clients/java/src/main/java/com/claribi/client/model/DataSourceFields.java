@@ -8,4 +8,12 @@ import java.util.Map;
  * csv or rest_api; {@code secrets} (same shape as {@code config}) is write-only. Null fields are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DataSourceFields(String name, String type, Map<String, Object> config, Map<String, Object> secrets) {}
+public record DataSourceFields(String name, String type, Map<String, Object> config, Map<String, Object> secrets) {
+
+    /** Prints the secrets as {@code ***}. */
+    @Override
+    public String toString() {
+        return "DataSourceFields[name=" + name + ", type=" + type + ", config=" + config + ", secrets="
+                + Redacted.of(secrets) + "]";
+    }
+}
