@@ -32,6 +32,15 @@ final class Transport {
             .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
             .build();
 
+    /** The most requests one call sends, retries after {@code Retry-After} included. */
+    static final int MAX_ATTEMPTS = 10;
+
+    /** The shortest wait before a retry: a {@code Retry-After} of 0, negative or in the past waits this long. */
+    static final Duration MIN_RETRY_WAIT = Duration.ofSeconds(1);
+
+    /** The longest {@code Retry-After} read; a larger one is this (so that adding waits cannot overflow). */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
     private final URI base;
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -98,6 +107,7 @@ final class Transport {
     private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, Credentials credentials) {
         boolean recovered = false;
         Duration waited = Duration.ZERO;
+        int attempts = 0;
         while (true) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(requestTimeout)
@@ -111,6 +121,7 @@ final class Transport {
             }
             String sent = credentials == null ? null : credentials.apply(request);
             HttpResponse<byte[]> response = send(request.build());
+            attempts++;
             int status = response.statusCode();
             listener.responded(method, uri, status);
             if (status >= 200 && status < 300) {
@@ -124,8 +135,13 @@ final class Transport {
                 }
             }
             Optional<Duration> retryAfter = retryAfter(response);
-            if ((status == 429 || status == 503) && retryAfter.isPresent()) {
-                Duration wait = retryAfter.get();
+            // maxRetryWait zero never waits; a wait under a second is a second, so the bound on the total ends the
+            // retries, and MAX_ATTEMPTS ends them whatever the bound.
+            if ((status == 429 || status == 503)
+                    && retryAfter.isPresent()
+                    && !maxRetryWait.isZero()
+                    && attempts < MAX_ATTEMPTS) {
+                Duration wait = retryAfter.get().compareTo(MIN_RETRY_WAIT) < 0 ? MIN_RETRY_WAIT : retryAfter.get();
                 if (waited.plus(wait).compareTo(maxRetryWait) <= 0) {
                     listener.retrying(status, wait);
                     sleep(wait);
@@ -149,22 +165,34 @@ final class Transport {
         }
     }
 
-    /** RFC 9110 section 10.2.3: delay-seconds or an HTTP-date. */
+    /**
+     * RFC 9110 section 10.2.3: delay-seconds or an HTTP-date, as a wait from zero (a negative number or a past date)
+     * to {@link #MAX_RETRY_AFTER}.
+     */
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             String trimmed = value.trim();
+            if (trimmed.matches("-?\\d+")) {
+                // Digits beyond a long are a wait beyond the bound too.
+                long seconds = trimmed.length() > 18
+                        ? (trimmed.startsWith("-") ? 0 : Long.MAX_VALUE)
+                        : Long.parseLong(trimmed);
+                return Optional.of(clamp(Duration.ofSeconds(Math.max(0, seconds))));
+            }
             try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-                    Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-                } catch (DateTimeParseException notADate) {
-                    return Optional.empty();
-                }
+                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Optional.of(clamp(Duration.between(ZonedDateTime.now(at.getZone()), at)));
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
             }
         });
+    }
+
+    private static Duration clamp(Duration wait) {
+        if (wait.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     static String requestId(HttpResponse<?> response) {

@@ -3,6 +3,7 @@ package com.claribi.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -34,6 +35,8 @@ class TransportUnitTests {
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
     private HttpServer http;
+    /** The answer once the script has run out (a 500 when null). */
+    private volatile Answer fallback;
 
     @BeforeEach
     void start() throws IOException {
@@ -50,6 +53,9 @@ class TransportUnitTests {
     private void answer(HttpExchange exchange) throws IOException {
         userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
         Answer answer = script.poll();
+        if (answer == null) {
+            answer = fallback;
+        }
         if (answer == null) {
             answer = new Answer(500, Map.of(), "{\"error\":\"server_error\",\"message\":\"no answer scripted\"}");
         }
@@ -131,6 +137,85 @@ class TransportUnitTests {
                     RateLimitedException.class, () -> client.organization().get());
             assertEquals(Duration.ofSeconds(1), e.retryAfter());
             assertEquals(2, counts.waits.size(), "1 s + 1 s fit in 2 s, a third does not");
+        }
+    }
+
+    @Test
+    void retryAfterZeroWaitsASecondAndEnds() {
+        fallback = error(429, "rate_limited", Map.of("Retry-After", "0"));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofSeconds(2), counts)) {
+            RateLimitedException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(15),
+                    () -> assertThrows(
+                            RateLimitedException.class,
+                            () -> client.organization().get()));
+            assertEquals(Duration.ZERO, e.retryAfter());
+            assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), counts.waits);
+            assertEquals(3, userAgents.size(), "two retries of a second fit in 2 s");
+        }
+    }
+
+    @Test
+    void retryAfterInThePastWaitsASecondAndEnds() {
+        String aMinuteAgo = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+        fallback = error(503, "service_unavailable", Map.of("Retry-After", aMinuteAgo));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofSeconds(1), counts)) {
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(15),
+                    () -> assertThrows(
+                            ServiceUnavailableException.class,
+                            () -> client.organization().get()));
+            assertEquals(List.of(Duration.ofSeconds(1)), counts.waits);
+            assertEquals(2, userAgents.size());
+        }
+    }
+
+    @Test
+    void maxRetryWaitZeroNeverRetries() {
+        fallback = error(429, "rate_limited", Map.of("Retry-After", "0"));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ZERO, counts)) {
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(15),
+                    () -> assertThrows(
+                            RateLimitedException.class,
+                            () -> client.organization().get()));
+            assertTrue(counts.waits.isEmpty(), counts.waits.toString());
+            assertEquals(1, userAgents.size());
+        }
+    }
+
+    @Test
+    void retriesStopAtTheMostAttempts() {
+        fallback = error(503, "service_unavailable", Map.of("Retry-After", "1"));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofMinutes(5), counts)) {
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
+                    () -> assertThrows(
+                            ServiceUnavailableException.class,
+                            () -> client.organization().get()));
+            assertEquals(Transport.MAX_ATTEMPTS, userAgents.size());
+            assertEquals(Transport.MAX_ATTEMPTS - 1, counts.waits.size());
+        }
+    }
+
+    @Test
+    void aHugeRetryAfterIsNotWaitedAndDoesNotOverflow() {
+        script.add(error(429, "rate_limited", Map.of("Retry-After", "9223372036854775807")));
+        script.add(error(429, "rate_limited", Map.of("Retry-After", "99999999999999999999999")));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ofSeconds(5), counts)) {
+            RateLimitedException first = assertThrows(
+                    RateLimitedException.class, () -> client.organization().get());
+            assertEquals(Transport.MAX_RETRY_AFTER, first.retryAfter());
+            RateLimitedException second = assertThrows(
+                    RateLimitedException.class, () -> client.organization().get());
+            assertEquals(Transport.MAX_RETRY_AFTER, second.retryAfter());
+            assertTrue(counts.waits.isEmpty());
         }
     }
 
