@@ -1,6 +1,5 @@
 package com.claribi.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -153,15 +156,27 @@ final class Transport {
         }
     }
 
+    /**
+     * Sends one request and reads its answer within {@code requestTimeout}: the request's own timeout ends at the
+     * response headers, so a body that stalls would otherwise block the caller (and a token renewal's lock) forever.
+     */
     private HttpResponse<byte[]> send(HttpRequest request) {
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
+            return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
             throw new ClaribiConnectionException(
-                    request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+                    request.method() + " " + request.uri() + " did not complete within " + requestTimeout, e);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new ClaribiConnectionException(request.method() + " " + request.uri() + " was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ClaribiConnectionException(
+                    request.method() + " " + request.uri() + " failed: " + cause.getMessage(), cause);
         }
     }
 

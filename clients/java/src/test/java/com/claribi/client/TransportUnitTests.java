@@ -18,8 +18,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +42,22 @@ class TransportUnitTests {
     private HttpServer http;
     /** The answer once the script has run out (a 500 when null). */
     private volatile Answer fallback;
+    /** Releases the handlers that stall a body (see {@link #STALL}). */
+    private final CountDownLatch release = new CountDownLatch(1);
+    /** A header of a scripted answer: its headers are sent, then a part of its body, then nothing until the end. */
+    private static final String STALL = "X-Test-Stall";
 
     @BeforeEach
     void start() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", this::answer);
+        http.setExecutor(Executors.newCachedThreadPool());
         http.start();
     }
 
     @AfterEach
     void stop() {
+        release.countDown();
         http.stop(0);
     }
 
@@ -61,6 +72,18 @@ class TransportUnitTests {
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        if (answer.headers().containsKey(STALL)) {
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body, 0, body.length / 2);
+            exchange.getResponseBody().flush();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
@@ -216,6 +239,52 @@ class TransportUnitTests {
                     RateLimitedException.class, () -> client.organization().get());
             assertEquals(Transport.MAX_RETRY_AFTER, second.retryAfter());
             assertTrue(counts.waits.isEmpty());
+        }
+    }
+
+    @Test
+    void aBodyThatStallsEndsAtTheRequestTimeout() {
+        script.add(new Answer(200, Map.of("Content-Type", "application/json", STALL, "yes"), ORGANIZATION));
+        try (ClaribiClient client = ClaribiClient.builder()
+                .baseUrl("http://127.0.0.1:" + http.getAddress().getPort())
+                .apiKey("claribi_sk_live_test")
+                .requestTimeout(Duration.ofSeconds(1))
+                .build()) {
+            long started = System.nanoTime();
+            ClaribiConnectionException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(10),
+                    () -> assertThrows(
+                            ClaribiConnectionException.class,
+                            () -> client.organization().get()));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, took.toString());
+            assertInstanceOf(TimeoutException.class, e.getCause());
+        }
+    }
+
+    @Test
+    void anInterruptedRequestEndsAndKeepsTheInterrupt() throws Exception {
+        script.add(new Answer(200, Map.of("Content-Type", "application/json", STALL, "yes"), ORGANIZATION));
+        try (ClaribiClient client = client(Duration.ZERO, new Counts())) {
+            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+            CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    client.organization().get();
+                    thrown.complete(null);
+                } catch (Throwable t) {
+                    thrown.complete(t);
+                }
+                interrupted.complete(Thread.currentThread().isInterrupted());
+            });
+            caller.start();
+            while (userAgents.isEmpty()) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200);
+            caller.interrupt();
+            assertInstanceOf(ClaribiConnectionException.class, thrown.get(10, TimeUnit.SECONDS));
+            assertTrue(interrupted.get(10, TimeUnit.SECONDS));
         }
     }
 
