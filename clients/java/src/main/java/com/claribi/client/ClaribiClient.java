@@ -3,7 +3,9 @@ package com.claribi.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -188,7 +191,12 @@ public final class ClaribiClient implements AutoCloseable {
 
         /**
          * The server, such as {@code https://localhost:8443} ({@code bin/claribi}'s default). A trailing {@code /api/}
-         * (the documentation's "base URL") is accepted too.
+         * (the documentation's "base URL") is accepted too. {@code http://} is accepted only for a loopback host
+         * ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}), since passwords, tokens and keys would otherwise
+         * cross the network in clear; a URL with user information ({@code https://user:password@host}) is refused.
+         *
+         * @throws IllegalArgumentException for another scheme, no host, user information, or {@code http://} to a
+         *     host that is not loopback
          */
         public Builder baseUrl(String url) {
             return baseUrl(URI.create(Objects.requireNonNull(url, "url")));
@@ -203,8 +211,19 @@ public final class ClaribiClient implements AutoCloseable {
                 text = text.substring(0, text.length() - "/api".length());
             }
             URI normalized = URI.create(text);
-            if (!"https".equals(normalized.getScheme()) && !"http".equals(normalized.getScheme())) {
+            if (normalized.getRawUserInfo() != null) {
+                // Not echoed: it is a credential.
+                throw new IllegalArgumentException(
+                        "The base URL must not carry user information (user:password@): give credentials(...)"
+                                + " or apiKey(...)");
+            }
+            if (!"https".equals(normalized.getScheme()) && !"http".equals(normalized.getScheme())
+                    || normalized.getHost() == null) {
                 throw new IllegalArgumentException("The base URL must be http(s)://host[:port]: " + url);
+            }
+            if ("http".equals(normalized.getScheme()) && !loopback(normalized.getHost())) {
+                throw new IllegalArgumentException(
+                        "http:// is for a loopback host only (localhost, 127.0.0.0/8, [::1]); use https://: " + url);
             }
             this.baseUrl = normalized;
             return this;
@@ -355,6 +374,33 @@ public final class ClaribiClient implements AutoCloseable {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return context;
+        }
+
+        /** Whether a URI's host is loopback, without a DNS lookup: localhost, 127.0.0.0/8 or [::1]. */
+        static boolean loopback(String host) {
+            String name = host.toLowerCase(Locale.ROOT);
+            if (name.equals("localhost")) {
+                return true;
+            }
+            if (name.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                String[] octets = name.split("\\.");
+                for (String octet : octets) {
+                    if (Integer.parseInt(octet) > 255) {
+                        return false;
+                    }
+                }
+                return octets[0].equals("127");
+            }
+            if (name.startsWith("[") && name.endsWith("]")) {
+                try {
+                    // An IPv6 literal (it has a colon): getByName parses it and does not look it up.
+                    return InetAddress.getByName(name.substring(1, name.length() - 1))
+                            .isLoopbackAddress();
+                } catch (UnknownHostException notAnAddress) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private static Duration positive(Duration value, String name) {

@@ -1,6 +1,7 @@
 package com.claribi.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -420,5 +421,46 @@ class TransportUnitTests {
                         .build());
         assertThrows(
                 IllegalArgumentException.class, () -> ClaribiClient.builder().baseUrl("ftp://localhost"));
+    }
+
+    @Test
+    void builderRefusesPlainHttpToAHostThatIsNotLoopback() {
+        for (String url : List.of(
+                "http://claribi.example.com",
+                "http://claribi.example.com:8080/api/",
+                "http://10.0.0.5:8443",
+                "http://128.0.0.1",
+                "http://127.0.0.256",
+                "http://[2001:db8::1]:8443",
+                "http://localhost.example.com")) {
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ClaribiClient.builder().baseUrl(url),
+                    url);
+        }
+        for (String url : List.of(
+                "http://localhost:8080",
+                "http://LOCALHOST:8080/api/",
+                "http://127.0.0.1:8080",
+                "http://127.1.2.3",
+                "http://[::1]:8080",
+                "https://claribi.example.com",
+                "https://10.0.0.5:8443/api/")) {
+            ClaribiClient.builder().baseUrl(url);
+        }
+    }
+
+    @Test
+    void builderRefusesUserInformationInTheBaseUrl() {
+        for (String url : List.of(
+                "https://admin:s3cret@claribi.example.com",
+                "https://admin@localhost:8443",
+                "http://admin:s3cret@127.0.0.1:8080/api/")) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ClaribiClient.builder().baseUrl(url),
+                    url);
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        }
     }
 }
