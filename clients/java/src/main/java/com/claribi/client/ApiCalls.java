@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JavaType;
@@ -26,6 +27,21 @@ final class ApiCalls {
         this.transport = transport;
         this.credentials = credentials;
         this.pageSize = pageSize;
+    }
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /**
+     * A string id as one path segment: letters, digits, {@code _} and {@code -} only, so that an id from elsewhere
+     * ({@code ../../users/5}) cannot name another resource.
+     *
+     * @throws IllegalArgumentException for any other id, before a request is sent
+     */
+    static String segment(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Not an id (letters, digits, _ and - only): " + id);
+        }
+        return id;
     }
 
     <T> T get(String path, Class<T> type) {

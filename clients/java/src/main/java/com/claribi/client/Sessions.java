@@ -16,8 +16,14 @@ public final class Sessions {
         return calls.stream("/api/auth/sessions/", Session.class);
     }
 
-    /** Ends a session: the caller's own is a logout, another needs sudo mode. */
+    /**
+     * Ends a session: the caller's own is a logout, another needs sudo mode.
+     *
+     * @param id a session's {@link Session#id()}
+     * @throws IllegalArgumentException when {@code id} is not one (letters, digits, {@code _} and {@code -}), without
+     *     a request
+     */
     public void end(String id) {
-        calls.delete("/api/auth/sessions/" + id + "/");
+        calls.delete("/api/auth/sessions/" + ApiCalls.segment(id) + "/");
     }
 }

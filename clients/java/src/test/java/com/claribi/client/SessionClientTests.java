@@ -168,6 +168,25 @@ class SessionClientTests {
     }
 
     @Test
+    void endingTheOwnSessionByItsIdSignsInAgain() {
+        User user = server.createUser(Role.VIEWER);
+        Counts counts = new Counts();
+        try (ClaribiClient client = server.builder()
+                .credentials(user.email(), TestServer.passwordOf(user.email()))
+                .listener(counts)
+                .build()) {
+            Session current = client.sessions()
+                    .list()
+                    .filter(Session::current)
+                    .findFirst()
+                    .orElseThrow();
+            client.sessions().end(current.id());
+            assertEquals(user.id(), client.auth().status().user().id());
+            assertEquals(2, counts.signIns.get());
+        }
+    }
+
+    @Test
     void changedPasswordSignsIn() {
         User user = server.createUser(Role.VIEWER);
         String old = TestServer.passwordOf(user.email());

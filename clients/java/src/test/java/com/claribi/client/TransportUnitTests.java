@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -448,6 +449,27 @@ class TransportUnitTests {
                 "https://10.0.0.5:8443/api/")) {
             ClaribiClient.builder().baseUrl(url);
         }
+    }
+
+    @Test
+    void aSessionIdThatIsNotOneIsRefusedBeforeAnyRequest() {
+        try (ClaribiClient client = client(Duration.ZERO, new Counts())) {
+            for (String id : Arrays.asList("../../users/5", "..", "a/b", "a%2Fb", "a?b=c", "a#b", "a b", "", null)) {
+                assertThrows(
+                        IllegalArgumentException.class, () -> client.sessions().end(id), id);
+            }
+        }
+        assertTrue(userAgents.isEmpty(), "requests sent: " + userAgents.size());
+    }
+
+    @Test
+    void aSessionIdIsOnePathSegment() {
+        script.add(new Answer(204, Map.of(), ""));
+        Counts counts = new Counts();
+        try (ClaribiClient client = client(Duration.ZERO, counts)) {
+            client.sessions().end("Ab3_-x9Qz0");
+        }
+        assertEquals(List.of("DELETE /api/auth/sessions/Ab3_-x9Qz0/ 204"), counts.responses);
     }
 
     @Test
