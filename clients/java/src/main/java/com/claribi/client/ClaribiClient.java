@@ -235,7 +235,14 @@ public final class ClaribiClient implements AutoCloseable {
             return this;
         }
 
-        /** Signs in with these credentials and keeps the session's tokens fresh. */
+        /**
+         * Signs in with these credentials and keeps the session's tokens fresh. A sign-in the server refuses for the
+         * credentials themselves ({@code invalid_credentials}, {@code invalid_mfa_code}, {@code mfa_locked}) is
+         * remembered: every later request of this client throws the same {@link AuthenticationException} again
+         * without contacting the server, so that a wrong password does not spend the account's budget of failed
+         * sign-ins one call at a time. Build a new client with corrected credentials (or TOTP supplier) to try again.
+         * Other failures (a connection error, a 503, {@code mfa_required}) are not remembered.
+         */
         public Builder credentials(String email, String password) {
             this.email = Objects.requireNonNull(email, "email");
             this.password = Objects.requireNonNull(password, "password");

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -21,10 +22,17 @@ import tools.jackson.databind.JsonNode;
  * token is renewed with the refresh token {@code refreshBefore} ahead of its expiry and once after a 401, and the
  * client signs in again when the refresh token is refused. One renewal at a time: threads that find the token stale
  * together wait for the one that renews it.
+ *
+ * <p>A sign-in refused for the credentials themselves ({@code invalid_credentials}, {@code invalid_mfa_code}, {@code
+ * mfa_locked}) is remembered: every later request throws it again without contacting the server, so that a client with
+ * a wrong password does not spend the account's budget of failed sign-ins (and lock it) one call at a time.
  */
 final class SessionCredentials implements Credentials {
 
     private static final JavaType TOKENS = Transport.type(Tokens.class);
+
+    /** The error codes of a sign-in that the same credentials would get again. */
+    private static final Set<String> REFUSALS = Set.of("invalid_credentials", "invalid_mfa_code", "mfa_locked");
 
     private record Session(String access, String refresh, Instant expiresAt) {}
 
@@ -37,6 +45,8 @@ final class SessionCredentials implements Credentials {
     private final ClaribiListener listener;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Session session;
+    /** The refusal of the credentials at a sign-in, thrown again instead of signing in; null until one. */
+    private volatile AuthenticationException refused;
 
     SessionCredentials(
             Transport transport,
@@ -152,13 +162,32 @@ final class SessionCredentials implements Credentials {
     }
 
     private Session signIn() {
+        AuthenticationException before = refused;
+        if (before != null) {
+            throw new AuthenticationException(
+                    before.status(),
+                    before.error(),
+                    before.getMessage(),
+                    before.detail(),
+                    before.fields(),
+                    before.requestId().orElse(null),
+                    before);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", email);
         body.put("password", password);
         if (totp != null) {
             body.put("totp_code", totp.get());
         }
-        Tokens tokens = transport.send("POST", transport.uri("/api/auth/login/"), body, null, TOKENS);
+        Tokens tokens;
+        try {
+            tokens = transport.send("POST", transport.uri("/api/auth/login/"), body, null, TOKENS);
+        } catch (AuthenticationException e) {
+            if (REFUSALS.contains(e.error())) {
+                refused = e;
+            }
+            throw e;
+        }
         listener.signedIn();
         return new Session(tokens.access(), tokens.refresh(), expiry(tokens.access()));
     }

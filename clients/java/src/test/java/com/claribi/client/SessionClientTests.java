@@ -187,6 +187,33 @@ class SessionClientTests {
     }
 
     @Test
+    void aRefusedSignInIsRememberedNotRepeated() {
+        User user = server.createUser(Role.VIEWER);
+        Counts counts = new Counts();
+        try (ClaribiClient client = server.builder()
+                .credentials(user.email(), "not-the-password")
+                .listener(counts)
+                .build()) {
+            AuthenticationException first = assertThrows(
+                    AuthenticationException.class, () -> client.auth().status());
+            AuthenticationException second = assertThrows(
+                    AuthenticationException.class,
+                    () -> client.dashboards().list().toList());
+            assertEquals("invalid_credentials", first.error());
+            assertEquals("invalid_credentials", second.error());
+            assertEquals(401, second.status());
+            assertEquals(1, counts.responsesTo("POST", "/api/auth/login/"), counts.responses.toString());
+            assertEquals(List.of("POST /api/auth/login/ 401"), counts.responses);
+        }
+        // The account's budget is not spent: the right password still signs in.
+        try (ClaribiClient client = server.builder()
+                .credentials(user.email(), TestServer.passwordOf(user.email()))
+                .build()) {
+            assertEquals(user.id(), client.auth().status().user().id());
+        }
+    }
+
+    @Test
     void changedPasswordSignsIn() {
         User user = server.createUser(Role.VIEWER);
         String old = TestServer.passwordOf(user.email());

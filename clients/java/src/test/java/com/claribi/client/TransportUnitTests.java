@@ -472,6 +472,62 @@ class TransportUnitTests {
         assertEquals(List.of("DELETE /api/auth/sessions/Ab3_-x9Qz0/ 204"), counts.responses);
     }
 
+    private ClaribiClient signingIn(Counts counts) {
+        return ClaribiClient.builder()
+                .baseUrl("http://127.0.0.1:" + http.getAddress().getPort())
+                .credentials("ada@example.com", "not-the-password")
+                .maxRetryWait(Duration.ZERO)
+                .listener(counts)
+                .build();
+    }
+
+    @Test
+    void eachRefusalOfTheCredentialsIsRememberedNotRepeated() {
+        for (String code : List.of("invalid_credentials", "invalid_mfa_code", "mfa_locked")) {
+            userAgents.clear();
+            script.add(error(401, code, Map.of("X-Request-Id", "req-login")));
+            Counts counts = new Counts();
+            try (ClaribiClient client = signingIn(counts)) {
+                for (int call = 0; call < 3; call++) {
+                    AuthenticationException e = assertThrows(
+                            AuthenticationException.class,
+                            () -> client.organization().get());
+                    assertEquals(code, e.error());
+                    assertEquals(401, e.status());
+                    assertEquals("A detail.", e.detail());
+                    assertEquals("req-login", e.requestId().orElseThrow());
+                }
+            }
+            assertEquals(1, userAgents.size(), code + ": one sign-in request");
+            assertEquals(0, counts.signIns.get());
+        }
+    }
+
+    @Test
+    void aSignInThatFailedForAnotherReasonIsTriedAgain() {
+        script.add(error(503, "service_unavailable", Map.of()));
+        script.add(error(401, "mfa_required", Map.of()));
+        script.add(new Answer(200, Map.of(), "{\"access\":\"not-a-jwt\",\"refresh\":\"r\"}"));
+        script.add(new Answer(200, Map.of(), ORGANIZATION));
+        Counts counts = new Counts();
+        try (ClaribiClient client = signingIn(counts)) {
+            assertThrows(
+                    ServiceUnavailableException.class,
+                    () -> client.organization().get());
+            AuthenticationException e = assertThrows(
+                    AuthenticationException.class, () -> client.organization().get());
+            assertEquals("mfa_required", e.error());
+            assertEquals(1347, client.organization().get().aiCreditsRemaining());
+        }
+        assertEquals(
+                List.of(
+                        "POST /api/auth/login/ 503",
+                        "POST /api/auth/login/ 401",
+                        "POST /api/auth/login/ 200",
+                        "GET /api/organization/ 200"),
+                counts.responses);
+    }
+
     @Test
     void builderRefusesUserInformationInTheBaseUrl() {
         for (String url : List.of(
