@@ -285,7 +285,9 @@ public final class ClaribiClient implements AutoCloseable {
 
         /**
          * The longest total a request waits on {@code Retry-After} (429, 503) before it gives up with a {@link
-         * RateLimitedException} or {@link ServiceUnavailableException} (30 seconds by default; zero never waits).
+         * RateLimitedException} or {@link ServiceUnavailableException} (30 seconds by default; zero never waits nor
+         * retries). A {@code Retry-After} of 0, negative or in the past waits a second, and one call sends at most 10
+         * requests.
          */
         public Builder maxRetryWait(Duration max) {
             Objects.requireNonNull(max, "max");
