@@ -58,9 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing acknowledged is lost. Each figure is printed on a line of its own starting with {@code Deployment:}.
  *
  * <p>Runs in the PostgreSQL pass only, and only when asked: {@code CLARIBI_DEPLOYMENT_TESTS=required} (HAProxy and
- * {@code redis-server} must then be installed, or it fails). Not yet part of CI's run: its first complete run here
- * (2026-12-02) passed every phase but one, where a login in flight during the PostgreSQL outage reached the client as
- * an HTTP/2 stream reset instead of a 503, and it takes three to four minutes on two cores.
+ * {@code redis-server} must then be installed, or it fails). Not yet part of CI's run: it passes every step (2026-12-03),
+ * but restarts take 23-30 s here against the 10 s asked, and it adds three to four minutes on two cores.
  */
 @EnabledIfSystemProperty(named = "claribi.test.database", matches = "postgres")
 class DeploymentIntegrationTests {
