@@ -71,7 +71,9 @@ final class Bootstrap implements SmartInitializingSingleton {
                     "  clariBI created the organization \"" + settings.orgName() + "\" and its administrator:");
             System.out.println("    email:    " + email);
             System.out.println("    password: " + password);
-            System.out.println("  This password is shown only this once. Change it with POST /api/auth/password/.");
+            System.out.println(
+                    "  This password is shown only this once. Sign in at /sign-in and change it under Settings >"
+                            + " Security > Password (/settings/security/password), or with POST /api/auth/password/.");
             System.out.println();
         } else {
             log.info("Created the organization \"{}\" and its administrator {}", settings.orgName(), email);
