@@ -340,6 +340,52 @@ function sectionLayout(current, title, description, { trail, label, heading, lin
   return { layout, content };
 }
 
+/** A table of records: a hidden caption, a header row naming the columns, and a body (bodyId) holding rows. */
+export function dataTable({ id, caption, columns, bodyId, rows }) {
+  return h(
+    'table',
+    { class: 'keys', id },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h('tbody', { id: bodyId }, rows),
+  );
+}
+
+/**
+ * A small button of a table row: data-action names what it does, label names it for screen readers with the row's
+ * subject ("Deactivate Ada Lovelace"); attributes add to or replace the defaults (a danger class, aria-expanded).
+ */
+export function rowButton({ action, text, label, onClick, danger = false, ...attributes }) {
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: `button ${danger ? 'button-danger' : 'button-secondary'} button-small`,
+      'data-action': action,
+      'aria-label': label,
+      ...attributes,
+    },
+    text,
+  );
+  if (onClick) button.addEventListener('click', onClick);
+  return button;
+}
+
+/** Whether an account (a user, a service account) is active or deactivated, as a badge. */
+export function activeBadge(active) {
+  return active
+    ? h('span', { class: 'badge badge-ok' }, 'Active')
+    : h('span', { class: 'badge badge-neutral' }, 'Deactivated');
+}
+
 /** The path and query of a page's "next" or "previous" link (an absolute URL of this server), to pass to api(). */
 export function localPath(url) {
   const { pathname, search } = new URL(url);

@@ -177,15 +177,7 @@ class AdministrationPagesIntegrationTests extends BrowserIntegrationTest {
         WebElement row = visible("#users-body tr[data-email='" + other.email() + "']");
 
         // Demoted meanwhile by the other administrator: the API's 403 becomes the page's message.
-        TestClient.Response demoted = api.send(
-                "PATCH",
-                "/api/users/" + admin.user().id() + "/",
-                java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\": \"viewer\"}"),
-                "Authorization",
-                api.as(other),
-                "Content-Type",
-                "application/json");
-        assertThat(demoted.status()).as(demoted.text()).isEqualTo(200);
+        demoteToViewer(admin, other);
         row.findElement(By.cssSelector("button[data-action='reset']")).click();
         assertThat(visible("#users-error #administrators-only").getText()).contains("administrators only");
         assertThat(browser.driver.findElements(By.id("reset-link-url"))).isEmpty();

@@ -120,4 +120,17 @@ abstract class BrowserIntegrationTest extends ServerIntegrationTest {
     protected void awaitSignedIn(Account account) {
         wait.until(ExpectedConditions.textToBe(By.id("user-email"), account.email()));
     }
+
+    /** {@code administrator} made a viewer through the API by {@code by}, another administrator (a role change meanwhile). */
+    protected void demoteToViewer(Account administrator, Account by) {
+        com.claribi.support.TestClient.Response demoted = api.send(
+                "PATCH",
+                "/api/users/" + administrator.user().id() + "/",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\": \"viewer\"}"),
+                "Authorization",
+                api.as(by),
+                "Content-Type",
+                "application/json");
+        assertThat(demoted.status()).as(demoted.text()).isEqualTo(200);
+    }
 }

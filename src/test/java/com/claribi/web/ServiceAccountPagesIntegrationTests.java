@@ -186,15 +186,7 @@ class ServiceAccountPagesIntegrationTests extends BrowserIntegrationTest {
         browser.driver.get(url("/admin/service-accounts"));
         visible("#create-service-account");
 
-        TestClient.Response demoted = api.send(
-                "PATCH",
-                "/api/users/" + admin.user().id() + "/",
-                java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\": \"viewer\"}"),
-                "Authorization",
-                api.as(other),
-                "Content-Type",
-                "application/json");
-        assertThat(demoted.status()).as(demoted.text()).isEqualTo(200);
+        demoteToViewer(admin, other);
         type("#service-account-new-name", "Too late");
         visible("#create-service-account").click();
         assertThat(visible("#create-service-account-form .form-alert").getText())

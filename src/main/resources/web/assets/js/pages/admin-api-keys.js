@@ -1,9 +1,9 @@
 // Administration > API keys: every key of the organization, people's and service accounts', page by page, with its
 // owner, scope, last use and status; any of them revoked in one step. Never a secret: the server keeps only hashes.
 import { api } from '../session.js';
-import { adminLayout, dialog, h, pager, time } from '../ui.js';
+import { adminLayout, dataTable, dialog, h, pager, rowButton } from '../ui.js';
 import { refusal, requireAdministrator } from './admin/access.js';
-import { isActive, isPast, scopeBadge, scopeLabel } from './api-keys/keys.js';
+import { isActive, keyCells } from './api-keys/keys.js';
 
 const PATH = '/admin/api-keys';
 const PAGE_SIZE = 20;
@@ -55,27 +55,13 @@ export async function render(main, context) {
       return;
     }
     area.replaceChildren(
-      h(
-        'table',
-        { class: 'keys', id: 'organization-keys-table' },
-        h('caption', { class: 'visually-hidden' }, 'API keys of your organization'),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ['Key', 'Owner', 'Scope', 'Last used', 'Expires', 'Status', 'Actions'].map((c) =>
-              h('th', { scope: 'col' }, c),
-            ),
-          ),
-        ),
-        h(
-          'tbody',
-          { id: 'organization-keys-body' },
-          page.results.map((key) => row(key, onRevoke)),
-        ),
-      ),
+      dataTable({
+        id: 'organization-keys-table',
+        caption: 'API keys of your organization',
+        columns: ['Key', 'Owner', 'Scope', 'Last used', 'Expires', 'Status', 'Actions'],
+        bodyId: 'organization-keys-body',
+        rows: page.results.map((key) => row(key, onRevoke)),
+      }),
     );
     pages.replaceChildren(pager(page, path, load, 'organization-keys'));
   }
@@ -86,18 +72,15 @@ export async function render(main, context) {
 function row(key, onRevoke) {
   const actions = h('div', { class: 'row-actions' });
   if (isActive(key)) {
-    const revoke = h(
-      'button',
-      {
-        type: 'button',
-        class: 'button button-danger button-small',
-        'data-action': 'revoke',
-        'aria-label': `Revoke ${key.name} of ${key.owner.name}`,
-      },
-      'Revoke',
+    actions.append(
+      rowButton({
+        action: 'revoke',
+        text: 'Revoke',
+        label: `Revoke ${key.name} of ${key.owner.name}`,
+        danger: true,
+        onClick: () => onRevoke(key),
+      }),
     );
-    revoke.addEventListener('click', () => onRevoke(key));
-    actions.append(revoke);
   }
   return h(
     'tr',
@@ -107,17 +90,12 @@ function row(key, onRevoke) {
       'data-owner-type': key.owner.type,
       class: isActive(key) ? '' : 'revoked',
     },
-    h(
-      'td',
-      { 'data-label': 'Key' },
-      h('span', { class: 'key-name' }, key.name),
-      h('code', { class: 'key-prefix' }, `${key.prefix}…`),
-    ),
+    keyCells.name(key),
     h('td', { 'data-label': 'Owner', class: 'key-owner' }, owner(key.owner)),
-    h('td', { 'data-label': 'Scope' }, h('span', { class: `badge ${scopeBadge(key.scope)}` }, scopeLabel(key.scope))),
-    h('td', { 'data-label': 'Last used' }, key.last_used_at ? time(key.last_used_at, { relative: true }) : 'Never'),
-    h('td', { 'data-label': 'Expires' }, key.expires_at ? time(key.expires_at) : 'Never'),
-    h('td', { 'data-label': 'Status', class: 'key-status' }, status(key)),
+    keyCells.scope(key),
+    keyCells.lastUsed(key),
+    keyCells.expires(key),
+    keyCells.status(key),
     h('td', { class: 'key-actions', 'data-label': 'Actions' }, actions),
   );
 }
@@ -127,14 +105,6 @@ function owner({ type, name }) {
     h('span', { class: 'owner-name' }, name),
     type === 'service_account' ? h('span', { class: 'badge badge-info' }, 'Service account') : null,
   ];
-}
-
-function status(key) {
-  if (key.revoked_at && isPast(key.revoked_at)) return h('span', { class: 'badge badge-danger' }, 'Revoked');
-  if (key.expires_at && isPast(key.expires_at)) return h('span', { class: 'badge badge-danger' }, 'Expired');
-  if (key.revoked_at) return h('span', { class: 'badge badge-warn' }, 'Retiring');
-  if (key.rotation_due) return h('span', { class: 'badge badge-warn' }, 'Rotation due');
-  return h('span', { class: 'badge badge-ok' }, 'Active');
 }
 
 function confirmRevoke(key) {

@@ -2,7 +2,7 @@
 // whether they are active; adding one, editing its name or role, deactivating it, and its API keys (created, shown
 // once, rotated, revoked). Administrators only; every write is a sudo-mode write.
 import { api } from '../session.js';
-import { adminLayout, h, pager, time } from '../ui.js';
+import { activeBadge, adminLayout, dataTable, h, pager, rowButton, time } from '../ui.js';
 import { refusal, requireAdministrator } from './admin/access.js';
 import { roleLabel } from './admin/create-user.js';
 import {
@@ -110,25 +110,13 @@ export async function render(main, context) {
       return;
     }
     area.replaceChildren(
-      h(
-        'table',
-        { class: 'keys', id: 'service-accounts-table' },
-        h('caption', { class: 'visually-hidden' }, 'Service accounts of your organization'),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ['Service account', 'Role', 'Status', 'Added', 'Actions'].map((c) => h('th', { scope: 'col' }, c)),
-          ),
-        ),
-        h(
-          'tbody',
-          { id: 'service-accounts-body' },
-          page.results.map((account) => row(account, actions)),
-        ),
-      ),
+      dataTable({
+        id: 'service-accounts-table',
+        caption: 'Service accounts of your organization',
+        columns: ['Service account', 'Role', 'Status', 'Added', 'Actions'],
+        bodyId: 'service-accounts-body',
+        rows: page.results.map((account) => row(account, actions)),
+      }),
     );
     pages.replaceChildren(pager(page, path, load, 'service-accounts'));
   }
@@ -138,37 +126,21 @@ export async function render(main, context) {
 
 function row(account, actions) {
   const buttons = h('div', { class: 'row-actions' });
-  const button = (action, text, label, extra = 'button-secondary') => {
-    const b = h(
-      'button',
-      {
-        type: 'button',
-        class: `button ${extra} button-small`,
-        'data-action': action,
-        'aria-label': `${label} ${account.name}`,
-      },
-      text,
+  const button = (action, text, verb, danger) =>
+    buttons.append(
+      rowButton({ action, text, label: `${verb} ${account.name}`, danger, onClick: () => actions[action](account) }),
     );
-    b.addEventListener('click', () => actions[action](account));
-    buttons.append(b);
-  };
   button('keys', 'Keys', 'API keys of');
   if (account.active) {
     button('edit', 'Edit', 'Edit the name or role of');
-    button('deactivate', 'Deactivate', 'Deactivate', 'button-danger');
+    button('deactivate', 'Deactivate', 'Deactivate', true);
   }
   return h(
     'tr',
     { 'data-service-account-id': account.id, 'data-name': account.name, class: account.active ? '' : 'revoked' },
     h('td', { 'data-label': 'Service account' }, h('span', { class: 'key-name' }, account.name)),
     h('td', { 'data-label': 'Role', class: 'service-account-role' }, roleLabel(account.role)),
-    h(
-      'td',
-      { 'data-label': 'Status', class: 'service-account-status' },
-      account.active
-        ? h('span', { class: 'badge badge-ok' }, 'Active')
-        : h('span', { class: 'badge badge-neutral' }, 'Deactivated'),
-    ),
+    h('td', { 'data-label': 'Status', class: 'service-account-status' }, activeBadge(account.active)),
     h('td', { 'data-label': 'Added' }, time(account.created_at)),
     h('td', { class: 'key-actions', 'data-label': 'Actions' }, buttons),
   );

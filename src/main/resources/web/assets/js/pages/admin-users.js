@@ -1,7 +1,7 @@
 // Administration > Users: the organization's users, page by page, with their role and whether they are active;
 // adding one, changing a role, deactivating, and a password-reset link shown once. Administrators only.
 import { api } from '../session.js';
-import { adminLayout, h, pager, secretPanel, time } from '../ui.js';
+import { activeBadge, adminLayout, dataTable, h, pager, rowButton, secretPanel, time } from '../ui.js';
 import { refusal, requireAdministrator } from './admin/access.js';
 import { createUserForm, roleLabel } from './admin/create-user.js';
 import { changeRole, deactivate, displayName, resetLink } from './admin/user-actions.js';
@@ -100,25 +100,13 @@ export async function render(main, context) {
     }
     current = path;
     area.replaceChildren(
-      h(
-        'table',
-        { class: 'keys', id: 'users-table' },
-        h('caption', { class: 'visually-hidden' }, 'Users of your organization'),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ['User', 'Role', 'Status', 'Added', 'Actions'].map((c) => h('th', { scope: 'col' }, c)),
-          ),
-        ),
-        h(
-          'tbody',
-          { id: 'users-body' },
-          page.results.map((user) => row(user, user.id === me.id, actions)),
-        ),
-      ),
+      dataTable({
+        id: 'users-table',
+        caption: 'Users of your organization',
+        columns: ['User', 'Role', 'Status', 'Added', 'Actions'],
+        bodyId: 'users-body',
+        rows: page.results.map((user) => row(user, user.id === me.id, actions)),
+      }),
     );
     pages.replaceChildren(pager(page, path, load, 'users'));
   }
@@ -129,24 +117,12 @@ export async function render(main, context) {
 function row(user, isMe, actions) {
   const name = displayName(user);
   const buttons = h('div', { class: 'row-actions' });
+  const button = (action, text, verb, danger) =>
+    buttons.append(rowButton({ action, text, label: `${verb} ${name}`, danger, onClick: () => actions[action](user) }));
   if (user.active) {
-    const button = (action, text, label, extra = 'button-secondary') => {
-      const b = h(
-        'button',
-        {
-          type: 'button',
-          class: `button ${extra} button-small`,
-          'data-action': action,
-          'aria-label': `${label} ${name}`,
-        },
-        text,
-      );
-      b.addEventListener('click', () => actions[action](user));
-      buttons.append(b);
-    };
     button('role', 'Change role', 'Change the role of');
     button('reset', 'Reset link', 'Make a password-reset link for');
-    if (!isMe) button('deactivate', 'Deactivate', 'Deactivate', 'button-danger');
+    if (!isMe) button('deactivate', 'Deactivate', 'Deactivate', true);
   }
   return h(
     'tr',
@@ -159,13 +135,7 @@ function row(user, isMe, actions) {
       isMe ? h('span', { class: 'badge badge-info' }, 'You') : null,
     ),
     h('td', { 'data-label': 'Role', class: 'user-role' }, roleLabel(user.role)),
-    h(
-      'td',
-      { 'data-label': 'Status', class: 'user-status' },
-      user.active
-        ? h('span', { class: 'badge badge-ok' }, 'Active')
-        : h('span', { class: 'badge badge-neutral' }, 'Deactivated'),
-    ),
+    h('td', { 'data-label': 'Status', class: 'user-status' }, activeBadge(user.active)),
     h('td', { 'data-label': 'Added' }, time(user.created_at)),
     h('td', { class: 'key-actions', 'data-label': 'Actions' }, buttons),
   );

@@ -1,7 +1,7 @@
 // The "Your keys" card: one row per key, with its status and the actions that still apply to it.
-import { errorAlert, h, time } from '../../ui.js';
+import { dataTable, errorAlert, h, rowButton, time } from '../../ui.js';
 import { toggleActivity } from './activity.js';
-import { all, isActive, isPast, scopeBadge, scopeLabel } from './keys.js';
+import { all, isActive, keyCells } from './keys.js';
 
 /**
  * The card; load() (re)reads the keys, showError() shows a failed action above the table. base is the keys' collection
@@ -18,7 +18,6 @@ export function keyList({
   const heading = h('h2', { id: 'keys-title', tabindex: '-1' }, title);
   const error = h('div', { id: 'keys-error' });
   const area = h('div', { class: 'table-wrap' });
-  const body = h('tbody', { id: 'keys-body' });
   const section = h('section', { class: 'card', 'aria-labelledby': 'keys-title' }, heading, error, area);
 
   function showError(e) {
@@ -40,25 +39,14 @@ export function keyList({
     }
     // Newest first: the key just created is at the top.
     keys.sort((a, b) => b.id - a.id);
-    body.replaceChildren(...keys.map((key) => row(key, { onRotate, onRevoke, base })));
     area.replaceChildren(
-      h(
-        'table',
-        { class: 'keys', id: 'keys-table' },
-        h('caption', { class: 'visually-hidden' }, caption),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ['Key', 'Scope', 'Created', 'Last used', 'Expires', 'Status', 'Actions'].map((c) =>
-              h('th', { scope: 'col' }, c),
-            ),
-          ),
-        ),
-        body,
-      ),
+      dataTable({
+        id: 'keys-table',
+        caption,
+        columns: ['Key', 'Scope', 'Created', 'Last used', 'Expires', 'Status', 'Actions'],
+        bodyId: 'keys-body',
+        rows: keys.map((key) => row(key, { onRotate, onRevoke, base })),
+      }),
     );
   }
 
@@ -70,63 +58,34 @@ function row(key, { onRotate, onRevoke, base }) {
   const tr = h(
     'tr',
     { 'data-key-id': key.id, 'data-key-prefix': key.prefix, class: isActive(key) ? '' : 'revoked' },
-    h(
-      'td',
-      { 'data-label': 'Key' },
-      h('span', { class: 'key-name' }, key.name),
-      h('code', { class: 'key-prefix' }, `${key.prefix}…`),
-    ),
-    h('td', { 'data-label': 'Scope' }, h('span', { class: `badge ${scopeBadge(key.scope)}` }, scopeLabel(key.scope))),
+    keyCells.name(key),
+    keyCells.scope(key),
     h('td', { 'data-label': 'Created' }, time(key.created_at)),
-    h('td', { 'data-label': 'Last used' }, key.last_used_at ? time(key.last_used_at, { relative: true }) : 'Never'),
-    h('td', { 'data-label': 'Expires' }, key.expires_at ? time(key.expires_at) : 'Never'),
-    h('td', { 'data-label': 'Status', class: 'key-status' }, statusBadges(key)),
+    keyCells.lastUsed(key),
+    keyCells.expires(key),
+    keyCells.status(key),
     h('td', { class: 'key-actions', 'data-label': 'Actions' }, actions),
   );
-  const activity = actionButton(key, 'activity', 'Activity', 'Activity of', { 'aria-expanded': 'false' });
-  activity.addEventListener('click', () => toggleActivity(key, tr, activity, base));
+  // Buttons named for screen readers with the key's name ("Rotate Nightly export").
+  const activity = rowButton({
+    action: 'activity',
+    text: 'Activity',
+    label: `Activity of ${key.name}`,
+    'aria-expanded': 'false',
+    onClick: () => toggleActivity(key, tr, activity, base),
+  });
   actions.append(activity);
   if (isActive(key)) {
-    const rotate = actionButton(key, 'rotate', 'Rotate', 'Rotate');
-    rotate.addEventListener('click', () => onRotate(key));
-    const revoke = actionButton(key, 'revoke', 'Revoke', 'Revoke', { class: 'button button-danger button-small' });
-    revoke.addEventListener('click', () => onRevoke(key));
-    actions.append(rotate, revoke);
+    actions.append(
+      rowButton({ action: 'rotate', text: 'Rotate', label: `Rotate ${key.name}`, onClick: () => onRotate(key) }),
+      rowButton({
+        action: 'revoke',
+        text: 'Revoke',
+        label: `Revoke ${key.name}`,
+        danger: true,
+        onClick: () => onRevoke(key),
+      }),
+    );
   }
   return tr;
-}
-
-/** A small button of a row, named for screen readers with the key's name ("Rotate Nightly export"). */
-function actionButton(key, action, text, verb, attributes = {}) {
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'button button-secondary button-small',
-      'aria-label': `${verb} ${key.name}`,
-      'data-action': action,
-      ...attributes,
-    },
-    text,
-  );
-}
-
-function statusBadges(key) {
-  const badges = [];
-  if (key.revoked_at && isPast(key.revoked_at)) {
-    badges.push(h('span', { class: 'badge badge-danger' }, 'Revoked'));
-  } else if (key.expires_at && isPast(key.expires_at)) {
-    badges.push(h('span', { class: 'badge badge-danger' }, 'Expired'));
-  } else if (key.revoked_at) {
-    badges.push(
-      h('span', { class: 'badge badge-warn' }, 'Retiring'),
-      h('span', { class: 'hint' }, 'stops ', time(key.revoked_at, { relative: true })),
-    );
-  } else {
-    badges.push(h('span', { class: 'badge badge-ok' }, 'Active'));
-  }
-  if (key.rotation_due && !(key.revoked_at || (key.expires_at && isPast(key.expires_at)))) {
-    badges.push(h('span', { class: 'badge badge-warn', title: 'Older than 90 days: rotate it.' }, 'Rotation due'));
-  }
-  return badges;
 }
