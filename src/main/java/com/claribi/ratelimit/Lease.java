@@ -1,0 +1,187 @@
+package com.claribi.ratelimit;
+
+import io.github.bucket4j.ConsumptionProbe;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One key's share of a leased budget in this process: tokens taken from the shared bucket in Redis ahead of need and
+ * spent here without a round trip, what Redis said was left at its last answer, the key's recent demand here (which
+ * sizes the next lease, {@link LeaseSizing}) and the lease being fetched, if any. Every method is short, holds this
+ * object's lock and never touches Redis: {@link #next} tells the caller what to do ({@link Step}), and the caller
+ * reports Redis's answer ({@link #answered}, {@link #fetched}). So many request threads share one key's lease, at most
+ * one fetch per key is in flight, and while it is the others go on spending what is left.
+ *
+ * <p>Times are {@link System#nanoTime} readings, passed in so that the bookkeeping can be tested without a clock.
+ */
+final class Lease {
+
+    private static final long HORIZON = LeaseSizing.HORIZON.toNanos();
+    private static final long LIFETIME = LeaseSizing.LIFETIME.toNanos();
+    private static final Step ONE_AT_A_TIME = new OneAtATime();
+
+    /** What a request does next, as {@link #next} decides. */
+    sealed interface Step {}
+
+    /**
+     * Admitted with a token of the lease. {@code remaining} is the budget's figure: what the shared bucket had left at
+     * Redis's last answer plus what this lease still holds (exact with one process; with several, their leases and
+     * their spending since then are not seen). A {@code fetch} above 0 is the size of the next lease, which the caller
+     * starts fetching and does not wait for.
+     */
+    record Spent(long remaining, long fetch) implements Step {}
+
+    /** Refused without asking Redis: its last answer was a refusal, and no token is due before {@code nanosToWait}. */
+    record Refused(long nanosToWait, long nanosToReset) implements Step {}
+
+    /** Ask Redis for one token: the figures are unknown, or what is left is too little for a lease. */
+    record OneAtATime() implements Step {}
+
+    /** The lease is spent and the next one is on its way: wait for {@code fetched}, then ask again. */
+    record Await(CompletableFuture<Void> fetched) implements Step {}
+
+    /** The lease is spent: fetch one of {@code size} tokens, report it, wait for {@code fetched}, then ask again. */
+    record Fetch(long size, CompletableFuture<Void> fetched) implements Step {}
+
+    private final LongConsumer dropped;
+
+    private long tokens;
+    private long leasedAt;
+    /** The size of the last lease: the next one is fetched once a quarter of it is left. */
+    private long lastSize;
+    /** What the shared bucket had left at Redis's last answer; -1 before the first answer. */
+    private long sharedRemaining = -1;
+    /** Redis's last answer was a refusal: no token is due before this instant. */
+    private long emptyUntil;
+
+    private long fullAt;
+    private @Nullable CompletableFuture<Void> fetching;
+
+    // Requests seen in the current and the previous slot of HORIZON: a sliding-window count of the recent demand.
+    private long slotStart;
+    private long current;
+    private long previous;
+
+    /** {@code dropped} is told how many leased tokens expired unspent. */
+    Lease(long now, LongConsumer dropped) {
+        this.dropped = dropped;
+        this.slotStart = now;
+        this.emptyUntil = now;
+        this.fullAt = now;
+    }
+
+    /** What the request does next; {@code newRequest} is false when the same request asks again after a wait. */
+    synchronized Step next(long now, boolean newRequest) {
+        if (newRequest) {
+            roll(now);
+            current++;
+        }
+        if (tokens > 0 && now - leasedAt >= LIFETIME) {
+            drop();
+        }
+        if (tokens > 0) {
+            tokens--;
+            long fetch = 0;
+            if (fetching == null && tokens * 4 <= lastSize) {
+                long size = LeaseSizing.size(sharedRemaining, demand(now));
+                if (size > 1) {
+                    fetching = new CompletableFuture<>();
+                    fetch = size;
+                }
+            }
+            return new Spent(sharedRemaining + tokens, fetch);
+        }
+        if (now - emptyUntil < 0) {
+            return new Refused(emptyUntil - now, Math.max(0, fullAt - now));
+        }
+        if (fetching != null) {
+            return new Await(fetching);
+        }
+        long size = sharedRemaining < 0 ? 1 : LeaseSizing.size(sharedRemaining, demand(now));
+        if (size <= 1) {
+            return ONE_AT_A_TIME;
+        }
+        fetching = new CompletableFuture<>();
+        return new Fetch(size, fetching);
+    }
+
+    /** Redis's answer to a request for one token ({@link OneAtATime}). */
+    synchronized void answered(ConsumptionProbe probe, long now) {
+        sharedRemaining = Math.max(0, probe.getRemainingTokens());
+        if (!probe.isConsumed()) {
+            emptyUntil = now + Math.max(1, probe.getNanosToWaitForRefill());
+            fullAt = now + probe.getNanosToWaitForReset();
+        }
+    }
+
+    /**
+     * Redis's answer to a lease of {@code size} tokens ({@link Fetch}, or {@link Spent#fetch}): all of them, or none
+     * when fewer were left (the figure is then what was left, and the next request sizes its lease from it).
+     */
+    void fetched(long size, ConsumptionProbe probe, long now) {
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            sharedRemaining = Math.max(0, probe.getRemainingTokens());
+            if (probe.isConsumed()) {
+                tokens += size;
+                leasedAt = now;
+                lastSize = size;
+            }
+            done = fetching;
+            fetching = null;
+        }
+        if (done != null) {
+            done.complete(null);
+        }
+    }
+
+    /** The lease could not be fetched (Redis failed): whoever waits for it asks again. */
+    void notFetched() {
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            done = fetching;
+            fetching = null;
+        }
+        if (done != null) {
+            done.complete(null);
+        }
+    }
+
+    /** A token spent from this lease turned out not to count: it goes back to the lease. */
+    synchronized void giveBack() {
+        tokens++;
+    }
+
+    /** The lease is forgotten (its key went unused): what it held is dropped. */
+    synchronized void forget() {
+        drop();
+    }
+
+    private void drop() {
+        if (tokens > 0) {
+            dropped.accept(tokens);
+            tokens = 0;
+        }
+    }
+
+    /** Requests over the last HORIZON: the current slot's, plus the previous slot's for the part still in the window. */
+    private long demand(long now) {
+        roll(now);
+        long elapsed = now - slotStart;
+        return current + previous * (HORIZON - elapsed) / HORIZON;
+    }
+
+    private void roll(long now) {
+        long since = now - slotStart;
+        if (since >= 2 * HORIZON) {
+            previous = 0;
+            current = 0;
+            slotStart = now;
+        } else if (since >= HORIZON) {
+            previous = current;
+            current = 0;
+            slotStart += HORIZON;
+        }
+    }
+}

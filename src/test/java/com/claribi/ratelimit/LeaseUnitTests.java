@@ -1,0 +1,139 @@
+package com.claribi.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.ConsumptionProbe;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** One key's lease, driven with explicit times and made-up answers from Redis: what each request is told to do. */
+class LeaseUnitTests {
+
+    private static final long MS = 1_000_000L;
+
+    private final AtomicLong dropped = new AtomicLong();
+    private final Lease lease = new Lease(0, dropped::addAndGet);
+
+    @Test
+    void firstRequestThenOneAtATimeFromRedis() {
+        assertThat(lease.next(0, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void oneRecentRequestThenStillOneAtATime() {
+        lease.answered(ConsumptionProbe.consumed(999, 0), 0);
+        assertThat(lease.next(10 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void recentDemandThenOneRequestFetchesALeaseAndTheOthersAwaitIt() {
+        lease.answered(ConsumptionProbe.consumed(999, 0), 0);
+        assertThat(lease.next(1 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+        Lease.Step fetch = lease.next(2 * MS, true);
+        assertThat(fetch).isInstanceOf(Lease.Fetch.class);
+        assertThat(((Lease.Fetch) fetch).size())
+                .as("the two requests of the last 250 ms")
+                .isEqualTo(2);
+        Lease.Step await = lease.next(3 * MS, true);
+        assertThat(await).isInstanceOf(Lease.Await.class);
+        assertThat(((Lease.Await) await).fetched()).isSameAs(((Lease.Fetch) fetch).fetched());
+
+        lease.fetched(2, ConsumptionProbe.consumed(997, 0), 4 * MS);
+        assertThat(((Lease.Fetch) fetch).fetched()).isCompleted();
+        Lease.Step spent = lease.next(4 * MS, false);
+        assertThat(spent).isInstanceOf(Lease.Spent.class);
+        assertThat(((Lease.Spent) spent).remaining())
+                .as("what Redis has left plus what the lease holds")
+                .isEqualTo(998);
+    }
+
+    @Test
+    void leaseSpentLocallyThenNextOneFetchedAtAQuarterLeftWhileTheRestIsSpent() {
+        withLease(100, 900, 0);
+        long fetches = 0;
+        for (int i = 1; i <= 100; i++) {
+            Lease.Step step = lease.next(i * 1000L, true);
+            assertThat(step).isInstanceOf(Lease.Spent.class);
+            Lease.Spent spent = (Lease.Spent) step;
+            assertThat(spent.remaining()).isEqualTo(900 + 100 - i);
+            if (spent.fetch() > 0) {
+                fetches++;
+                assertThat(100 - i).as("a quarter of the lease left").isEqualTo(25);
+            }
+        }
+        assertThat(fetches).as("one fetch in flight at a time").isEqualTo(1);
+        assertThat(lease.next(200_000, true))
+                .as("spent, the fetch still in flight")
+                .isInstanceOf(Lease.Await.class);
+    }
+
+    @Test
+    void leaseNotSpentWithinItsLifetimeThenDroppedAndCounted() {
+        withLease(10, 500, 0);
+        lease.next(1 * MS, true);
+        Lease.Step afterLifetime = lease.next(1_001 * MS, true);
+        assertThat(afterLifetime).isNotInstanceOf(Lease.Spent.class);
+        assertThat(dropped.get()).isEqualTo(9);
+    }
+
+    @Test
+    void leaseRefusedBecauseFewerLeftThenTheFigureIsUpdatedAndTheNextSizedFromIt() {
+        withDemand(200, 1_000_000);
+        Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
+        lease.fetched(fetch.size(), ConsumptionProbe.rejected(40, 1_000, 60_000 * MS), 101 * MS);
+        Lease.Step next = lease.next(101 * MS, false);
+        assertThat(next).isInstanceOf(Lease.Fetch.class);
+        assertThat(((Lease.Fetch) next).size()).as("an eighth of the 40 left").isEqualTo(5);
+        lease.fetched(5, ConsumptionProbe.rejected(10, 1_000, 60_000 * MS), 102 * MS);
+        assertThat(lease.next(102 * MS, false)).as("the last ten").isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void refusedByRedisThenRefusedHereUntilTheNextTokenIsDue() {
+        lease.answered(ConsumptionProbe.rejected(0, 600 * MS, 60_000 * MS), 0);
+        Lease.Step refused = lease.next(100 * MS, true);
+        assertThat(refused).isInstanceOf(Lease.Refused.class);
+        assertThat(((Lease.Refused) refused).nanosToWait()).isEqualTo(500 * MS);
+        assertThat(((Lease.Refused) refused).nanosToReset()).isEqualTo(59_900 * MS);
+        assertThat(lease.next(600 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void fetchFailedThenTheWaitingRequestsAskAgain() {
+        withDemand(20, 1_000);
+        Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
+        lease.notFetched();
+        assertThat(fetch.fetched()).isCompleted();
+        assertThat(lease.next(100 * MS, false)).isInstanceOf(Lease.Fetch.class);
+    }
+
+    @Test
+    void tokenGivenBackThenSpentAgain() {
+        withLease(2, 100, 0);
+        lease.next(1 * MS, true);
+        lease.next(2 * MS, true);
+        lease.giveBack();
+        assertThat(lease.next(3 * MS, true)).isInstanceOf(Lease.Spent.class);
+    }
+
+    @Test
+    void forgottenThenWhatItHeldIsCountedAsDropped() {
+        withLease(50, 100, 0);
+        lease.forget();
+        assertThat(dropped.get()).isEqualTo(50);
+    }
+
+    /** {@code requests} requests in the last 100 ms (the last one still to come), Redis having {@code remaining} left. */
+    private void withDemand(int requests, long remaining) {
+        lease.answered(ConsumptionProbe.consumed(remaining, 0), 0);
+        for (int i = 0; i < requests - 1; i++) {
+            assertThat(lease.next(1 * MS, true)).isNotInstanceOf(Lease.Spent.class);
+            lease.notFetched();
+        }
+    }
+
+    /** A lease of {@code size} fetched at {@code now}, Redis having {@code remaining} left after it. */
+    private void withLease(long size, long remaining, long now) {
+        lease.fetched(size, ConsumptionProbe.consumed(remaining, 0), now);
+    }
+}
