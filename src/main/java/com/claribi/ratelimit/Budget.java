@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,8 @@ final class Budget {
     private final @Nullable Cache<String, Lease> leases;
 
     private final Counters counters;
+    /** Requests of a leased budget that waited for an answer from Redis (their own check, or a lease being fetched). */
+    private final LongAdder waited = new LongAdder();
 
     /** What a budget counts: its refusals, its operations sent to Redis, the leased tokens that expired unspent. */
     record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseDropped) {}
@@ -153,6 +156,9 @@ final class Budget {
         boolean newRequest = true;
         for (int attempt = 0; attempt < LEASE_ATTEMPTS && store.available(); attempt++) {
             Lease.Step step = lease.next(System.nanoTime(), newRequest);
+            if (newRequest && !(step instanceof Lease.Spent || step instanceof Lease.Refused)) {
+                waited.increment();
+            }
             newRequest = false;
             switch (step) {
                 case Lease.Spent spent -> {
@@ -233,6 +239,11 @@ final class Budget {
     /** The time until a budget with {@code remaining} tokens is full again: one token per period / capacity. */
     private long nanosToFill(long remaining) {
         return (long) ((double) Math.max(0, capacity - remaining) / capacity * period.toNanos());
+    }
+
+    /** How many requests of this leased budget waited for Redis (in this process, since it started). */
+    long waitedOnRedis() {
+        return waited.sum();
     }
 
     BucketConfiguration configuration() {

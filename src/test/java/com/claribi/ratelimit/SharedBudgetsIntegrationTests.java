@@ -167,18 +167,21 @@ class SharedBudgetsIntegrationTests {
         long elapsed = System.nanoTime() - started;
         double roundTrips = roundTrips("leased-steady") - roundTripsBefore;
         Admission last = budget.take(key);
+        long waited = budget.waitedOnRedis();
         System.out.printf(
                 "Leased, steady load, 8 threads: %d requests on a budget of 1,000,000/min in %.0f ms, %.0f round trips"
-                        + " to Redis (%.4f per request), %.0f leased tokens dropped so far; remaining figure after"
-                        + " them: %d%n",
+                        + " to Redis (%.4f per request), %d requests waited on Redis, %.0f leased tokens dropped so"
+                        + " far; remaining figure after them: %d%n",
                 requests,
                 elapsed / 1e6,
                 roundTrips,
                 roundTrips / requests,
+                waited,
                 dropped("leased-steady") - droppedBefore,
                 last.remaining());
         assertThat(admitted).isEqualTo(requests);
         assertThat(roundTrips).isLessThan(requests / 20.0);
+        assertThat(waited).isLessThan(requests / 20);
         // Redis's figure at the last lease plus what the lease holds: with one process, what is left (refilled since).
         assertThat(last.remaining()).isBetween(1_000_000L - requests - 1, 1_000_000L);
         assertThat(a.shared()).isTrue();
