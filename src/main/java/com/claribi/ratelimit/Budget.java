@@ -174,13 +174,13 @@ final class Budget {
                     return oneAtATime(store, key, lease);
                 }
                 case Lease.Await await -> {
-                    if (!awaited(await.fetched())) {
+                    if (!awaited(lease, await.fetched())) {
                         return null;
                     }
                 }
                 case Lease.Fetch fetch -> {
                     fetch(store, key, lease, fetch.size());
-                    if (!awaited(fetch.fetched())) {
+                    if (!awaited(lease, fetch.fetched())) {
                         return null;
                     }
                 }
@@ -202,8 +202,11 @@ final class Budget {
             remote.tryConsumeAndReturnRemaining(size).whenComplete((probe, error) -> {
                 if (probe != null) {
                     lease.fetched(size, probe, System.nanoTime());
-                } else {
+                    return;
+                }
+                try {
                     store.failed(cause(error));
+                } finally {
                     lease.notFetched();
                 }
             });
@@ -221,18 +224,22 @@ final class Budget {
     }
 
     /**
-     * Waits for a lease to be fetched (it always completes: Redis's commands time out); false if this thread was
-     * interrupted, and the request is then decided in this process.
+     * Waits for a lease to be fetched (Redis's commands time out, so it comes, or fails, within their timeout); false
+     * if this thread was interrupted or the answer never came, and the request is then decided in this process.
      */
-    private static boolean awaited(CompletableFuture<Void> fetched) {
+    private static boolean awaited(Lease lease, CompletableFuture<Void> fetched) {
         try {
             fetched.get(AWAIT_NANOS, TimeUnit.NANOSECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             return true;
+        } catch (TimeoutException e) {
+            // Not expected (the command's own timeout is shorter); the next request fetches anew.
+            lease.notFetched();
+            return false;
         }
     }
 

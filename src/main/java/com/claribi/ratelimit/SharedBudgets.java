@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buckets kept in Redis, updated by Bucket4j's compare-and-swap (a Lua script that writes the new state only if the
- * stored one is still what the client read), so every process sharing Redis draws from one budget exactly. When Redis
+ * stored one is still what the client read), so every process sharing Redis draws from one budget exactly (a token at
+ * a time, or a lease of several for a leased budget, {@link #asyncBucket}). When Redis
  * cannot be reached, {@link #bucket} answers {@code null} at once and the caller uses its in-process bucket; a watcher
  * pings Redis every half second and the shared budgets resume as soon as it answers, without a restart.
  */
