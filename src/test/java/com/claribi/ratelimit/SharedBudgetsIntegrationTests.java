@@ -65,6 +65,26 @@ class SharedBudgetsIntegrationTests {
     }
 
     /**
+     * The throttles of credential checks keep an exact budget: every attempt asks Redis (no lease, even under load),
+     * and a token given back after a correct password is back for every process at once.
+     */
+    @Test
+    void exactBudgetAsksRedisForEveryTokenAndATokenGivenBackIsBackForEveryProcess() {
+        String key = UUID.randomUUID().toString();
+        Budget onA = a.budget("exact-give-back", 1000, HOUR);
+        Budget onB = b.budget("exact-give-back", 1000, HOUR);
+        double before = roundTrips("exact-give-back");
+        for (int i = 0; i < 50; i++) {
+            assertThat(onA.take(key).admitted()).isTrue();
+        }
+        assertThat(roundTrips("exact-give-back") - before).isEqualTo(50);
+        Admission attempt = onA.take(key);
+        assertThat(attempt.remaining()).isEqualTo(949);
+        attempt.giveBack();
+        assertThat(onB.take(key).remaining()).isEqualTo(949);
+    }
+
+    /**
      * The leased version of the test above. Exactness is given up: a process may still hold leased tokens when the
      * other one runs out, and those are lost for the period. So: never more than the budget (leased tokens are taken
      * from Redis before they are spent), and at least 95% of it.
