@@ -3,6 +3,7 @@ package com.claribi.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -46,8 +47,8 @@ final class Budget {
     /** Requests of a leased budget that waited for an answer from Redis (their own check, or a lease being fetched). */
     private final LongAdder waited = new LongAdder();
 
-    /** What a budget counts: its refusals, its operations sent to Redis, the leased tokens that expired unspent. */
-    record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseDropped) {}
+    /** What a budget counts: its refusals, its operations sent to Redis, the leased tokens given back unspent. */
+    record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseReturned) {}
 
     Budget(
             String name,
@@ -75,14 +76,18 @@ final class Budget {
                 .maximumSize(200_000)
                 .expireAfterAccess(period)
                 .build();
-        // A forgotten lease is worth a round trip at most; what it still held is dropped (and counted).
+        // A key unused for a lease's lifetime is forgotten at once (Caffeine's scheduler), and what its lease still
+        // held
+        // is given back to Redis; all a forgotten lease cost is a round trip for the key's next request.
         this.leases = leased && shared != null
                 ? Caffeine.newBuilder()
                         .maximumSize(200_000)
-                        .expireAfterAccess(Duration.ofMinutes(1))
-                        .removalListener((String key, @Nullable Lease lease, RemovalCause cause) -> {
-                            if (lease != null) {
+                        .expireAfterAccess(LeaseSizing.LIFETIME)
+                        .scheduler(Scheduler.systemScheduler())
+                        .removalListener((@Nullable String key, @Nullable Lease lease, RemovalCause cause) -> {
+                            if (key != null && lease != null) {
                                 lease.forget();
+                                returnUnspent(shared, key, lease);
                             }
                         })
                         .build()
@@ -152,10 +157,11 @@ final class Budget {
      * the others wait for it) or, when what is left is too little for a lease, one token is asked of Redis.
      */
     private @Nullable Admission leased(SharedBudgets store, String key, Cache<String, Lease> byKey) {
-        Lease lease = byKey.get(key, k -> new Lease(System.nanoTime(), counters.leaseDropped()));
+        Lease lease = byKey.get(key, k -> new Lease(System.nanoTime(), capacity));
         boolean newRequest = true;
         for (int attempt = 0; attempt < LEASE_ATTEMPTS && store.available(); attempt++) {
             Lease.Step step = lease.next(System.nanoTime(), newRequest);
+            returnUnspent(store, key, lease);
             if (newRequest && !(step instanceof Lease.Spent || step instanceof Lease.Refused)) {
                 waited.increment();
             }
@@ -202,6 +208,7 @@ final class Budget {
             remote.tryConsumeAndReturnRemaining(size).whenComplete((probe, error) -> {
                 if (probe != null) {
                     lease.fetched(size, probe, System.nanoTime());
+                    returnUnspent(store, key, lease);
                     return;
                 }
                 try {
@@ -213,6 +220,29 @@ final class Budget {
         } catch (RuntimeException e) {
             store.failed(e);
             lease.notFetched();
+        }
+    }
+
+    /**
+     * Gives back to Redis what {@code lease} has set aside unspent (expired, or the lease forgotten), without waiting:
+     * as if those tokens had never been taken (Bucket4j adds them up to the capacity). If Redis cannot take them, they
+     * are lost for the period, which is safe.
+     */
+    private void returnUnspent(SharedBudgets store, String key, Lease lease) {
+        long unspent = lease.takeUnspent();
+        if (unspent == 0) {
+            return;
+        }
+        counters.leaseReturned().accept(unspent);
+        AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
+        if (remote == null) {
+            return;
+        }
+        counters.redisRequest().run();
+        try {
+            remote.addTokens(unspent);
+        } catch (RuntimeException lost) {
+            // Redis went away: the tokens stay taken until the bucket refills.
         }
     }
 

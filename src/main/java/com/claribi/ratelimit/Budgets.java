@@ -17,7 +17,7 @@ final class Budgets implements AutoCloseable {
 
     static final String REFUSALS_METRIC = "claribi.rate.limit.refusals";
     static final String REDIS_REQUESTS_METRIC = "claribi.rate.limit.redis.requests";
-    static final String LEASE_DROPPED_METRIC = "claribi.rate.limit.redis.lease.dropped";
+    static final String LEASE_RETURNED_METRIC = "claribi.rate.limit.redis.lease.returned";
 
     private final @Nullable SharedBudgets shared;
     private final MeterRegistry meters;
@@ -43,7 +43,8 @@ final class Budgets implements AutoCloseable {
      * A budget like {@link #budget} whose tokens, with Redis, are taken in leases: each process takes a slice of the
      * shared bucket in one round trip, sized from what is left and its recent rate ({@link LeaseSizing}), and spends it
      * without asking Redis, one token at a time near the end of the budget. Never more than the budget across
-     * processes (leased tokens are taken; unspent ones expire with their lease, lost for the period), and the headers'
+     * processes (leased tokens are taken before they are spent; those a lease has not spent within a second are given
+     * back), and the headers'
      * remaining figure is Redis's at the last round trip plus what this process's lease holds. For the budgets on every
      * request, where a round trip each would cost most of the throughput.
      */
@@ -64,8 +65,8 @@ final class Budgets implements AutoCloseable {
                 .description("Budget operations sent to Redis (a check of one token, or a lease), by budget")
                 .tag("budget", name)
                 .register(meters);
-        Counter dropped = Counter.builder(LEASE_DROPPED_METRIC)
-                .description("Tokens leased from Redis that expired unspent in this process, by budget")
+        Counter returned = Counter.builder(LEASE_RETURNED_METRIC)
+                .description("Tokens leased from Redis and given back unspent (the lease expired), by budget")
                 .tag("budget", name)
                 .register(meters);
         return new Budget(
@@ -74,7 +75,7 @@ final class Budgets implements AutoCloseable {
                 period,
                 leased,
                 shared,
-                new Budget.Counters(refusals::increment, redisRequests::increment, dropped::increment));
+                new Budget.Counters(refusals::increment, redisRequests::increment, returned::increment));
     }
 
     /** Whether Redis is configured at all ({@code CLARIBI_REDIS_URL}). */

@@ -2,7 +2,7 @@ package com.claribi.ratelimit;
 
 import io.github.bucket4j.ConsumptionProbe;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * sizes the next lease, {@link LeaseSizing}) and the lease being fetched, if any. Every method is short, holds this
  * object's lock and never touches Redis: {@link #next} tells the caller what to do ({@link Step}), and the caller
  * reports Redis's answer ({@link #answered}, {@link #fetched}). So many request threads share one key's lease, at most
- * one fetch per key is in flight, and while it is the others go on spending what is left.
+ * one fetch per key is in flight, and while it is the others go on spending what is left. Tokens a lease has not spent
+ * within {@link LeaseSizing#LIFETIME}, or still holds when it is forgotten, are set aside once for the caller to give
+ * back to Redis ({@link #takeUnspent}): never both spent and given back.
  *
  * <p>Times are {@link System#nanoTime} readings, passed in so that the bookkeeping can be tested without a clock.
  */
@@ -32,7 +34,10 @@ final class Lease {
      */
     record Spent(long remaining, long fetch) implements Step {}
 
-    /** Refused without asking Redis: its last answer was a refusal, and no token is due before {@code nanosToWait}. */
+    /**
+     * Refused without asking Redis: its last answer, less than {@link LeaseSizing#LIFETIME} ago, was a refusal, and no
+     * token is due before {@code nanosToWait} (unless another process gives some back).
+     */
     record Refused(long nanosToWait, long nanosToReset) implements Step {}
 
     /** Ask Redis for one token: the figures are unknown, or what is left is too little for a lease. */
@@ -44,7 +49,9 @@ final class Lease {
     /** The lease is spent: fetch one of {@code size} tokens, report it, wait for {@code fetched}, then ask again. */
     record Fetch(long size, CompletableFuture<Void> fetched) implements Step {}
 
-    private final LongConsumer dropped;
+    private final long capacity;
+    /** Tokens taken out of the lease (expired, or the lease forgotten), to be given back to Redis. */
+    private final AtomicLong unspent = new AtomicLong();
 
     private long tokens;
     private long leasedAt;
@@ -54,20 +61,24 @@ final class Lease {
     private long sharedRemaining = -1;
     /** Redis's last answer was a refusal: no token is due before this instant. */
     private long emptyUntil;
+    /** Until then a request is refused here; after it Redis is asked again, in case tokens were given back. */
+    private long refuseUntil;
 
     private long fullAt;
     private @Nullable CompletableFuture<Void> fetching;
+    private boolean forgotten;
 
     // Requests seen in the current and the previous slot of HORIZON: a sliding-window count of the recent demand.
     private long slotStart;
     private long current;
     private long previous;
 
-    /** {@code dropped} is told how many leased tokens expired unspent. */
-    Lease(long now, LongConsumer dropped) {
-        this.dropped = dropped;
+    /** The lease of one key of a budget of {@code capacity}. */
+    Lease(long now, long capacity) {
+        this.capacity = capacity;
         this.slotStart = now;
         this.emptyUntil = now;
+        this.refuseUntil = now;
         this.fullAt = now;
     }
 
@@ -77,6 +88,10 @@ final class Lease {
             roll(now);
             current++;
         }
+        if (forgotten) {
+            // Only a request that found the lease as it was being forgotten: it goes to Redis.
+            return ONE_AT_A_TIME;
+        }
         if (tokens > 0 && now - leasedAt >= LIFETIME) {
             drop();
         }
@@ -84,7 +99,7 @@ final class Lease {
             tokens--;
             long fetch = 0;
             if (fetching == null && tokens * 4 <= lastSize) {
-                long size = LeaseSizing.size(sharedRemaining, demand(now));
+                long size = LeaseSizing.size(capacity, sharedRemaining, demand(now));
                 if (size > 1) {
                     fetching = new CompletableFuture<>();
                     fetch = size;
@@ -92,13 +107,13 @@ final class Lease {
             }
             return new Spent(sharedRemaining + tokens, fetch);
         }
-        if (now - emptyUntil < 0) {
+        if (now - refuseUntil < 0) {
             return new Refused(emptyUntil - now, Math.max(0, fullAt - now));
         }
         if (fetching != null) {
             return new Await(fetching);
         }
-        long size = sharedRemaining < 0 ? 1 : LeaseSizing.size(sharedRemaining, demand(now));
+        long size = sharedRemaining < 0 ? 1 : LeaseSizing.size(capacity, sharedRemaining, demand(now));
         if (size <= 1) {
             return ONE_AT_A_TIME;
         }
@@ -111,6 +126,7 @@ final class Lease {
         sharedRemaining = Math.max(0, probe.getRemainingTokens());
         if (!probe.isConsumed()) {
             emptyUntil = now + Math.max(1, probe.getNanosToWaitForRefill());
+            refuseUntil = now + Math.min(Math.max(1, probe.getNanosToWaitForRefill()), LIFETIME);
             fullAt = now + probe.getNanosToWaitForReset();
         }
     }
@@ -123,7 +139,9 @@ final class Lease {
         CompletableFuture<Void> done;
         synchronized (this) {
             sharedRemaining = Math.max(0, probe.getRemainingTokens());
-            if (probe.isConsumed()) {
+            if (probe.isConsumed() && forgotten) {
+                unspent.addAndGet(size);
+            } else if (probe.isConsumed()) {
                 tokens += size;
                 leasedAt = now;
                 lastSize = size;
@@ -150,17 +168,27 @@ final class Lease {
 
     /** A token spent from this lease turned out not to count: it goes back to the lease. */
     synchronized void giveBack() {
-        tokens++;
+        if (forgotten) {
+            unspent.incrementAndGet();
+        } else {
+            tokens++;
+        }
     }
 
-    /** The lease is forgotten (its key went unused): what it held is dropped. */
+    /** The lease is forgotten (its key went unused): what it holds, or is still fetching, is set aside. */
     synchronized void forget() {
+        forgotten = true;
         drop();
+    }
+
+    /** Tokens set aside since the last call, for the caller to give back to Redis (0 mostly: one volatile read). */
+    long takeUnspent() {
+        return unspent.get() == 0 ? 0 : unspent.getAndSet(0);
     }
 
     private void drop() {
         if (tokens > 0) {
-            dropped.accept(tokens);
+            unspent.addAndGet(tokens);
             tokens = 0;
         }
     }

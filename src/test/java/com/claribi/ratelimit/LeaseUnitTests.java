@@ -3,7 +3,6 @@ package com.claribi.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.ConsumptionProbe;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** One key's lease, driven with explicit times and made-up answers from Redis: what each request is told to do. */
@@ -11,8 +10,7 @@ class LeaseUnitTests {
 
     private static final long MS = 1_000_000L;
 
-    private final AtomicLong dropped = new AtomicLong();
-    private final Lease lease = new Lease(0, dropped::addAndGet);
+    private final Lease lease = new Lease(0, 1_000_000);
 
     @Test
     void firstRequestThenOneAtATimeFromRedis() {
@@ -68,18 +66,21 @@ class LeaseUnitTests {
     }
 
     @Test
-    void leaseNotSpentWithinItsLifetimeThenDroppedAndCounted() {
-        withLease(10, 500, 0);
+    void leaseNotSpentWithinItsLifetimeThenSetAsideOnceToBeGivenBack() {
+        withLease(10, 500_000, 0);
         lease.next(1 * MS, true);
+        assertThat(lease.takeUnspent()).isZero();
         Lease.Step afterLifetime = lease.next(1_001 * MS, true);
         assertThat(afterLifetime).isNotInstanceOf(Lease.Spent.class);
-        assertThat(dropped.get()).isEqualTo(9);
+        assertThat(lease.takeUnspent()).isEqualTo(9);
+        assertThat(lease.takeUnspent()).as("given back once").isZero();
     }
 
     @Test
     void leaseRefusedBecauseFewerLeftThenTheFigureIsUpdatedAndTheNextSizedFromIt() {
         withDemand(200, 1_000_000);
         Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
+        assertThat(fetch.size()).as("the 200 requests of the last 250 ms").isEqualTo(200);
         lease.fetched(fetch.size(), ConsumptionProbe.rejected(40, 1_000, 60_000 * MS), 101 * MS);
         Lease.Step next = lease.next(101 * MS, false);
         assertThat(next).isInstanceOf(Lease.Fetch.class);
@@ -96,6 +97,15 @@ class LeaseUnitTests {
         assertThat(((Lease.Refused) refused).nanosToWait()).isEqualTo(500 * MS);
         assertThat(((Lease.Refused) refused).nanosToReset()).isEqualTo(59_900 * MS);
         assertThat(lease.next(600 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void refusedByRedisForLongThenAskedAgainAfterALeaseLifetimeInCaseTokensWereGivenBack() {
+        lease.answered(ConsumptionProbe.rejected(0, 36_000 * MS, 3_600_000 * MS), 0);
+        Lease.Step refused = lease.next(500 * MS, true);
+        assertThat(refused).isInstanceOf(Lease.Refused.class);
+        assertThat(((Lease.Refused) refused).nanosToWait()).isEqualTo(35_500 * MS);
+        assertThat(lease.next(1_000 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
     }
 
     @Test
@@ -117,10 +127,17 @@ class LeaseUnitTests {
     }
 
     @Test
-    void forgottenThenWhatItHeldIsCountedAsDropped() {
-        withLease(50, 100, 0);
+    void forgottenThenWhatItHeldAndWhatItWasFetchingIsSetAsideAndRequestsGoToRedis() {
+        withDemand(20, 500_000);
+        Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
+        lease.fetched(20, ConsumptionProbe.consumed(499_980, 0), 101 * MS);
+        lease.next(102 * MS, true);
         lease.forget();
-        assertThat(dropped.get()).isEqualTo(50);
+        assertThat(lease.takeUnspent()).isEqualTo(19);
+        assertThat(lease.next(103 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+        lease.fetched(5, ConsumptionProbe.consumed(499_975, 0), 104 * MS);
+        assertThat(lease.takeUnspent()).as("a lease that arrives after").isEqualTo(5);
+        assertThat(fetch.fetched()).isCompleted();
     }
 
     /** {@code requests} requests in the last 100 ms (the last one still to come), Redis having {@code remaining} left. */

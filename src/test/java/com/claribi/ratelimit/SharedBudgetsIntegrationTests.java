@@ -86,8 +86,8 @@ class SharedBudgetsIntegrationTests {
 
     /**
      * The leased version of the test above. Exactness is given up: a process may still hold leased tokens when the
-     * other one runs out, and those are lost for the period. So: never more than the budget (leased tokens are taken
-     * from Redis before they are spent), and at least 95% of it.
+     * other one runs out (until its lease expires and gives them back). So: never more than the budget (leased tokens
+     * are taken from Redis before they are spent), and at least 95% of it.
      */
     @Test
     void twoStoresLeasingFromOneRedisAdmitNoMoreThanTheBudgetAndAtLeast95PercentOfIt() throws Exception {
@@ -123,32 +123,32 @@ class SharedBudgetsIntegrationTests {
     }
 
     /**
-     * What leases can waste: a store that stops using a key keeps its lease until it expires, and those tokens are lost
-     * for the period. The sizing rule bounds them: a lease is at most an eighth of what was left, plus what was left of
-     * the previous one (a quarter at most) when it was fetched.
+     * A store that stops using a key holds its lease no longer than a lease's lifetime (and Caffeine's scheduler's
+     * tolerance, about a second): then what the lease held is given back to Redis, and the other store gets it.
      */
     @Test
-    void storeStopsUsingAKeyThenWhatItsLeaseHeldIsLostAndNoMoreThanTheSizingRuleAllows() throws Exception {
+    void storeStopsUsingAKeyThenWhatItsLeaseHeldIsGivenBackAndTheOtherStoreGetsIt() throws Exception {
         String key = UUID.randomUUID().toString();
         Budget onA = a.leasedBudget("leased-idle", LEASED_BUDGET, DAY);
         Budget onB = b.leasedBudget("leased-idle", LEASED_BUDGET, DAY);
+        double returnedBefore = returned("leased-idle");
         int first = underLoad(8, LEASED_BUDGET / 2, i -> onA.take(key).admitted());
-        Thread.sleep(LeaseSizing.LIFETIME.toMillis() + 100);
+        long stopped = System.nanoTime();
+        long deadline = stopped + 3 * LeaseSizing.LIFETIME.toNanos();
+        while (returned("leased-idle") == returnedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double given = returned("leased-idle") - returnedBefore;
+        long after = System.nanoTime() - stopped;
+        Thread.sleep(200);
         int second = underLoad(8, LEASED_BUDGET, i -> onB.take(key).admitted());
-        double droppedBefore = dropped("leased-idle");
-        assertThat(onA.take(key).admitted()).isFalse();
         int lost = LEASED_BUDGET - first - second;
         System.out.printf(
-                "Leased, one store stops using a key: %d admitted there, then %d on the other store; %d of %d lost"
-                        + " (%.1f%%), %.0f counted as dropped leased tokens%n",
-                first,
-                second,
-                lost,
-                LEASED_BUDGET,
-                100.0 * lost / LEASED_BUDGET,
-                dropped("leased-idle") - droppedBefore);
+                "Leased, one store stops using a key: %d admitted there, %.0f leased tokens given back %d ms after it"
+                        + " stopped, then %d admitted on the other store; %d of %d lost%n",
+                first, given, after / 1_000_000, second, lost, LEASED_BUDGET);
         assertThat(first).isEqualTo(LEASED_BUDGET / 2);
-        assertThat(lost).isBetween(0, (LEASED_BUDGET - first) * 5 / 32 + 1);
+        assertThat(lost).isBetween(0, LEASED_BUDGET / 100);
     }
 
     @Test
@@ -160,7 +160,7 @@ class SharedBudgetsIntegrationTests {
                 underLoad(64, LEASED_BUDGET * 3 / 2, i -> budget.take(key).admitted());
         double roundTrips = roundTrips("leased-one") - roundTripsBefore;
         System.out.printf(
-                "Leased, one store, 64 threads: %d of a budget of %d admitted (%.1f%%, %d lost in leases), %d"
+                "Leased, one store, 64 threads: %d of a budget of %d admitted (%.1f%%, %d not), %d"
                         + " requests, %.0f round trips to Redis%n",
                 admitted,
                 LEASED_BUDGET,
@@ -181,7 +181,7 @@ class SharedBudgetsIntegrationTests {
         Budget budget = a.leasedBudget("leased-steady", 1_000_000, Duration.ofMinutes(1));
         int requests = 10_000;
         double roundTripsBefore = roundTrips("leased-steady");
-        double droppedBefore = dropped("leased-steady");
+        double returnedBefore = returned("leased-steady");
         long started = System.nanoTime();
         int admitted = underLoad(8, requests, i -> budget.take(key).admitted());
         long elapsed = System.nanoTime() - started;
@@ -190,14 +190,14 @@ class SharedBudgetsIntegrationTests {
         long waited = budget.waitedOnRedis();
         System.out.printf(
                 "Leased, steady load, 8 threads: %d requests on a budget of 1,000,000/min in %.0f ms, %.0f round trips"
-                        + " to Redis (%.4f per request), %d requests waited on Redis, %.0f leased tokens dropped so"
-                        + " far; remaining figure after them: %d%n",
+                        + " to Redis (%.4f per request), %d requests waited on Redis, %.0f leased tokens given back"
+                        + " so far; remaining figure after them: %d%n",
                 requests,
                 elapsed / 1e6,
                 roundTrips,
                 roundTrips / requests,
                 waited,
-                dropped("leased-steady") - droppedBefore,
+                returned("leased-steady") - returnedBefore,
                 last.remaining());
         assertThat(admitted).isEqualTo(requests);
         assertThat(roundTrips).isLessThan(requests / 20.0);
@@ -352,8 +352,8 @@ class SharedBudgetsIntegrationTests {
                 .count();
     }
 
-    private static double dropped(String budget) {
-        return meters.get(Budgets.LEASE_DROPPED_METRIC)
+    private static double returned(String budget) {
+        return meters.get(Budgets.LEASE_RETURNED_METRIC)
                 .tag("budget", budget)
                 .counter()
                 .count();
