@@ -86,7 +86,7 @@ final class Budget {
                         .scheduler(Scheduler.systemScheduler())
                         .removalListener((@Nullable String key, @Nullable Lease lease, RemovalCause cause) -> {
                             if (key != null && lease != null) {
-                                lease.forget();
+                                lease.forget(System.nanoTime());
                                 returnUnspent(shared, key, lease);
                             }
                         })
@@ -157,7 +157,7 @@ final class Budget {
      * the others wait for it) or, when what is left is too little for a lease, one token is asked of Redis.
      */
     private @Nullable Admission leased(SharedBudgets store, String key, Cache<String, Lease> byKey) {
-        Lease lease = byKey.get(key, k -> new Lease(System.nanoTime(), capacity));
+        Lease lease = byKey.get(key, k -> new Lease(System.nanoTime(), capacity, period.toNanos()));
         boolean newRequest = true;
         for (int attempt = 0; attempt < LEASE_ATTEMPTS && store.available(); attempt++) {
             Lease.Step step = lease.next(System.nanoTime(), newRequest);
@@ -224,9 +224,9 @@ final class Budget {
     }
 
     /**
-     * Gives back to Redis what {@code lease} has set aside unspent (expired, or the lease forgotten), without waiting:
-     * as if those tokens had never been taken (Bucket4j adds them up to the capacity). If Redis cannot take them, they
-     * are lost for the period, which is safe.
+     * Gives back to Redis what {@code lease} has set aside unspent (expired, or the lease forgotten), without waiting;
+     * {@link Lease} has already kept back as many as the bucket can have refilled meanwhile, so the bucket never holds
+     * more than it would have had they never been taken. If Redis cannot take them, they are lost for the period.
      */
     private void returnUnspent(SharedBudgets store, String key, Lease lease) {
         long unspent = lease.takeUnspent();

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * reports Redis's answer ({@link #answered}, {@link #fetched}). So many request threads share one key's lease, at most
  * one fetch per key is in flight, and while it is the others go on spending what is left. Tokens a lease has not spent
  * within {@link LeaseSizing#LIFETIME}, or still holds when it is forgotten, are set aside once for the caller to give
- * back to Redis ({@link #takeUnspent}): never both spent and given back.
+ * back to Redis ({@link #takeUnspent}): never both spent and given back, and fewer by as many as the bucket can have
+ * refilled while they were held. (Had they stayed in the bucket, a bucket refilled to its capacity meanwhile would
+ * have lost that refill; giving all of them back would let it hold more than it could have.)
  *
  * <p>Times are {@link System#nanoTime} readings, passed in so that the bookkeeping can be tested without a clock.
  */
@@ -50,11 +52,17 @@ final class Lease {
     record Fetch(long size, CompletableFuture<Void> fetched) implements Step {}
 
     private final long capacity;
+    /** The budget's refill: tokens per nanosecond. */
+    private final double refillPerNano;
     /** Tokens taken out of the lease (expired, or the lease forgotten), to be given back to Redis. */
     private final AtomicLong unspent = new AtomicLong();
 
     private long tokens;
     private long leasedAt;
+    /** Since when the lease has held tokens without ever being spent down to none: the oldest token's age. */
+    private long heldSince;
+
+    private long fetchStartedAt;
     /** The size of the last lease: the next one is fetched once a quarter of it is left. */
     private long lastSize;
     /** What the shared bucket had left at Redis's last answer; -1 before the first answer. */
@@ -73,9 +81,10 @@ final class Lease {
     private long current;
     private long previous;
 
-    /** The lease of one key of a budget of {@code capacity}. */
-    Lease(long now, long capacity) {
+    /** The lease of one key of a budget of {@code capacity} per {@code periodNanos}. */
+    Lease(long now, long capacity, long periodNanos) {
         this.capacity = capacity;
+        this.refillPerNano = (double) capacity / periodNanos;
         this.slotStart = now;
         this.emptyUntil = now;
         this.refuseUntil = now;
@@ -93,7 +102,7 @@ final class Lease {
             return ONE_AT_A_TIME;
         }
         if (tokens > 0 && now - leasedAt >= LIFETIME) {
-            drop();
+            drop(now);
         }
         if (tokens > 0) {
             tokens--;
@@ -102,6 +111,7 @@ final class Lease {
                 long size = LeaseSizing.size(capacity, sharedRemaining, demand(now));
                 if (size > 1) {
                     fetching = new CompletableFuture<>();
+                    fetchStartedAt = now;
                     fetch = size;
                 }
             }
@@ -118,6 +128,7 @@ final class Lease {
             return ONE_AT_A_TIME;
         }
         fetching = new CompletableFuture<>();
+        fetchStartedAt = now;
         return new Fetch(size, fetching);
     }
 
@@ -140,8 +151,11 @@ final class Lease {
         synchronized (this) {
             sharedRemaining = Math.max(0, probe.getRemainingTokens());
             if (probe.isConsumed() && forgotten) {
-                unspent.addAndGet(size);
+                unspent.addAndGet(returnable(size, now - fetchStartedAt));
             } else if (probe.isConsumed()) {
+                if (tokens == 0) {
+                    heldSince = fetchStartedAt;
+                }
                 tokens += size;
                 leasedAt = now;
                 lastSize = size;
@@ -176,9 +190,9 @@ final class Lease {
     }
 
     /** The lease is forgotten (its key went unused): what it holds, or is still fetching, is set aside. */
-    synchronized void forget() {
+    synchronized void forget(long now) {
         forgotten = true;
-        drop();
+        drop(now);
     }
 
     /** Tokens set aside since the last call, for the caller to give back to Redis (0 mostly: one volatile read). */
@@ -186,11 +200,16 @@ final class Lease {
         return unspent.get() == 0 ? 0 : unspent.getAndSet(0);
     }
 
-    private void drop() {
+    private void drop(long now) {
         if (tokens > 0) {
-            unspent.addAndGet(tokens);
+            unspent.addAndGet(returnable(tokens, now - heldSince));
             tokens = 0;
         }
+    }
+
+    /** What can go back of {@code tokens} held for {@code heldNanos}: less what the bucket can have refilled since. */
+    private long returnable(long tokens, long heldNanos) {
+        return Math.max(0, tokens - (long) Math.ceil(refillPerNano * Math.max(0, heldNanos)));
     }
 
     /** Requests over the last HORIZON: the current slot's, plus the previous slot's for the part still in the window. */

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class LeaseUnitTests {
 
     private static final long MS = 1_000_000L;
+    /** A budget of 1,000,000 an hour: 277.8 tokens refilled a second. */
+    private static final long HOUR = 3_600_000 * MS;
 
-    private final Lease lease = new Lease(0, 1_000_000);
+    private final Lease lease = new Lease(0, 1_000_000, HOUR);
 
     @Test
     void firstRequestThenOneAtATimeFromRedis() {
@@ -66,14 +68,25 @@ class LeaseUnitTests {
     }
 
     @Test
-    void leaseNotSpentWithinItsLifetimeThenSetAsideOnceToBeGivenBack() {
+    void leaseNotSpentWithinItsLifetimeThenSetAsideOnceToBeGivenBackLessWhatCanHaveRefilled() {
+        // 100 an hour: 0.03 tokens refill in the second the lease was held, so one token is kept back.
+        Lease slow = new Lease(0, 100, HOUR);
+        slow.fetched(10, ConsumptionProbe.consumed(90, 0), 0);
+        slow.next(1 * MS, true);
+        assertThat(slow.takeUnspent()).isZero();
+        Lease.Step afterLifetime = slow.next(1_001 * MS, true);
+        assertThat(afterLifetime).isNotInstanceOf(Lease.Spent.class);
+        assertThat(slow.takeUnspent()).isEqualTo(8);
+        assertThat(slow.takeUnspent()).as("given back once").isZero();
+    }
+
+    @Test
+    void leaseHeldWhileTheBucketCouldRefillAsMuchThenNothingGivenBack() {
+        // 1,000,000 an hour: 278 tokens refill in a second, more than the 9 left: the bucket may be full again.
         withLease(10, 500_000, 0);
         lease.next(1 * MS, true);
+        lease.next(1_001 * MS, true);
         assertThat(lease.takeUnspent()).isZero();
-        Lease.Step afterLifetime = lease.next(1_001 * MS, true);
-        assertThat(afterLifetime).isNotInstanceOf(Lease.Spent.class);
-        assertThat(lease.takeUnspent()).isEqualTo(9);
-        assertThat(lease.takeUnspent()).as("given back once").isZero();
     }
 
     @Test
@@ -132,11 +145,13 @@ class LeaseUnitTests {
         Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
         lease.fetched(20, ConsumptionProbe.consumed(499_980, 0), 101 * MS);
         lease.next(102 * MS, true);
-        lease.forget();
-        assertThat(lease.takeUnspent()).isEqualTo(19);
+        lease.forget(102 * MS);
+        assertThat(lease.takeUnspent()).as("19 held 2 ms, 0.6 tokens of refill").isEqualTo(18);
         assertThat(lease.next(103 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
         lease.fetched(5, ConsumptionProbe.consumed(499_975, 0), 104 * MS);
-        assertThat(lease.takeUnspent()).as("a lease that arrives after").isEqualTo(5);
+        assertThat(lease.takeUnspent())
+                .as("a lease that arrives after: 5 less 1.1 of refill")
+                .isEqualTo(3);
         assertThat(fetch.fetched()).isCompleted();
     }
 
