@@ -81,8 +81,8 @@ class SharedRateLimitAcrossProcessesIntegrationTests {
     /**
      * Request budgets are leased ({@link Budgets#leasedBudget}): each process takes slices of the shared bucket and
      * spends them itself, so the count is no longer exact. Never more than the budget (a leased token is taken from
-     * Redis before it is spent), and at least 95% of it: a process may still hold leased tokens when the other runs
-     * out, and those are lost for the period. (Measured: 100 of 100, the last tokens going one at a time.)
+     * Redis before it is spent), and at least 95% of it: a process may still hold leased tokens (3 at most for a budget
+     * of 100, a 32nd) when the other runs out, given back to Redis only a second later. (Measured: 99 and 100 of 100.)
      */
     @Test
     void simultaneousRequestsOnTwoProcessesAdmitNoMoreThanTheSharedBudgetAndAtLeast95PercentOfIt() throws Exception {
