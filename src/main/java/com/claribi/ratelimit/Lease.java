@@ -180,11 +180,12 @@ final class Lease {
         }
     }
 
-    /** A token spent from this lease turned out not to count: it goes back to the lease. */
+    /**
+     * A token spent from this lease turned out not to count: it goes back to the lease (to nowhere once the lease is
+     * forgotten: safe, and too rare to be worth a round trip).
+     */
     synchronized void giveBack() {
-        if (forgotten) {
-            unspent.incrementAndGet();
-        } else {
+        if (!forgotten) {
             tokens++;
         }
     }
