@@ -11,21 +11,42 @@ import io.github.bucket4j.ConsumptionProbe;
 final class Admission {
 
     private static final long SECOND = 1_000_000_000L;
+    private static final Runnable NOTHING = () -> {};
 
-    private final ConsumptionProbe probe;
-    private final Bucket bucket;
+    private final boolean admitted;
+    private final long remaining;
+    private final long nanosToWaitForRefill;
+    private final long nanosToReset;
+    private final Runnable giveBack;
 
-    Admission(ConsumptionProbe probe, Bucket bucket) {
-        this.probe = probe;
-        this.bucket = bucket;
+    /**
+     * {@code nanosToWaitForRefill} until a token is due (ignored when admitted), {@code nanosToReset} until the budget is
+     * full again; {@code giveBack} returns an admitted request's token to where it came from.
+     */
+    Admission(boolean admitted, long remaining, long nanosToWaitForRefill, long nanosToReset, Runnable giveBack) {
+        this.admitted = admitted;
+        this.remaining = Math.max(0, remaining);
+        this.nanosToWaitForRefill = admitted ? 0 : nanosToWaitForRefill;
+        this.nanosToReset = nanosToReset;
+        this.giveBack = admitted ? giveBack : NOTHING;
+    }
+
+    /** Bucket4j's answer for one token of {@code bucket} (in this process or in Redis). */
+    static Admission of(ConsumptionProbe probe, Bucket bucket) {
+        return new Admission(
+                probe.isConsumed(),
+                probe.getRemainingTokens(),
+                probe.getNanosToWaitForRefill(),
+                probe.getNanosToWaitForReset(),
+                () -> addToken(bucket));
     }
 
     public boolean admitted() {
-        return probe.isConsumed();
+        return admitted;
     }
 
     public long remaining() {
-        return Math.max(0, probe.getRemainingTokens());
+        return remaining;
     }
 
     /**
@@ -33,23 +54,24 @@ final class Admission {
      * long finds a token.
      */
     public long retryAfterSeconds() {
-        return Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        return Math.max(1, seconds(nanosToWaitForRefill));
     }
 
     public long nanosToWait() {
-        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+        return admitted ? 0 : Math.max(1, nanosToWaitForRefill);
     }
 
     /** Whole seconds until the budget is full again (0 when it is full). */
     public long resetSeconds() {
-        return seconds(probe.getNanosToWaitForReset());
+        return seconds(nanosToReset);
     }
 
-    /** Returns the token this admission took (to the store it came from, shared or in-process). */
+    /** Returns the token this admission took (to the store it came from: shared, leased or in-process). */
     public void giveBack() {
-        if (!probe.isConsumed()) {
-            return;
-        }
+        giveBack.run();
+    }
+
+    private static void addToken(Bucket bucket) {
         try {
             bucket.addTokens(1);
         } catch (RuntimeException unreachable) {

@@ -2,18 +2,35 @@ package com.claribi.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One kind of budget (say, 100 requests a minute per API key): a token bucket per key, full at first, refilled
  * greedily (evenly, token by token) over the period. Shared through Redis when it is configured and reachable,
- * otherwise held in this process.
+ * otherwise held in this process. With Redis, an exact budget asks Redis for every token; a leased one takes tokens
+ * from Redis in leases and spends them here ({@link Lease}, {@link LeaseSizing}).
  */
 final class Budget {
+
+    /** How often one request may find the lease it waited for already spent by others before it asks Redis alone. */
+    private static final int LEASE_ATTEMPTS = 4;
+
+    private static final long AWAIT_NANOS = SharedBudgets.TIMEOUT.plusSeconds(1).toNanos();
 
     private final String name;
     private final long capacity;
@@ -23,10 +40,23 @@ final class Budget {
     private final @Nullable SharedBudgets shared;
     /** The budget without Redis, and each process's own budget while Redis is unreachable. */
     private final Cache<String, Bucket> local;
+    /** Each key's lease in this process; {@code null} when every token is asked of Redis (or there is no Redis). */
+    private final @Nullable Cache<String, Lease> leases;
 
-    private final Runnable refused;
+    private final Counters counters;
+    /** Requests of a leased budget that waited for an answer from Redis (their own check, or a lease being fetched). */
+    private final LongAdder waited = new LongAdder();
 
-    Budget(String name, long capacity, Duration period, @Nullable SharedBudgets shared, Runnable refused) {
+    /** What a budget counts: its refusals, its operations sent to Redis, the leased tokens given back unspent. */
+    record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseReturned) {}
+
+    Budget(
+            String name,
+            long capacity,
+            Duration period,
+            boolean leased,
+            @Nullable SharedBudgets shared,
+            Counters counters) {
         if (capacity < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException(
                     "A budget needs a positive capacity and period: " + name + " " + capacity + " per " + period);
@@ -35,7 +65,7 @@ final class Budget {
         this.capacity = capacity;
         this.period = period;
         this.shared = shared;
-        this.refused = refused;
+        this.counters = counters;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .build();
@@ -46,6 +76,22 @@ final class Budget {
                 .maximumSize(200_000)
                 .expireAfterAccess(period)
                 .build();
+        // A key unused for a lease's lifetime is forgotten at once (Caffeine's scheduler), and what its lease still
+        // held
+        // is given back to Redis; all a forgotten lease cost is a round trip for the key's next request.
+        this.leases = leased && shared != null
+                ? Caffeine.newBuilder()
+                        .maximumSize(200_000)
+                        .expireAfterAccess(LeaseSizing.LIFETIME)
+                        .scheduler(Scheduler.systemScheduler())
+                        .removalListener((@Nullable String key, @Nullable Lease lease, RemovalCause cause) -> {
+                            if (key != null && lease != null) {
+                                lease.forget(System.nanoTime());
+                                returnUnspent(shared, key, lease);
+                            }
+                        })
+                        .build()
+                : null;
     }
 
     public String name() {
@@ -62,20 +108,17 @@ final class Budget {
 
     /** Counts a request this budget refused ({@code claribi.rate.limit.refusals}): its user got a 429. */
     void refused() {
-        refused.run();
+        counters.refused().run();
     }
 
     /** Takes one token from {@code key}'s bucket if it has one; the answer says what is left either way. */
     public Admission take(String key) {
         SharedBudgets store = shared;
         if (store != null) {
-            Bucket remote = store.bucket(sharedPrefix + key, this);
-            if (remote != null) {
-                try {
-                    return new Admission(remote.tryConsumeAndReturnRemaining(1), remote);
-                } catch (RuntimeException e) {
-                    store.failed(e);
-                }
+            Cache<String, Lease> byKey = leases;
+            Admission admission = byKey == null ? oneAtATime(store, key, null) : leased(store, key, byKey);
+            if (admission != null) {
+                return admission;
             }
             store.countFallback();
         }
@@ -87,7 +130,157 @@ final class Budget {
                             .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                             .build());
         }
-        return new Admission(bucket.tryConsumeAndReturnRemaining(1), bucket);
+        return Admission.of(bucket.tryConsumeAndReturnRemaining(1), bucket);
+    }
+
+    /** One token asked of Redis; {@code null} when Redis cannot answer (the caller decides in this process). */
+    private @Nullable Admission oneAtATime(SharedBudgets store, String key, @Nullable Lease lease) {
+        Bucket remote = store.bucket(sharedPrefix + key, this);
+        if (remote == null) {
+            return null;
+        }
+        try {
+            counters.redisRequest().run();
+            ConsumptionProbe probe = remote.tryConsumeAndReturnRemaining(1);
+            if (lease != null) {
+                lease.answered(probe, System.nanoTime());
+            }
+            return Admission.of(probe, remote);
+        } catch (RuntimeException e) {
+            store.failed(e);
+            return null;
+        }
+    }
+
+    /**
+     * A token of the key's lease in this process, when it has one; otherwise the lease is fetched (one request fetches,
+     * the others wait for it) or, when what is left is too little for a lease, one token is asked of Redis.
+     */
+    private @Nullable Admission leased(SharedBudgets store, String key, Cache<String, Lease> byKey) {
+        Lease lease = byKey.get(key, k -> new Lease(System.nanoTime(), capacity, period.toNanos()));
+        boolean newRequest = true;
+        for (int attempt = 0; attempt < LEASE_ATTEMPTS && store.available(); attempt++) {
+            Lease.Step step = lease.next(System.nanoTime(), newRequest);
+            returnUnspent(store, key, lease);
+            if (newRequest && !(step instanceof Lease.Spent || step instanceof Lease.Refused)) {
+                waited.increment();
+            }
+            newRequest = false;
+            switch (step) {
+                case Lease.Spent spent -> {
+                    if (spent.fetch() > 0) {
+                        fetch(store, key, lease, spent.fetch());
+                    }
+                    return new Admission(true, spent.remaining(), 0, nanosToFill(spent.remaining()), lease::giveBack);
+                }
+                case Lease.Refused refused -> {
+                    return new Admission(false, 0, refused.nanosToWait(), refused.nanosToReset(), () -> {});
+                }
+                case Lease.OneAtATime one -> {
+                    return oneAtATime(store, key, lease);
+                }
+                case Lease.Await await -> {
+                    if (!awaited(lease, await.fetched())) {
+                        return null;
+                    }
+                }
+                case Lease.Fetch fetch -> {
+                    fetch(store, key, lease, fetch.size());
+                    if (!awaited(lease, fetch.fetched())) {
+                        return null;
+                    }
+                }
+            }
+        }
+        // Leases fetched for this request kept being spent by others first: this one asks for its own token.
+        return store.available() ? oneAtATime(store, key, lease) : null;
+    }
+
+    /** Takes {@code size} tokens from Redis for the lease, without waiting for the answer. */
+    private void fetch(SharedBudgets store, String key, Lease lease, long size) {
+        AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
+        if (remote == null) {
+            lease.notFetched();
+            return;
+        }
+        counters.redisRequest().run();
+        try {
+            remote.tryConsumeAndReturnRemaining(size).whenComplete((probe, error) -> {
+                if (probe != null) {
+                    lease.fetched(size, probe, System.nanoTime());
+                    returnUnspent(store, key, lease);
+                    return;
+                }
+                try {
+                    store.failed(cause(error));
+                } finally {
+                    lease.notFetched();
+                }
+            });
+        } catch (RuntimeException e) {
+            store.failed(e);
+            lease.notFetched();
+        }
+    }
+
+    /**
+     * Gives back to Redis what {@code lease} has set aside unspent (expired, or the lease forgotten), without waiting;
+     * {@link Lease} has already kept back as many as the bucket can have refilled meanwhile, so the bucket never holds
+     * more than it would have had they never been taken. If Redis cannot take them, they are lost for the period.
+     */
+    private void returnUnspent(SharedBudgets store, String key, Lease lease) {
+        long unspent = lease.takeUnspent();
+        if (unspent == 0) {
+            return;
+        }
+        counters.leaseReturned().accept(unspent);
+        AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
+        if (remote == null) {
+            return;
+        }
+        counters.redisRequest().run();
+        try {
+            remote.addTokens(unspent);
+        } catch (RuntimeException lost) {
+            // Redis went away: the tokens stay taken until the bucket refills.
+        }
+    }
+
+    private static Throwable cause(@Nullable Throwable error) {
+        if (error instanceof CompletionException wrapped && wrapped.getCause() != null) {
+            return wrapped.getCause();
+        }
+        return error != null ? error : new IllegalStateException("Redis gave no answer");
+    }
+
+    /**
+     * Waits for a lease to be fetched (Redis's commands time out, so it comes, or fails, within their timeout); false
+     * if this thread was interrupted or the answer never came, and the request is then decided in this process.
+     */
+    private static boolean awaited(Lease lease, CompletableFuture<Void> fetched) {
+        try {
+            fetched.get(AWAIT_NANOS, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (TimeoutException e) {
+            // Not expected (the command's own timeout is shorter); the next request fetches anew.
+            lease.notFetched();
+            return false;
+        }
+    }
+
+    /** The time until a budget with {@code remaining} tokens is full again: one token per period / capacity. */
+    private long nanosToFill(long remaining) {
+        return (long) ((double) Math.max(0, capacity - remaining) / capacity * period.toNanos());
+    }
+
+    /** How many requests of this leased budget waited for Redis (in this process, since it started). */
+    long waitedOnRedis() {
+        return waited.sum();
     }
 
     BucketConfiguration configuration() {

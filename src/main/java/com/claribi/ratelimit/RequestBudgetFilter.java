@@ -47,9 +47,9 @@ final class RequestBudgetFilter extends OncePerRequestFilter {
     private final String window;
 
     RequestBudgetFilter(Budgets budgets, RateLimitProperties limits, HttpsPolicy https, ErrorResponses errors) {
-        this.users = budgets.budget("user", limits.jwtPerMinute(), limits.window());
-        this.apiKeys = budgets.budget("key", limits.apiKeyPerMinute(), limits.window());
-        this.addresses = budgets.budget("address", limits.addressPerMinute(), limits.window());
+        this.users = budgets.leasedBudget("user", limits.jwtPerMinute(), limits.window());
+        this.apiKeys = budgets.leasedBudget("key", limits.apiKeyPerMinute(), limits.window());
+        this.addresses = budgets.leasedBudget("address", limits.addressPerMinute(), limits.window());
         this.https = https;
         this.errors = errors;
         this.window = limits.window().equals(Duration.ofMinutes(1))

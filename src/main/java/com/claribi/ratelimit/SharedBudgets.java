@@ -3,6 +3,7 @@ package com.claribi.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -20,6 +21,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buckets kept in Redis, updated by Bucket4j's compare-and-swap (a Lua script that writes the new state only if the
- * stored one is still what the client read), so every process sharing Redis draws from one budget exactly. When Redis
+ * stored one is still what the client read), so every process sharing Redis draws from one budget exactly (a token at
+ * a time, or a lease of several for a leased budget, {@link #asyncBucket}). When Redis
  * cannot be reached, {@link #bucket} answers {@code null} at once and the caller uses its in-process bucket; a watcher
  * pings Redis every half second and the shared budgets resume as soon as it answers, without a restart.
  */
@@ -46,7 +49,7 @@ final class SharedBudgets implements AutoCloseable {
      */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
     private static final Duration CLOCK_SYNC_INTERVAL = Duration.ofSeconds(5);
@@ -55,6 +58,10 @@ final class SharedBudgets implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClock clock = new RedisClock();
     private final Cache<String, Bucket> proxies = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+    private final Cache<String, AsyncBucketProxy> asyncProxies = Caffeine.newBuilder()
             .maximumSize(200_000)
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
@@ -121,8 +128,31 @@ final class SharedBudgets implements AutoCloseable {
         return bucket;
     }
 
+    /**
+     * The shared bucket for {@code key} for calls that do not block (the leases of a leased budget: the request that
+     * needs one waits for it, the others go on), or {@code null} while Redis is unreachable.
+     */
+    @Nullable
+    AsyncBucketProxy asyncBucket(String key, Budget budget) {
+        ProxyManager<byte[]> current = manager;
+        if (!available || current == null) {
+            return null;
+        }
+        AsyncBucketProxy bucket = asyncProxies.getIfPresent(key);
+        if (bucket == null) {
+            bucket = asyncProxies.get(
+                    key,
+                    k -> current.asAsync()
+                            .builder()
+                            .build(
+                                    Budget.redisKey(k),
+                                    () -> CompletableFuture.completedFuture(budget.configuration())));
+        }
+        return bucket;
+    }
+
     /** A shared check failed: every check goes local until the watcher reaches Redis again. */
-    void failed(RuntimeException cause) {
+    void failed(Throwable cause) {
         available = false;
         if (!reported) {
             reported = true;

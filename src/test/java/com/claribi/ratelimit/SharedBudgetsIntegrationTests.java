@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,15 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 /**
  * Budgets in a real Redis: two stores with their own connections stand for two server processes. Exactness under
  * concurrency, the fallback to per-process budgets while Redis is down (counted in the metric), the return to the
- * shared budget without a restart, and what one check costs.
+ * shared budget without a restart, and what one check costs. Leased budgets ({@link Budgets#leasedBudget}): never more
+ * than the budget across processes, at least 95% of it when one process takes it all, and fewer than one round trip to
+ * Redis per 20 requests at steady load; each prints its figures.
  */
 class SharedBudgetsIntegrationTests {
 
     private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final int LEASED_BUDGET = 2000;
 
     private static TestRedis redis;
     private static SimpleMeterRegistry meters;
@@ -59,6 +64,149 @@ class SharedBudgetsIntegrationTests {
         assertThat(onB.take(key).remaining()).isZero();
     }
 
+    /**
+     * The throttles of credential checks keep an exact budget: every attempt asks Redis (no lease, even under load),
+     * and a token given back after a correct password is back for every process at once.
+     */
+    @Test
+    void exactBudgetAsksRedisForEveryTokenAndATokenGivenBackIsBackForEveryProcess() {
+        String key = UUID.randomUUID().toString();
+        Budget onA = a.budget("exact-give-back", 1000, HOUR);
+        Budget onB = b.budget("exact-give-back", 1000, HOUR);
+        double before = roundTrips("exact-give-back");
+        for (int i = 0; i < 50; i++) {
+            assertThat(onA.take(key).admitted()).isTrue();
+        }
+        assertThat(roundTrips("exact-give-back") - before).isEqualTo(50);
+        Admission attempt = onA.take(key);
+        assertThat(attempt.remaining()).isEqualTo(949);
+        attempt.giveBack();
+        assertThat(onB.take(key).remaining()).isEqualTo(949);
+    }
+
+    /**
+     * The leased version of the test above. Exactness is given up: a process may still hold leased tokens when the
+     * other one runs out (until its lease expires and gives them back). So: never more than the budget (leased tokens
+     * are taken from Redis before they are spent), and at least 95% of it.
+     */
+    @Test
+    void twoStoresLeasingFromOneRedisAdmitNoMoreThanTheBudgetAndAtLeast95PercentOfIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Budget onA = a.leasedBudget("leased-two", LEASED_BUDGET, DAY);
+        Budget onB = b.leasedBudget("leased-two", LEASED_BUDGET, DAY);
+        AtomicInteger onAAdmitted = new AtomicInteger();
+        double roundTripsBefore = roundTrips("leased-two");
+        int admitted = underLoad(32, LEASED_BUDGET * 3 / 2, i -> {
+            boolean yes = (i % 2 == 0 ? onA : onB).take(key).admitted();
+            if (yes && i % 2 == 0) {
+                onAAdmitted.incrementAndGet();
+            }
+            return yes;
+        });
+        double roundTrips = roundTrips("leased-two") - roundTripsBefore;
+        System.out.printf(
+                "Leased, two stores, 32 threads: %d of a budget of %d admitted (%.1f%%; %d on one store, %d on the"
+                        + " other), %d requests, %.0f round trips to Redis%n",
+                admitted,
+                LEASED_BUDGET,
+                100.0 * admitted / LEASED_BUDGET,
+                onAAdmitted.get(),
+                admitted - onAAdmitted.get(),
+                LEASED_BUDGET * 3 / 2,
+                roundTrips);
+        assertThat(admitted).isLessThanOrEqualTo(LEASED_BUDGET).isGreaterThanOrEqualTo(LEASED_BUDGET * 95 / 100);
+        Admission refused = onA.take(key);
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.remaining()).isZero();
+        // One token a day / 2000 = every 43.2 s.
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 44L);
+    }
+
+    /**
+     * A store that stops using a key holds its lease no longer than a lease's lifetime (and Caffeine's scheduler's
+     * tolerance, about a second): then what the lease held is given back to Redis, and the other store gets it.
+     */
+    @Test
+    void storeStopsUsingAKeyThenWhatItsLeaseHeldIsGivenBackAndTheOtherStoreGetsIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Budget onA = a.leasedBudget("leased-idle", LEASED_BUDGET, DAY);
+        Budget onB = b.leasedBudget("leased-idle", LEASED_BUDGET, DAY);
+        double returnedBefore = returned("leased-idle");
+        int first = underLoad(8, LEASED_BUDGET / 2, i -> onA.take(key).admitted());
+        long stopped = System.nanoTime();
+        long deadline = stopped + 3 * LeaseSizing.LIFETIME.toNanos();
+        while (returned("leased-idle") == returnedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double given = returned("leased-idle") - returnedBefore;
+        long after = System.nanoTime() - stopped;
+        Thread.sleep(200);
+        int second = underLoad(8, LEASED_BUDGET, i -> onB.take(key).admitted());
+        int lost = LEASED_BUDGET - first - second;
+        System.out.printf(
+                "Leased, one store stops using a key: %d admitted there, %.0f leased tokens given back %d ms after it"
+                        + " stopped, then %d admitted on the other store; %d of %d lost%n",
+                first, given, after / 1_000_000, second, lost, LEASED_BUDGET);
+        assertThat(first).isEqualTo(LEASED_BUDGET / 2);
+        assertThat(lost).isBetween(0, LEASED_BUDGET / 100);
+    }
+
+    @Test
+    void oneStoreLeasingUnderManyThreadsAdmitsAtLeast95PercentOfTheBudgetAndNeverMore() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Budget budget = a.leasedBudget("leased-one", LEASED_BUDGET, DAY);
+        double roundTripsBefore = roundTrips("leased-one");
+        int admitted =
+                underLoad(64, LEASED_BUDGET * 3 / 2, i -> budget.take(key).admitted());
+        double roundTrips = roundTrips("leased-one") - roundTripsBefore;
+        System.out.printf(
+                "Leased, one store, 64 threads: %d of a budget of %d admitted (%.1f%%, %d not), %d"
+                        + " requests, %.0f round trips to Redis%n",
+                admitted,
+                LEASED_BUDGET,
+                100.0 * admitted / LEASED_BUDGET,
+                LEASED_BUDGET - admitted,
+                LEASED_BUDGET * 3 / 2,
+                roundTrips);
+        assertThat(admitted).isLessThanOrEqualTo(LEASED_BUDGET).isGreaterThanOrEqualTo(LEASED_BUDGET * 95 / 100);
+        Admission refused = budget.take(key);
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.remaining()).isZero();
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 44L);
+    }
+
+    @Test
+    void leasedBudgetAtSteadyLoadThenFewerThanOneRoundTripToRedisPer20Requests() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Budget budget = a.leasedBudget("leased-steady", 1_000_000, Duration.ofMinutes(1));
+        int requests = 10_000;
+        double roundTripsBefore = roundTrips("leased-steady");
+        double returnedBefore = returned("leased-steady");
+        long started = System.nanoTime();
+        int admitted = underLoad(8, requests, i -> budget.take(key).admitted());
+        long elapsed = System.nanoTime() - started;
+        double roundTrips = roundTrips("leased-steady") - roundTripsBefore;
+        Admission last = budget.take(key);
+        long waited = budget.waitedOnRedis();
+        System.out.printf(
+                "Leased, steady load, 8 threads: %d requests on a budget of 1,000,000/min in %.0f ms, %.0f round trips"
+                        + " to Redis (%.4f per request), %d requests waited on Redis, %.0f leased tokens given back"
+                        + " so far; remaining figure after them: %d%n",
+                requests,
+                elapsed / 1e6,
+                roundTrips,
+                roundTrips / requests,
+                waited,
+                returned("leased-steady") - returnedBefore,
+                last.remaining());
+        assertThat(admitted).isEqualTo(requests);
+        assertThat(roundTrips).isLessThan(requests / 20.0);
+        assertThat(waited).isLessThan(requests / 20);
+        // Redis's figure at the last lease plus what the lease holds: with one process, what is left (refilled since).
+        assertThat(last.remaining()).isBetween(1_000_000L - requests - 1, 1_000_000L);
+        assertThat(a.shared()).isTrue();
+    }
+
     @Test
     void oneStoreUnderManyThreadsAdmitsExactlyTheBudget() throws Exception {
         Budgets local = new Budgets(settings(null), provider());
@@ -74,6 +222,10 @@ class SharedBudgetsIntegrationTests {
         Budget onB = b.budget("outage", 10, HOUR);
         assertThat(onA.take(key).remaining()).isEqualTo(9);
         assertThat(onB.take(key).remaining()).isEqualTo(8);
+        Budget leased = a.leasedBudget("outage-leased", 1000, HOUR);
+        for (int i = 0; i < 100; i++) {
+            assertThat(leased.take(key).admitted()).isTrue();
+        }
 
         redis.stop();
         double fallbacksBefore = a.redisFallbacks();
@@ -84,6 +236,9 @@ class SharedBudgetsIntegrationTests {
         // Each process has its own full budget while Redis is away.
         assertThat(onA.take(key).remaining()).isEqualTo(8);
         assertThat(onB.take(key).admitted()).isTrue();
+        assertThat(leased.take(key).remaining())
+                .as("a leased budget falls back the same way, to a full budget of its own")
+                .isEqualTo(999);
         assertThat(a.shared()).isFalse();
         assertThat(a.redisFallbacks()).isGreaterThanOrEqualTo(fallbacksBefore + 2);
         assertThat(meters.get(SharedBudgets.FALLBACK_METRIC).counter().count()).isPositive();
@@ -99,6 +254,13 @@ class SharedBudgetsIntegrationTests {
         assertThat(onA.take(key).remaining()).isEqualTo(9);
         assertThat(onB.take(key).remaining()).isEqualTo(8);
         assertThat(onA.take(key).remaining()).isEqualTo(7);
+        // The leased budget asks Redis again once what it leased before the outage is spent or expired.
+        double roundTrips = roundTrips("outage-leased");
+        long until = System.nanoTime() + 2 * LeaseSizing.LIFETIME.toNanos();
+        while (roundTrips("outage-leased") == roundTrips && System.nanoTime() < until) {
+            assertThat(leased.take(key).admitted()).isTrue();
+        }
+        assertThat(roundTrips("outage-leased")).isGreaterThan(roundTrips);
     }
 
     @Test
@@ -155,6 +317,46 @@ class SharedBudgetsIntegrationTests {
             }
             return admitted;
         }
+    }
+
+    /** {@code requests} checks spread over {@code threads} threads that start together; the number admitted. */
+    private static int underLoad(int threads, int requests, Check check) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger admitted = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        if (check.admitted(i)) {
+                            admitted.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        return admitted.get();
+    }
+
+    private static double roundTrips(String budget) {
+        return meters.get(Budgets.REDIS_REQUESTS_METRIC)
+                .tag("budget", budget)
+                .counter()
+                .count();
+    }
+
+    private static double returned(String budget) {
+        return meters.get(Budgets.LEASE_RETURNED_METRIC)
+                .tag("budget", budget)
+                .counter()
+                .count();
     }
 
     private static RateLimitProperties settings(@org.jspecify.annotations.Nullable String redisUrl) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes sharing one PostgreSQL database and one Redis, configured only by environment variables: one
- * budget per key across both, exactly; both keep answering when Redis is killed, each on its own budget, and share
+ * budget per key across both, never more than it and at least 95% of it; both keep answering when Redis is killed, each on its own budget, and share
  * again once Redis is back, without a restart. The window is an hour so that nothing refills while a test counts.
  */
 @EnabledIfSystemProperty(named = "claribi.test.database", matches = "postgres")
@@ -78,13 +78,24 @@ class SharedRateLimitAcrossProcessesIntegrationTests {
         }
     }
 
+    /**
+     * Request budgets are leased ({@link Budgets#leasedBudget}): each process takes slices of the shared bucket and
+     * spends them itself, so the count is no longer exact. Never more than the budget (a leased token is taken from
+     * Redis before it is spent), and at least 95% of it: a process may still hold leased tokens (3 at most for a budget
+     * of 100, a 32nd) when the other runs out, given back to Redis only a second later. (Measured: 99 and 100 of 100.)
+     */
     @Test
-    void simultaneousRequestsOnTwoProcessesAdmitExactlyTheSharedBudget() throws Exception {
+    void simultaneousRequestsOnTwoProcessesAdmitNoMoreThanTheSharedBudgetAndAtLeast95PercentOfIt() throws Exception {
         // A first burst on another key opens the client's connections and warms both servers up.
         burst(newKey(), 130);
         Map<Integer, Long> statuses = burst(newKey(), 130);
-        assertThat(statuses.get(200)).isEqualTo(KEY_BUDGET);
-        assertThat(statuses.get(429)).isEqualTo(130 - KEY_BUDGET);
+        System.out.printf(
+                "Two processes, one Redis: %d of 130 simultaneous requests admitted for a budget of %d%n",
+                statuses.getOrDefault(200, 0L), KEY_BUDGET);
+        assertThat(statuses.getOrDefault(200, 0L))
+                .isLessThanOrEqualTo(KEY_BUDGET)
+                .isGreaterThanOrEqualTo(95L);
+        assertThat(statuses.get(429)).isEqualTo(130 - statuses.getOrDefault(200, 0L));
     }
 
     /** {@code requests} simultaneous requests with {@code key}, alternately to each process; the count per status. */
@@ -99,16 +110,27 @@ class SharedRateLimitAcrossProcessesIntegrationTests {
                     return server.client().get("/api/auth/status/", "X-API-Key", key);
                 }));
             }
+            long started = System.nanoTime();
             start.countDown();
             Map<Integer, Long> statuses = new HashMap<>();
-            for (Future<TestClient.Response> response : responses) {
-                TestClient.Response answer = response.get();
+            long admittedByA = 0;
+            for (int i = 0; i < requests; i++) {
+                TestClient.Response answer = responses.get(i).get();
                 statuses.merge(answer.status(), 1L, Long::sum);
+                if (answer.status() == 200 && i % 2 == 0) {
+                    admittedByA++;
+                }
                 if (answer.status() == 429) {
                     assertThat(answer.error()).isEqualTo("rate_limited");
                     assertThat(answer.header("Retry-After")).isNotNull();
                 }
             }
+            System.out.printf(
+                    "Burst of %d on one key: %d admitted by one process, %d by the other, in %d ms%n",
+                    requests,
+                    admittedByA,
+                    statuses.getOrDefault(200, 0L) - admittedByA,
+                    (System.nanoTime() - started) / 1_000_000);
             assertThat(statuses.keySet()).containsOnly(200, 429);
             return statuses;
         }

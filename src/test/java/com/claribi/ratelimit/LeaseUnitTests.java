@@ -1,0 +1,171 @@
+package com.claribi.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.ConsumptionProbe;
+import org.junit.jupiter.api.Test;
+
+/** One key's lease, driven with explicit times and made-up answers from Redis: what each request is told to do. */
+class LeaseUnitTests {
+
+    private static final long MS = 1_000_000L;
+    /** A budget of 1,000,000 an hour: 277.8 tokens refilled a second. */
+    private static final long HOUR = 3_600_000 * MS;
+
+    private final Lease lease = new Lease(0, 1_000_000, HOUR);
+
+    @Test
+    void firstRequestThenOneAtATimeFromRedis() {
+        assertThat(lease.next(0, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void oneRecentRequestThenStillOneAtATime() {
+        lease.answered(ConsumptionProbe.consumed(999, 0), 0);
+        assertThat(lease.next(10 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void recentDemandThenOneRequestFetchesALeaseAndTheOthersAwaitIt() {
+        lease.answered(ConsumptionProbe.consumed(999, 0), 0);
+        assertThat(lease.next(1 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+        Lease.Step fetch = lease.next(2 * MS, true);
+        assertThat(fetch).isInstanceOf(Lease.Fetch.class);
+        assertThat(((Lease.Fetch) fetch).size())
+                .as("the two requests of the last 250 ms")
+                .isEqualTo(2);
+        Lease.Step await = lease.next(3 * MS, true);
+        assertThat(await).isInstanceOf(Lease.Await.class);
+        assertThat(((Lease.Await) await).fetched()).isSameAs(((Lease.Fetch) fetch).fetched());
+
+        lease.fetched(2, ConsumptionProbe.consumed(997, 0), 4 * MS);
+        assertThat(((Lease.Fetch) fetch).fetched()).isCompleted();
+        Lease.Step spent = lease.next(4 * MS, false);
+        assertThat(spent).isInstanceOf(Lease.Spent.class);
+        assertThat(((Lease.Spent) spent).remaining())
+                .as("what Redis has left plus what the lease holds")
+                .isEqualTo(998);
+    }
+
+    @Test
+    void leaseSpentLocallyThenNextOneFetchedAtAQuarterLeftWhileTheRestIsSpent() {
+        withLease(100, 900, 0);
+        long fetches = 0;
+        for (int i = 1; i <= 100; i++) {
+            Lease.Step step = lease.next(i * 1000L, true);
+            assertThat(step).isInstanceOf(Lease.Spent.class);
+            Lease.Spent spent = (Lease.Spent) step;
+            assertThat(spent.remaining()).isEqualTo(900 + 100 - i);
+            if (spent.fetch() > 0) {
+                fetches++;
+                assertThat(100 - i).as("a quarter of the lease left").isEqualTo(25);
+            }
+        }
+        assertThat(fetches).as("one fetch in flight at a time").isEqualTo(1);
+        assertThat(lease.next(200_000, true))
+                .as("spent, the fetch still in flight")
+                .isInstanceOf(Lease.Await.class);
+    }
+
+    @Test
+    void leaseNotSpentWithinItsLifetimeThenSetAsideOnceToBeGivenBackLessWhatCanHaveRefilled() {
+        // 100 an hour: 0.03 tokens refill in the second the lease was held, so one token is kept back.
+        Lease slow = new Lease(0, 100, HOUR);
+        slow.fetched(10, ConsumptionProbe.consumed(90, 0), 0);
+        slow.next(1 * MS, true);
+        assertThat(slow.takeUnspent()).isZero();
+        Lease.Step afterLifetime = slow.next(1_001 * MS, true);
+        assertThat(afterLifetime).isNotInstanceOf(Lease.Spent.class);
+        assertThat(slow.takeUnspent()).isEqualTo(8);
+        assertThat(slow.takeUnspent()).as("given back once").isZero();
+    }
+
+    @Test
+    void leaseHeldWhileTheBucketCouldRefillAsMuchThenNothingGivenBack() {
+        // 1,000,000 an hour: 278 tokens refill in a second, more than the 9 left: the bucket may be full again.
+        withLease(10, 500_000, 0);
+        lease.next(1 * MS, true);
+        lease.next(1_001 * MS, true);
+        assertThat(lease.takeUnspent()).isZero();
+    }
+
+    @Test
+    void leaseRefusedBecauseFewerLeftThenTheFigureIsUpdatedAndTheNextSizedFromIt() {
+        withDemand(200, 1_000_000);
+        Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
+        assertThat(fetch.size()).as("the 200 requests of the last 250 ms").isEqualTo(200);
+        lease.fetched(fetch.size(), ConsumptionProbe.rejected(40, 1_000, 60_000 * MS), 101 * MS);
+        Lease.Step next = lease.next(101 * MS, false);
+        assertThat(next).isInstanceOf(Lease.Fetch.class);
+        assertThat(((Lease.Fetch) next).size()).as("an eighth of the 40 left").isEqualTo(5);
+        lease.fetched(5, ConsumptionProbe.rejected(10, 1_000, 60_000 * MS), 102 * MS);
+        assertThat(lease.next(102 * MS, false)).as("the last ten").isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void refusedByRedisThenRefusedHereUntilTheNextTokenIsDue() {
+        lease.answered(ConsumptionProbe.rejected(0, 600 * MS, 60_000 * MS), 0);
+        Lease.Step refused = lease.next(100 * MS, true);
+        assertThat(refused).isInstanceOf(Lease.Refused.class);
+        assertThat(((Lease.Refused) refused).nanosToWait()).isEqualTo(500 * MS);
+        assertThat(((Lease.Refused) refused).nanosToReset()).isEqualTo(59_900 * MS);
+        assertThat(lease.next(600 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void refusedByRedisForLongThenAskedAgainAfterALeaseLifetimeInCaseTokensWereGivenBack() {
+        lease.answered(ConsumptionProbe.rejected(0, 36_000 * MS, 3_600_000 * MS), 0);
+        Lease.Step refused = lease.next(500 * MS, true);
+        assertThat(refused).isInstanceOf(Lease.Refused.class);
+        assertThat(((Lease.Refused) refused).nanosToWait()).isEqualTo(35_500 * MS);
+        assertThat(lease.next(1_000 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
+    void fetchFailedThenTheWaitingRequestsAskAgain() {
+        withDemand(20, 1_000);
+        Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
+        lease.notFetched();
+        assertThat(fetch.fetched()).isCompleted();
+        assertThat(lease.next(100 * MS, false)).isInstanceOf(Lease.Fetch.class);
+    }
+
+    @Test
+    void tokenGivenBackThenSpentAgain() {
+        withLease(2, 100, 0);
+        lease.next(1 * MS, true);
+        lease.next(2 * MS, true);
+        lease.giveBack();
+        assertThat(lease.next(3 * MS, true)).isInstanceOf(Lease.Spent.class);
+    }
+
+    @Test
+    void forgottenThenWhatItHeldAndWhatItWasFetchingIsSetAsideAndRequestsGoToRedis() {
+        withDemand(20, 500_000);
+        Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
+        lease.fetched(20, ConsumptionProbe.consumed(499_980, 0), 101 * MS);
+        lease.next(102 * MS, true);
+        lease.forget(102 * MS);
+        assertThat(lease.takeUnspent()).as("19 held 2 ms, 0.6 tokens of refill").isEqualTo(18);
+        assertThat(lease.next(103 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+        lease.fetched(5, ConsumptionProbe.consumed(499_975, 0), 104 * MS);
+        assertThat(lease.takeUnspent())
+                .as("a lease that arrives after: 5 less 1.1 of refill")
+                .isEqualTo(3);
+        assertThat(fetch.fetched()).isCompleted();
+    }
+
+    /** {@code requests} requests in the last 100 ms (the last one still to come), Redis having {@code remaining} left. */
+    private void withDemand(int requests, long remaining) {
+        lease.answered(ConsumptionProbe.consumed(remaining, 0), 0);
+        for (int i = 0; i < requests - 1; i++) {
+            assertThat(lease.next(1 * MS, true)).isNotInstanceOf(Lease.Spent.class);
+            lease.notFetched();
+        }
+    }
+
+    /** A lease of {@code size} fetched at {@code now}, Redis having {@code remaining} left after it. */
+    private void withLease(long size, long remaining, long now) {
+        lease.fetched(size, ConsumptionProbe.consumed(remaining, 0), now);
+    }
+}
