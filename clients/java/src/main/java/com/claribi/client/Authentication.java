@@ -53,9 +53,15 @@ public final class Authentication {
         current.forget();
     }
 
-    /** {@code POST /api/auth/password/}: every other session of the user ends. */
+    /**
+     * {@code POST /api/auth/password/}: every other session of the user ends. A client signed in with an email and
+     * password signs in with the new one from then on (when its session ends, for instance).
+     */
     public void changePassword(String oldPassword, String newPassword) {
         calls.post("/api/auth/password/", Map.of("old_password", oldPassword, "new_password", newPassword), null);
+        if (session != null) {
+            session.passwordChanged(newPassword);
+        }
     }
 
     /** {@code POST /api/auth/reauthenticate/}: a fresh password proof for sudo mode; the client uses the new token. */

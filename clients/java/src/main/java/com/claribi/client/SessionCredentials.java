@@ -38,7 +38,9 @@ final class SessionCredentials implements Credentials {
 
     private final Transport transport;
     private final String email;
-    private final String password;
+    /** The password signing in uses: the one given, or the new one after {@link #passwordChanged}. */
+    private volatile String password;
+
     private final Supplier<String> totp;
     private final Duration refreshBefore;
     private final Clock clock;
@@ -125,6 +127,11 @@ final class SessionCredentials implements Credentials {
     }
 
     /** Forgets the session (after a logout): the next request signs in again. */
+    /** The user's password is now {@code newPassword} (changed through this client): later sign-ins use it. */
+    void passwordChanged(String newPassword) {
+        password = Objects.requireNonNull(newPassword, "newPassword");
+    }
+
     void forget() {
         lock.lock();
         try {

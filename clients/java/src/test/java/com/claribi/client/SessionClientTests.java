@@ -220,6 +220,9 @@ class SessionClientTests {
         try (ClaribiClient client =
                 server.builder().credentials(user.email(), old).build()) {
             client.auth().changePassword(old, old + "-changed");
+            // Its session ended (as after a logout): the next call signs in again, with the new password.
+            client.auth().logout();
+            assertEquals(user.id(), client.auth().status().user().id());
         }
         try (ClaribiClient client =
                 server.builder().credentials(user.email(), old + "-changed").build()) {
