@@ -6,7 +6,6 @@ import com.claribi.identity.ServiceAccountAdministration;
 import com.claribi.platform.BodyFields;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
 import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -49,11 +47,9 @@ class ServiceAccountsController {
     private static final BodyFields FIELDS = new BodyFields(List.of("name", "role"), READ_ONLY);
 
     private final ServiceAccountAdministration accounts;
-    private final HttpsPolicy https;
 
-    ServiceAccountsController(ServiceAccountAdministration accounts, HttpsPolicy https) {
+    ServiceAccountsController(ServiceAccountAdministration accounts) {
         this.accounts = accounts;
-        this.https = https;
     }
 
     @Schema(name = "ServiceAccount")
@@ -100,12 +96,8 @@ class ServiceAccountsController {
             description =
                     "The organization's service accounts, active and deactivated, ordered by id. Administrators, with a session (an API key gets 403).")
     @GetMapping("/api/service-accounts")
-    Page<ServiceAccountView> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        Page<ServiceAccount> found =
-                accounts.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<ServiceAccountView> list(PageRequest page, PageLinks links) {
+        Page<ServiceAccount> found = accounts.list(CurrentPrincipal.get(), page, links);
         return new Page<>(
                 found.count(),
                 found.next(),
@@ -125,11 +117,10 @@ class ServiceAccountsController {
                             content = @Content(schema = @Schema(implementation = NewServiceAccount.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            ClientInfo client) {
         ServiceAccount created = accounts.create(
-                CurrentPrincipal.get(),
-                FIELDS.read(json, ServiceAccountsController::newAccount),
-                ClientInfo.of(request, https));
+                CurrentPrincipal.get(), FIELDS.read(json, ServiceAccountsController::newAccount), client);
         return Locations.created(request, "/api/service-accounts/", created.id(), ServiceAccountView.of(created));
     }
 
@@ -145,12 +136,9 @@ class ServiceAccountsController {
                             content = @Content(schema = @Schema(implementation = ServiceAccountChange.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
+            ClientInfo client) {
         return ServiceAccountView.of(accounts.update(
-                CurrentPrincipal.get(),
-                id,
-                FIELDS.read(json, ServiceAccountsController::change),
-                ClientInfo.of(request, https)));
+                CurrentPrincipal.get(), id, FIELDS.read(json, ServiceAccountsController::change), client));
     }
 
     @Operation(
@@ -159,8 +147,8 @@ class ServiceAccountsController {
             description =
                     "Deactivates the service account and revokes all its API keys: every server process refuses them within a second. Administrators, with a session and a recent password proof. 204.")
     @DeleteMapping("/api/service-accounts/{id}")
-    ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
-        accounts.deactivate(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+    ResponseEntity<Void> deactivate(@PathVariable String id, ClientInfo client) {
+        accounts.deactivate(CurrentPrincipal.get(), id, client);
         return ResponseEntity.noContent().build();
     }
 

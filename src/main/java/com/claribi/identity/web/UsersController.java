@@ -7,7 +7,6 @@ import com.claribi.identity.UserAdministration;
 import com.claribi.platform.BodyFields;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
 import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -45,11 +43,9 @@ import tools.jackson.databind.JsonNode;
 class UsersController {
 
     private final UserAdministration users;
-    private final HttpsPolicy https;
 
-    UsersController(UserAdministration users, HttpsPolicy https) {
+    UsersController(UserAdministration users) {
         this.users = users;
-        this.https = https;
     }
 
     @Schema(name = "User")
@@ -113,11 +109,8 @@ class UsersController {
             summary = "List users",
             description = "The organization's users, ordered by id (administrators).")
     @GetMapping("/api/users")
-    Page<UserView> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        Page<User> found = users.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<UserView> list(PageRequest page, PageLinks links) {
+        Page<User> found = users.list(CurrentPrincipal.get(), page, links);
         return new Page<>(
                 found.count(),
                 found.next(),
@@ -147,9 +140,9 @@ class UsersController {
                             content = @Content(schema = @Schema(implementation = NewUser.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
-        User created = users.create(
-                CurrentPrincipal.get(), NEW_USER.read(json, UsersController::newMember), ClientInfo.of(request, https));
+            HttpServletRequest request,
+            ClientInfo client) {
+        User created = users.create(CurrentPrincipal.get(), NEW_USER.read(json, UsersController::newMember), client);
         return Locations.created(request, "/api/users/", created.id(), UserView.of(created));
     }
 
@@ -166,12 +159,9 @@ class UsersController {
                             content = @Content(schema = @Schema(implementation = UserChange.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
-        return UserView.of(users.update(
-                CurrentPrincipal.get(),
-                id,
-                USER_CHANGE.read(json, UsersController::change),
-                ClientInfo.of(request, https)));
+            ClientInfo client) {
+        return UserView.of(
+                users.update(CurrentPrincipal.get(), id, USER_CHANGE.read(json, UsersController::change), client));
     }
 
     /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
@@ -181,8 +171,8 @@ class UsersController {
             description =
                     "Deactivates the user: their sessions end and their API keys are revoked. Administrators, with a session and a recent password proof. 204.")
     @DeleteMapping("/api/users/{id}")
-    ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
-        users.deactivate(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+    ResponseEntity<Void> deactivate(@PathVariable String id, ClientInfo client) {
+        users.deactivate(CurrentPrincipal.get(), id, client);
         return ResponseEntity.noContent().build();
     }
 
