@@ -1,6 +1,5 @@
 package com.claribi.identity.web;
 
-import com.claribi.identity.Role;
 import com.claribi.identity.ServiceAccount;
 import com.claribi.identity.ServiceAccountAdministration;
 import com.claribi.platform.BodyFields;
@@ -41,8 +40,6 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Service accounts")
 class ServiceAccountsController {
 
-    private static final Set<String> ROLES = Set.of("administrator", "editor", "viewer");
-    private static final String ROLES_TEXT = "administrator, editor or viewer";
     private static final Set<String> READ_ONLY = Set.of("id", "created_at", "created_by", "active");
     private static final BodyFields FIELDS = new BodyFields(List.of("name", "role"), READ_ONLY);
 
@@ -97,12 +94,7 @@ class ServiceAccountsController {
                     "The organization's service accounts, active and deactivated, ordered by id. Administrators, with a session (an API key gets 403).")
     @GetMapping("/api/service-accounts")
     Page<ServiceAccountView> list(PageRequest page, PageLinks links) {
-        Page<ServiceAccount> found = accounts.list(CurrentPrincipal.get(), page, links);
-        return new Page<>(
-                found.count(),
-                found.next(),
-                found.previous(),
-                found.results().stream().map(ServiceAccountView::of).toList());
+        return accounts.list(CurrentPrincipal.get(), page, links).map(ServiceAccountView::of);
     }
 
     @Operation(
@@ -154,14 +146,12 @@ class ServiceAccountsController {
 
     private static ServiceAccountAdministration.NewServiceAccount newAccount(JsonBody body) {
         @Nullable String name = body.requiredText("name", ServiceAccountAdministration.MAX_NAME);
-        @Nullable String role = body.choiceOrNull("role", ROLES, ROLES_TEXT);
-        return new ServiceAccountAdministration.NewServiceAccount(name, role == null ? null : Role.parse(role));
+        return new ServiceAccountAdministration.NewServiceAccount(name, RoleField.orDefault(body));
     }
 
     private static ServiceAccountAdministration.ServiceAccountChange change(JsonBody body) {
         @Nullable
         String name = body.has("name") ? body.requiredText("name", ServiceAccountAdministration.MAX_NAME) : null;
-        @Nullable String role = body.has("role") ? body.requiredChoice("role", ROLES, ROLES_TEXT) : null;
-        return new ServiceAccountAdministration.ServiceAccountChange(name, role == null ? null : Role.parse(role));
+        return new ServiceAccountAdministration.ServiceAccountChange(name, RoleField.change(body));
     }
 }

@@ -1,7 +1,6 @@
 package com.claribi.identity.web;
 
 import com.claribi.identity.Membership;
-import com.claribi.identity.Role;
 import com.claribi.identity.User;
 import com.claribi.identity.UserAdministration;
 import com.claribi.platform.BodyFields;
@@ -64,8 +63,6 @@ class UsersController {
         }
     }
 
-    private static final Set<String> ROLES = Set.of("administrator", "editor", "viewer");
-    private static final String ROLES_TEXT = "administrator, editor or viewer";
     /** Fields of a user that are shown but never written through this endpoint; sending them back is harmless. */
     private static final Set<String> READ_ONLY = Set.of("id", "created_at");
     /** Fields an administrator might expect to change here but cannot: refused by name rather than ignored. */
@@ -110,12 +107,7 @@ class UsersController {
             description = "The organization's users, ordered by id (administrators).")
     @GetMapping("/api/users")
     Page<UserView> list(PageRequest page, PageLinks links) {
-        Page<User> found = users.list(CurrentPrincipal.get(), page, links);
-        return new Page<>(
-                found.count(),
-                found.next(),
-                found.previous(),
-                found.results().stream().map(UserView::of).toList());
+        return users.list(CurrentPrincipal.get(), page, links).map(UserView::of);
     }
 
     @Operation(
@@ -179,11 +171,9 @@ class UsersController {
     private static UserAdministration.NewMember newMember(JsonBody body) {
         @Nullable String email = body.requiredText("email", 320);
         @Nullable String password = password(body);
-        @Nullable String role = body.choiceOrNull("role", ROLES, ROLES_TEXT);
         @Nullable String firstName = body.text("first_name", 150, "");
         @Nullable String lastName = body.text("last_name", 150, "");
-        return new UserAdministration.NewMember(
-                email, password, role == null ? null : Role.parse(role), firstName, lastName);
+        return new UserAdministration.NewMember(email, password, RoleField.orDefault(body), firstName, lastName);
     }
 
     /** Only the fields sent; {@code email}, {@code password} and {@code active} are refused by name. */
@@ -193,10 +183,9 @@ class UsersController {
                 body.problem(field, problem);
             }
         });
-        @Nullable String role = body.has("role") ? body.requiredChoice("role", ROLES, ROLES_TEXT) : null;
         @Nullable String firstName = body.has("first_name") ? body.text("first_name", 150, "") : null;
         @Nullable String lastName = body.has("last_name") ? body.text("last_name", 150, "") : null;
-        return new Membership.UserChange(role == null ? null : Role.parse(role), firstName, lastName);
+        return new Membership.UserChange(RoleField.change(body), firstName, lastName);
     }
 
     /** A password is not trimmed: spaces are part of a passphrase. */
