@@ -47,12 +47,7 @@ public class DataSourceManagement {
     }
 
     public Page<DataSource> list(ApiPrincipal principal, PageRequest page, PageLinks links) {
-        Page<DataSources.Row> rows = dataSources.page(roles.member(principal), page, links);
-        return new Page<>(
-                rows.count(),
-                rows.next(),
-                rows.previous(),
-                rows.results().stream().map(storage::view).toList());
+        return dataSources.page(roles.member(principal), page, links).map(storage::view);
     }
 
     public DataSource get(ApiPrincipal principal, String id) {

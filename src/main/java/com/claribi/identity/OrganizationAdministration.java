@@ -4,7 +4,6 @@ import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Submitted;
-import com.claribi.platform.SudoMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -19,13 +18,11 @@ public class OrganizationAdministration {
     public record OrganizationChange(@Nullable String name) {}
 
     private final Roles roles;
-    private final SudoMode sudo;
     private final Membership membership;
     private final Members members;
 
-    OrganizationAdministration(Roles roles, SudoMode sudo, Membership membership, Members members) {
+    OrganizationAdministration(Roles roles, Membership membership, Members members) {
         this.roles = roles;
-        this.sudo = sudo;
         this.membership = membership;
         this.members = members;
     }
@@ -38,8 +35,7 @@ public class OrganizationAdministration {
     }
 
     public Organization change(ApiPrincipal principal, Submitted<OrganizationChange> submitted, ClientInfo client) {
-        User admin = roles.require(principal, Role.ADMINISTRATOR);
-        sudo.require(principal);
+        User admin = roles.administratorInSudoMode(principal);
         @Nullable String name = submitted.value().name();
         if (name == null) {
             return get(principal);

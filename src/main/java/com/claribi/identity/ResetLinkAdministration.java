@@ -4,7 +4,6 @@ import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.ObjectIds;
-import com.claribi.platform.SudoMode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -13,15 +12,12 @@ import org.springframework.stereotype.Service;
 public class ResetLinkAdministration {
 
     private final Roles roles;
-    private final SudoMode sudo;
     private final Users users;
     private final ResetLinks links;
     private final ApplicationEventPublisher events;
 
-    ResetLinkAdministration(
-            Roles roles, SudoMode sudo, Users users, ResetLinks links, ApplicationEventPublisher events) {
+    ResetLinkAdministration(Roles roles, Users users, ResetLinks links, ApplicationEventPublisher events) {
         this.roles = roles;
-        this.sudo = sudo;
         this.users = users;
         this.links = links;
         this.events = events;
@@ -33,8 +29,7 @@ public class ResetLinkAdministration {
      * set.
      */
     public PasswordResets.ResetLink issueLink(ApiPrincipal principal, String id, String origin, ClientInfo client) {
-        User admin = roles.require(principal, Role.ADMINISTRATOR);
-        sudo.require(principal);
+        User admin = roles.administratorInSudoMode(principal);
         long userId = ObjectIds.parse(id, "user");
         // A person of the administrator's organization: never a service account, which has no password.
         User user = users.findInOrganization(admin.organizationId(), userId)

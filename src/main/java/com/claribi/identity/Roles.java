@@ -2,20 +2,30 @@ package com.claribi.identity;
 
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
+import com.claribi.platform.SudoMode;
 import java.util.Arrays;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the caller's current role, read through {@link Members}: a role changed in this process applies at the
- * user's next request, one changed by another process within a second.
+ * user's next request, one changed by another process within a second. An administrator's writes also need sudo mode.
  */
 @Component
 public class Roles {
 
     private final Members members;
+    private final SudoMode sudo;
 
-    Roles(Members members) {
+    Roles(Members members, SudoMode sudo) {
         this.members = members;
+        this.sudo = sudo;
+    }
+
+    /** The administrator making a change: the role first (403 {@code permission_denied}), then sudo mode. */
+    public User administratorInSudoMode(ApiPrincipal principal) {
+        User admin = require(principal, Role.ADMINISTRATOR);
+        sudo.require(principal);
+        return admin;
     }
 
     public User require(ApiPrincipal principal, Role... allowed) {

@@ -7,7 +7,6 @@ import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.Submitted;
-import com.claribi.platform.SudoMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -32,13 +31,11 @@ public class ServiceAccountAdministration {
             @Nullable String name, @Nullable Role role) {}
 
     private final Roles roles;
-    private final SudoMode sudo;
     private final ServiceAccounts accounts;
     private final ServiceAccountChanges changes;
 
-    ServiceAccountAdministration(Roles roles, SudoMode sudo, ServiceAccounts accounts, ServiceAccountChanges changes) {
+    ServiceAccountAdministration(Roles roles, ServiceAccounts accounts, ServiceAccountChanges changes) {
         this.roles = roles;
-        this.sudo = sudo;
         this.accounts = accounts;
         this.changes = changes;
     }
@@ -61,13 +58,13 @@ public class ServiceAccountAdministration {
     }
 
     public ServiceAccount create(ApiPrincipal principal, Submitted<NewServiceAccount> submitted, ClientInfo client) {
-        return changes.create(administratorInSudoMode(principal), submitted, client);
+        return changes.create(roles.administratorInSudoMode(principal), submitted, client);
     }
 
     /** Renames a service account or changes its role; the new role applies to its keys' next request. */
     public ServiceAccount update(
             ApiPrincipal principal, String id, Submitted<ServiceAccountChange> submitted, ClientInfo client) {
-        User admin = administratorInSudoMode(principal);
+        User admin = roles.administratorInSudoMode(principal);
         return changes.update(admin, ObjectIds.parse(id, "service account"), submitted, client);
     }
 
@@ -76,7 +73,7 @@ public class ServiceAccountAdministration {
      * every process refuses them within a second. Deactivating one already inactive changes nothing.
      */
     public void deactivate(ApiPrincipal principal, String id, ClientInfo client) {
-        User admin = administratorInSudoMode(principal);
+        User admin = roles.administratorInSudoMode(principal);
         changes.deactivate(admin, ObjectIds.parse(id, "service account"), client);
     }
 
@@ -89,12 +86,6 @@ public class ServiceAccountAdministration {
     private User administrator(ApiPrincipal principal) {
         User admin = roles.require(principal, Role.ADMINISTRATOR);
         principal.requireSession();
-        return admin;
-    }
-
-    private User administratorInSudoMode(ApiPrincipal principal) {
-        User admin = administrator(principal);
-        sudo.require(principal);
         return admin;
     }
 }

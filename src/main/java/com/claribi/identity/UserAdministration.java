@@ -7,7 +7,6 @@ import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import com.claribi.platform.Submitted;
-import com.claribi.platform.SudoMode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -36,14 +35,12 @@ public class UserAdministration {
     }
 
     private final Roles roles;
-    private final SudoMode sudo;
     private final Enrollment enrollment;
     private final Membership membership;
     private final Directory directory;
 
-    UserAdministration(Roles roles, SudoMode sudo, Enrollment enrollment, Membership membership, Directory directory) {
+    UserAdministration(Roles roles, Enrollment enrollment, Membership membership, Directory directory) {
         this.roles = roles;
-        this.sudo = sudo;
         this.enrollment = enrollment;
         this.membership = membership;
         this.directory = directory;
@@ -68,7 +65,7 @@ public class UserAdministration {
 
     /** Creates a user with an initial password that meets the password policy; the role is viewer unless given. */
     public User create(ApiPrincipal principal, Submitted<NewMember> submitted, ClientInfo client) {
-        User admin = administratorInSudoMode(principal);
+        User admin = roles.administratorInSudoMode(principal);
         NewMember member = submitted.value();
         return enrollment.createUser(
                 admin.organizationId(),
@@ -84,24 +81,18 @@ public class UserAdministration {
     /** Changes a user's role or names; the last active administrator cannot be demoted (409). */
     public User update(
             ApiPrincipal principal, String id, Submitted<Membership.UserChange> submitted, ClientInfo client) {
-        User admin = administratorInSudoMode(principal);
+        User admin = roles.administratorInSudoMode(principal);
         long userId = ObjectIds.parse(id, "user");
         return membership.updateUser(admin.organizationId(), userId, submitted.value(), admin.id(), client);
     }
 
     /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
     public void deactivate(ApiPrincipal principal, String id, ClientInfo client) {
-        User admin = administratorInSudoMode(principal);
+        User admin = roles.administratorInSudoMode(principal);
         membership.deactivate(admin.organizationId(), ObjectIds.parse(id, "user"), client);
     }
 
     private User administrator(ApiPrincipal principal) {
         return roles.require(principal, Role.ADMINISTRATOR);
-    }
-
-    private User administratorInSudoMode(ApiPrincipal principal) {
-        User admin = administrator(principal);
-        sudo.require(principal);
-        return admin;
     }
 }

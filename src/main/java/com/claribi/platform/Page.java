@@ -1,6 +1,7 @@
 package com.claribi.platform;
 
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,5 +19,10 @@ public record Page<T>(
         String next = request.offset() + results.size() < count ? links.to(request.page() + 1) : null;
         String previous = request.page() > 1 ? links.to(request.page() - 1) : null;
         return new Page<>(count, next, previous, results);
+    }
+
+    /** The same page with each result turned into what the API shows of it. */
+    public <R> Page<R> map(Function<? super T, ? extends R> view) {
+        return new Page<>(count, next, previous, results.stream().<R>map(view).toList());
     }
 }

@@ -43,7 +43,7 @@ final class PageHeadersFilter extends OncePerRequestFilter {
             "form-action 'self'",
             "object-src 'none'");
 
-    private static final Set<String> PAGES = Set.of(Pages.PATHS);
+    private static final Set<String> PAGES = Pages.paths();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package com.claribi.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -17,22 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class Pages {
 
-    /** The paths of the interface, also the ones {@link PageHeadersFilter} protects. */
-    static final String[] PATHS = {
-        "/",
-        "/sign-in",
-        "/forgot-password",
-        "/reset-password",
-        "/settings/security/api-keys",
-        "/settings/security/two-factor",
-        "/settings/security/password",
-        "/settings/security/sessions",
-        "/admin/users",
-        "/admin/service-accounts",
-        "/admin/api-keys",
-        "/admin/audit-log"
-    };
-
     private final byte[] shell;
 
     Pages() {
@@ -40,6 +25,18 @@ class Pages {
             this.shell = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The paths of the interface: the mapping of {@link #page()}, also the ones {@link PageHeadersFilter} protects. */
+    static Set<String> paths() {
+        try {
+            return Set.of(Pages.class
+                    .getDeclaredMethod("page")
+                    .getAnnotation(GetMapping.class)
+                    .value());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,21 +4,18 @@ import com.claribi.apikey.ApiKeyActivityQueries;
 import com.claribi.apikey.ApiKeyManagement;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +27,10 @@ class ApiKeysController {
 
     private final ApiKeyManagement keys;
     private final ApiKeyActivityQueries activity;
-    private final HttpsPolicy https;
 
-    ApiKeysController(ApiKeyManagement keys, ApiKeyActivityQueries activity, HttpsPolicy https) {
+    ApiKeysController(ApiKeyManagement keys, ApiKeyActivityQueries activity) {
         this.keys = keys;
         this.activity = activity;
-        this.https = https;
     }
 
     /**
@@ -75,9 +70,8 @@ class ApiKeysController {
                     "Creates a key for the signed-in user with a name, a scope (read_only or read_write) and an optional expiry (90 days by default; null for none). The answer carries the full secret in key, shown this once; only its hash is stored. Needs a session and a recent password proof.")
     @PostMapping("/api/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    ApiKeyManagement.KeyView create(@RequestBody NewKey body, HttpServletRequest request) {
-        return keys.create(
-                CurrentPrincipal.get(), body.name(), body.scope(), body.expiry(), ClientInfo.of(request, https));
+    ApiKeyManagement.KeyView create(@RequestBody NewKey body, ClientInfo client) {
+        return keys.create(CurrentPrincipal.get(), body.name(), body.scope(), body.expiry(), client);
     }
 
     @Operation(
@@ -85,11 +79,8 @@ class ApiKeysController {
             summary = "List API keys",
             description = "The signed-in user's keys, ordered by id, never with their secrets.")
     @GetMapping("/api/api-keys")
-    Page<ApiKeyManagement.KeyView> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return keys.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<ApiKeyManagement.KeyView> list(PageRequest page, PageLinks links) {
+        return keys.list(CurrentPrincipal.get(), page, links);
     }
 
     @Operation(
@@ -107,8 +98,8 @@ class ApiKeysController {
             description =
                     "Revokes the key: every server process refuses it within a second. Returns the key with revoked_at set.")
     @PostMapping("/api/api-keys/{id}/revoke")
-    ApiKeyManagement.KeyView revoke(@PathVariable long id, HttpServletRequest request) {
-        return keys.revoke(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+    ApiKeyManagement.KeyView revoke(@PathVariable long id, ClientInfo client) {
+        return keys.revoke(CurrentPrincipal.get(), id, client);
     }
 
     @Operation(
@@ -119,12 +110,8 @@ class ApiKeysController {
     @PostMapping("/api/api-keys/{id}/rotate")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyManagement.KeyView rotate(
-            @PathVariable long id, @RequestBody(required = false) @Nullable Rotation body, HttpServletRequest request) {
-        return keys.rotate(
-                CurrentPrincipal.get(),
-                id,
-                body == null ? null : body.gracePeriodSeconds(),
-                ClientInfo.of(request, https));
+            @PathVariable long id, @RequestBody(required = false) @Nullable Rotation body, ClientInfo client) {
+        return keys.rotate(CurrentPrincipal.get(), id, body == null ? null : body.gracePeriodSeconds(), client);
     }
 
     @Operation(
@@ -133,11 +120,7 @@ class ApiKeysController {
             description =
                     "The key's recent uses, newest first: time, method, path, status, address and user agent. A use shows here within 2 seconds; refused (429) uses are folded into one entry per minute whose count says how many.")
     @GetMapping("/api/api-keys/{id}/activity")
-    Page<ApiKeyActivityQueries.UseView> activity(
-            @PathVariable long id,
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return activity.activity(CurrentPrincipal.get(), id, PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<ApiKeyActivityQueries.UseView> activity(@PathVariable long id, PageRequest page, PageLinks links) {
+        return activity.activity(CurrentPrincipal.get(), id, page, links);
     }
 }

@@ -3,18 +3,14 @@ package com.claribi.apikey.web;
 import com.claribi.apikey.OrganizationKeyAdministration;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/organization/api-keys/}: every key of the organization, for its administrators' oversight. */
@@ -23,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OrganizationApiKeysController {
 
     private final OrganizationKeyAdministration keys;
-    private final HttpsPolicy https;
 
-    OrganizationApiKeysController(OrganizationKeyAdministration keys, HttpsPolicy https) {
+    OrganizationApiKeysController(OrganizationKeyAdministration keys) {
         this.keys = keys;
-        this.https = https;
     }
 
     @Operation(
@@ -36,11 +30,8 @@ class OrganizationApiKeysController {
             description =
                     "Every key of the organization, users' and service accounts', ordered by id, each with its owner (type user or service_account, id, name) and never with its secret. Administrators, with a session.")
     @GetMapping("/api/organization/api-keys")
-    Page<OrganizationKeyAdministration.OwnedKeyView> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return keys.listOfOrganization(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<OrganizationKeyAdministration.OwnedKeyView> list(PageRequest page, PageLinks links) {
+        return keys.listOfOrganization(CurrentPrincipal.get(), page, links);
     }
 
     @Operation(
@@ -49,7 +40,7 @@ class OrganizationApiKeysController {
             description =
                     "Revokes a key of any user or service account of the organization: every server process refuses it within a second. Returns the key with revoked_at set and its owner. Administrators, with a session.")
     @PostMapping("/api/organization/api-keys/{id}/revoke")
-    OrganizationKeyAdministration.OwnedKeyView revoke(@PathVariable String id, HttpServletRequest request) {
-        return keys.revokeInOrganization(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+    OrganizationKeyAdministration.OwnedKeyView revoke(@PathVariable String id, ClientInfo client) {
+        return keys.revokeInOrganization(CurrentPrincipal.get(), id, client);
     }
 }

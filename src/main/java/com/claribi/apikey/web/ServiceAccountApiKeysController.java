@@ -5,20 +5,17 @@ import com.claribi.apikey.ApiKeyAdministration;
 import com.claribi.apikey.ApiKeyManagement;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ServiceAccountApiKeysController {
 
     private final ApiKeyAdministration keys;
-    private final HttpsPolicy https;
 
-    ServiceAccountApiKeysController(ApiKeyAdministration keys, HttpsPolicy https) {
+    ServiceAccountApiKeysController(ApiKeyAdministration keys) {
         this.keys = keys;
-        this.https = https;
     }
 
     @Operation(
@@ -43,9 +38,9 @@ class ServiceAccountApiKeysController {
     @PostMapping("/api/service-accounts/{id}/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyManagement.KeyView create(
-            @PathVariable String id, @RequestBody ApiKeysController.NewKey body, HttpServletRequest request) {
+            @PathVariable String id, @RequestBody ApiKeysController.NewKey body, ClientInfo client) {
         return keys.createForServiceAccount(
-                CurrentPrincipal.get(), id, body.name(), body.scope(), body.expiry(), ClientInfo.of(request, https));
+                CurrentPrincipal.get(), id, body.name(), body.scope(), body.expiry(), client);
     }
 
     @Operation(
@@ -54,13 +49,8 @@ class ServiceAccountApiKeysController {
             description =
                     "The service account's keys, ordered by id, never with their secrets. Administrators, with a session.")
     @GetMapping("/api/service-accounts/{id}/api-keys")
-    Page<ApiKeyManagement.KeyView> list(
-            @PathVariable String id,
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return keys.listOfServiceAccount(
-                CurrentPrincipal.get(), id, PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<ApiKeyManagement.KeyView> list(@PathVariable String id, PageRequest page, PageLinks links) {
+        return keys.listOfServiceAccount(CurrentPrincipal.get(), id, page, links);
     }
 
     @Operation(
@@ -69,9 +59,8 @@ class ServiceAccountApiKeysController {
             description =
                     "Revokes the key: every server process refuses it within a second. Returns the key with revoked_at set. Administrators, with a session.")
     @PostMapping("/api/service-accounts/{id}/api-keys/{key_id}/revoke")
-    ApiKeyManagement.KeyView revoke(
-            @PathVariable String id, @PathVariable("key_id") String keyId, HttpServletRequest request) {
-        return keys.revokeOfServiceAccount(CurrentPrincipal.get(), id, keyId, ClientInfo.of(request, https));
+    ApiKeyManagement.KeyView revoke(@PathVariable String id, @PathVariable("key_id") String keyId, ClientInfo client) {
+        return keys.revokeOfServiceAccount(CurrentPrincipal.get(), id, keyId, client);
     }
 
     @Operation(
@@ -85,13 +74,9 @@ class ServiceAccountApiKeysController {
             @PathVariable String id,
             @PathVariable("key_id") String keyId,
             @RequestBody(required = false) ApiKeysController.@Nullable Rotation body,
-            HttpServletRequest request) {
+            ClientInfo client) {
         return keys.rotateOfServiceAccount(
-                CurrentPrincipal.get(),
-                id,
-                keyId,
-                body == null ? null : body.gracePeriodSeconds(),
-                ClientInfo.of(request, https));
+                CurrentPrincipal.get(), id, keyId, body == null ? null : body.gracePeriodSeconds(), client);
     }
 
     @Operation(
@@ -101,12 +86,7 @@ class ServiceAccountApiKeysController {
                     "The key's recent uses, newest first, as for one's own keys: time, method, path, status, address and user agent; refused (429) uses folded into one entry per minute with a count. Administrators, with a session.")
     @GetMapping("/api/service-accounts/{id}/api-keys/{key_id}/activity")
     Page<ApiKeyActivityQueries.UseView> activity(
-            @PathVariable String id,
-            @PathVariable("key_id") String keyId,
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return keys.activityOfServiceAccountKey(
-                CurrentPrincipal.get(), id, keyId, PageRequest.of(page, pageSize), PageLinks.of(request));
+            @PathVariable String id, @PathVariable("key_id") String keyId, PageRequest page, PageLinks links) {
+        return keys.activityOfServiceAccountKey(CurrentPrincipal.get(), id, keyId, page, links);
     }
 }

@@ -8,7 +8,6 @@ import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,16 +35,8 @@ class AuditEventsController {
             @RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String since,
             @RequestParam(required = false) @Nullable String until,
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return queries.list(
-                CurrentPrincipal.get(),
-                type,
-                user,
-                since,
-                until,
-                PageRequest.of(page, pageSize),
-                PageLinks.of(request));
+            PageRequest page,
+            PageLinks links) {
+        return queries.list(CurrentPrincipal.get(), type, user, since, until, page, links);
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -53,11 +52,8 @@ class DashboardsController {
             summary = "List dashboards",
             description = "The organization's dashboards, ordered by id, a page at a time.")
     @GetMapping("/api/dashboards")
-    Page<Dashboard> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return dashboards.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<Dashboard> list(PageRequest page, PageLinks links) {
+        return dashboards.list(CurrentPrincipal.get(), page, links);
     }
 
     @Operation(

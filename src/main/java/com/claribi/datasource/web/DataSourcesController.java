@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -57,11 +56,8 @@ class DataSourcesController {
             summary = "List data sources",
             description = "The organization's data sources, ordered by id, a page at a time, without their secrets.")
     @GetMapping("/api/data-sources")
-    Page<DataSource> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return dataSources.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<DataSource> list(PageRequest page, PageLinks links) {
+        return dataSources.list(CurrentPrincipal.get(), page, links);
     }
 
     @Operation(

@@ -5,13 +5,11 @@ import com.claribi.identity.OrganizationAdministration;
 import com.claribi.platform.BodyFields;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +25,9 @@ import tools.jackson.databind.JsonNode;
 class OrganizationController {
 
     private final OrganizationAdministration organizations;
-    private final HttpsPolicy https;
 
-    OrganizationController(OrganizationAdministration organizations, HttpsPolicy https) {
+    OrganizationController(OrganizationAdministration organizations) {
         this.organizations = organizations;
-        this.https = https;
     }
 
     @Schema(name = "Organization")
@@ -74,11 +70,9 @@ class OrganizationController {
                             content = @Content(schema = @Schema(implementation = OrganizationChange.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
-        return OrganizationView.of(organizations.change(
-                CurrentPrincipal.get(),
-                BODY.read(json, OrganizationController::change),
-                ClientInfo.of(request, https)));
+            ClientInfo client) {
+        return OrganizationView.of(
+                organizations.change(CurrentPrincipal.get(), BODY.read(json, OrganizationController::change), client));
     }
 
     private static OrganizationAdministration.OrganizationChange change(JsonBody body) {

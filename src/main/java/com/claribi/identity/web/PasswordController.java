@@ -5,10 +5,8 @@ import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
-import com.claribi.platform.HttpsPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PasswordController {
 
     private final Passwords passwords;
-    private final HttpsPolicy https;
 
-    PasswordController(Passwords passwords, HttpsPolicy https) {
+    PasswordController(Passwords passwords) {
         this.passwords = passwords;
-        this.https = https;
     }
 
     record PasswordChange(
@@ -38,7 +34,7 @@ class PasswordController {
             description =
                     "Changes the signed-in user's password, given the current one (old_password), which is itself a re-authentication. Every other session of the user ends. A session is needed: an API key gets 403. 204.")
     @PostMapping("/api/auth/password")
-    CompletableFuture<ResponseEntity<Void>> change(@RequestBody PasswordChange body, HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<Void>> change(@RequestBody PasswordChange body, ClientInfo client) {
         ApiPrincipal principal = CurrentPrincipal.get();
         String session = principal.requireSession();
         new Fields()
@@ -46,12 +42,7 @@ class PasswordController {
                 .require("new_password", body.newPassword())
                 .throwIfAny();
         return passwords
-                .changePassword(
-                        principal.userId(),
-                        body.oldPassword(),
-                        body.newPassword(),
-                        session,
-                        ClientInfo.of(request, https))
+                .changePassword(principal.userId(), body.oldPassword(), body.newPassword(), session, client)
                 .thenApply(done -> ResponseEntity.noContent().build());
     }
 }

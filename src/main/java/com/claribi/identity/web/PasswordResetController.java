@@ -36,17 +36,12 @@ class PasswordResetController {
     private final PasswordResets resets;
     private final PasswordResetConfirmation confirmation;
     private final ResetLinkAdministration administration;
-    private final HttpsPolicy https;
 
     PasswordResetController(
-            PasswordResets resets,
-            PasswordResetConfirmation confirmation,
-            ResetLinkAdministration administration,
-            HttpsPolicy https) {
+            PasswordResets resets, PasswordResetConfirmation confirmation, ResetLinkAdministration administration) {
         this.resets = resets;
         this.confirmation = confirmation;
         this.administration = administration;
-        this.https = https;
     }
 
     record ResetRequest(@Nullable String email) {}
@@ -63,13 +58,13 @@ class PasswordResetController {
             description =
                     "Accepted (202) whatever the email, at once: when the email belongs to an active user and the server has an SMTP server (CLARIBI_SMTP_URL), that user gets an email with a single-use link to /reset-password?token=..., valid 30 minutes. Throttled per address (429 rate_limited, whatever the email) and per account (no email, same answer). Needs no credentials.")
     @PostMapping("/api/auth/password-reset")
-    ResponseEntity<Void> request(@RequestBody ResetRequest body, HttpServletRequest request) {
+    ResponseEntity<Void> request(@RequestBody ResetRequest body, ClientInfo client) {
         Fields fields = new Fields().require("email", body.email());
         if (body.email() != null && body.email().length() > MAX_EMAIL) {
             fields.add("email", "Ensure this field has no more than " + MAX_EMAIL + " characters.");
         }
         fields.throwIfAny();
-        resets.request(body.email(), ClientInfo.of(request, https));
+        resets.request(body.email(), client);
         return ResponseEntity.accepted().build();
     }
 
@@ -79,14 +74,14 @@ class PasswordResetController {
             description =
                     "Sets the password of the link's user: the password policy applies, the link is spent, and every session of the user ends; two-factor authentication stays on. A spent, expired or unknown token: 400 invalid_token. Needs no credentials. 204.")
     @PostMapping("/api/auth/password-reset/confirm")
-    CompletableFuture<ResponseEntity<Void>> confirm(@RequestBody ResetConfirmation body, HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<Void>> confirm(@RequestBody ResetConfirmation body, ClientInfo client) {
         Fields fields = new Fields().require("token", body.token()).require("new_password", body.newPassword());
         if (body.token() != null && body.token().length() > MAX_TOKEN) {
             fields.add("token", "Ensure this field has no more than " + MAX_TOKEN + " characters.");
         }
         fields.throwIfAny();
         return confirmation
-                .confirm(body.token(), body.newPassword(), ClientInfo.of(request, https))
+                .confirm(body.token(), body.newPassword(), client)
                 .thenApply(done -> ResponseEntity.noContent().build());
     }
 
@@ -96,9 +91,9 @@ class PasswordResetController {
             description =
                     "A single-use link, valid 30 minutes, for the administrator to hand over when there is no email: 201 {reset_url, expires_at}. Administrators of the user's organization, with a session and a recent password proof. A deactivated user: 409.")
     @PostMapping("/api/users/{id}/password-reset")
-    ResponseEntity<ResetLinkView> issue(@PathVariable String id, HttpServletRequest request) {
-        PasswordResets.ResetLink link = administration.issueLink(
-                CurrentPrincipal.get(), id, HttpsPolicy.externalBase(request), ClientInfo.of(request, https));
+    ResponseEntity<ResetLinkView> issue(@PathVariable String id, HttpServletRequest request, ClientInfo client) {
+        PasswordResets.ResetLink link =
+                administration.issueLink(CurrentPrincipal.get(), id, HttpsPolicy.externalBase(request), client);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ResetLinkView(link.url(), link.expiresAt()));
     }
 }

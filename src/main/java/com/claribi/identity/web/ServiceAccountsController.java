@@ -1,12 +1,10 @@
 package com.claribi.identity.web;
 
-import com.claribi.identity.Role;
 import com.claribi.identity.ServiceAccount;
 import com.claribi.identity.ServiceAccountAdministration;
 import com.claribi.platform.BodyFields;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
 import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -43,17 +40,13 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Service accounts")
 class ServiceAccountsController {
 
-    private static final Set<String> ROLES = Set.of("administrator", "editor", "viewer");
-    private static final String ROLES_TEXT = "administrator, editor or viewer";
     private static final Set<String> READ_ONLY = Set.of("id", "created_at", "created_by", "active");
     private static final BodyFields FIELDS = new BodyFields(List.of("name", "role"), READ_ONLY);
 
     private final ServiceAccountAdministration accounts;
-    private final HttpsPolicy https;
 
-    ServiceAccountsController(ServiceAccountAdministration accounts, HttpsPolicy https) {
+    ServiceAccountsController(ServiceAccountAdministration accounts) {
         this.accounts = accounts;
-        this.https = https;
     }
 
     @Schema(name = "ServiceAccount")
@@ -100,17 +93,8 @@ class ServiceAccountsController {
             description =
                     "The organization's service accounts, active and deactivated, ordered by id. Administrators, with a session (an API key gets 403).")
     @GetMapping("/api/service-accounts")
-    Page<ServiceAccountView> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        Page<ServiceAccount> found =
-                accounts.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
-        return new Page<>(
-                found.count(),
-                found.next(),
-                found.previous(),
-                found.results().stream().map(ServiceAccountView::of).toList());
+    Page<ServiceAccountView> list(PageRequest page, PageLinks links) {
+        return accounts.list(CurrentPrincipal.get(), page, links).map(ServiceAccountView::of);
     }
 
     @Operation(
@@ -125,11 +109,10 @@ class ServiceAccountsController {
                             content = @Content(schema = @Schema(implementation = NewServiceAccount.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            ClientInfo client) {
         ServiceAccount created = accounts.create(
-                CurrentPrincipal.get(),
-                FIELDS.read(json, ServiceAccountsController::newAccount),
-                ClientInfo.of(request, https));
+                CurrentPrincipal.get(), FIELDS.read(json, ServiceAccountsController::newAccount), client);
         return Locations.created(request, "/api/service-accounts/", created.id(), ServiceAccountView.of(created));
     }
 
@@ -145,12 +128,9 @@ class ServiceAccountsController {
                             content = @Content(schema = @Schema(implementation = ServiceAccountChange.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
+            ClientInfo client) {
         return ServiceAccountView.of(accounts.update(
-                CurrentPrincipal.get(),
-                id,
-                FIELDS.read(json, ServiceAccountsController::change),
-                ClientInfo.of(request, https)));
+                CurrentPrincipal.get(), id, FIELDS.read(json, ServiceAccountsController::change), client));
     }
 
     @Operation(
@@ -159,21 +139,19 @@ class ServiceAccountsController {
             description =
                     "Deactivates the service account and revokes all its API keys: every server process refuses them within a second. Administrators, with a session and a recent password proof. 204.")
     @DeleteMapping("/api/service-accounts/{id}")
-    ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
-        accounts.deactivate(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+    ResponseEntity<Void> deactivate(@PathVariable String id, ClientInfo client) {
+        accounts.deactivate(CurrentPrincipal.get(), id, client);
         return ResponseEntity.noContent().build();
     }
 
     private static ServiceAccountAdministration.NewServiceAccount newAccount(JsonBody body) {
         @Nullable String name = body.requiredText("name", ServiceAccountAdministration.MAX_NAME);
-        @Nullable String role = body.choiceOrNull("role", ROLES, ROLES_TEXT);
-        return new ServiceAccountAdministration.NewServiceAccount(name, role == null ? null : Role.parse(role));
+        return new ServiceAccountAdministration.NewServiceAccount(name, RoleField.orDefault(body));
     }
 
     private static ServiceAccountAdministration.ServiceAccountChange change(JsonBody body) {
         @Nullable
         String name = body.has("name") ? body.requiredText("name", ServiceAccountAdministration.MAX_NAME) : null;
-        @Nullable String role = body.has("role") ? body.requiredChoice("role", ROLES, ROLES_TEXT) : null;
-        return new ServiceAccountAdministration.ServiceAccountChange(name, role == null ? null : Role.parse(role));
+        return new ServiceAccountAdministration.ServiceAccountChange(name, RoleField.change(body));
     }
 }

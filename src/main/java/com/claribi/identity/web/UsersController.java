@@ -1,13 +1,11 @@
 package com.claribi.identity.web;
 
 import com.claribi.identity.Membership;
-import com.claribi.identity.Role;
 import com.claribi.identity.User;
 import com.claribi.identity.UserAdministration;
 import com.claribi.platform.BodyFields;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.JsonBody;
 import com.claribi.platform.Locations;
 import com.claribi.platform.Page;
@@ -31,7 +29,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -45,11 +42,9 @@ import tools.jackson.databind.JsonNode;
 class UsersController {
 
     private final UserAdministration users;
-    private final HttpsPolicy https;
 
-    UsersController(UserAdministration users, HttpsPolicy https) {
+    UsersController(UserAdministration users) {
         this.users = users;
-        this.https = https;
     }
 
     @Schema(name = "User")
@@ -68,8 +63,6 @@ class UsersController {
         }
     }
 
-    private static final Set<String> ROLES = Set.of("administrator", "editor", "viewer");
-    private static final String ROLES_TEXT = "administrator, editor or viewer";
     /** Fields of a user that are shown but never written through this endpoint; sending them back is harmless. */
     private static final Set<String> READ_ONLY = Set.of("id", "created_at");
     /** Fields an administrator might expect to change here but cannot: refused by name rather than ignored. */
@@ -113,16 +106,8 @@ class UsersController {
             summary = "List users",
             description = "The organization's users, ordered by id (administrators).")
     @GetMapping("/api/users")
-    Page<UserView> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        Page<User> found = users.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
-        return new Page<>(
-                found.count(),
-                found.next(),
-                found.previous(),
-                found.results().stream().map(UserView::of).toList());
+    Page<UserView> list(PageRequest page, PageLinks links) {
+        return users.list(CurrentPrincipal.get(), page, links).map(UserView::of);
     }
 
     @Operation(
@@ -147,9 +132,9 @@ class UsersController {
                             content = @Content(schema = @Schema(implementation = NewUser.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
-        User created = users.create(
-                CurrentPrincipal.get(), NEW_USER.read(json, UsersController::newMember), ClientInfo.of(request, https));
+            HttpServletRequest request,
+            ClientInfo client) {
+        User created = users.create(CurrentPrincipal.get(), NEW_USER.read(json, UsersController::newMember), client);
         return Locations.created(request, "/api/users/", created.id(), UserView.of(created));
     }
 
@@ -166,12 +151,9 @@ class UsersController {
                             content = @Content(schema = @Schema(implementation = UserChange.class)))
                     @RequestBody
                     JsonNode json,
-            HttpServletRequest request) {
-        return UserView.of(users.update(
-                CurrentPrincipal.get(),
-                id,
-                USER_CHANGE.read(json, UsersController::change),
-                ClientInfo.of(request, https)));
+            ClientInfo client) {
+        return UserView.of(
+                users.update(CurrentPrincipal.get(), id, USER_CHANGE.read(json, UsersController::change), client));
     }
 
     /** Deactivates the user: their sessions and API keys stop working in every process within a second. */
@@ -181,19 +163,17 @@ class UsersController {
             description =
                     "Deactivates the user: their sessions end and their API keys are revoked. Administrators, with a session and a recent password proof. 204.")
     @DeleteMapping("/api/users/{id}")
-    ResponseEntity<Void> deactivate(@PathVariable String id, HttpServletRequest request) {
-        users.deactivate(CurrentPrincipal.get(), id, ClientInfo.of(request, https));
+    ResponseEntity<Void> deactivate(@PathVariable String id, ClientInfo client) {
+        users.deactivate(CurrentPrincipal.get(), id, client);
         return ResponseEntity.noContent().build();
     }
 
     private static UserAdministration.NewMember newMember(JsonBody body) {
         @Nullable String email = body.requiredText("email", 320);
         @Nullable String password = password(body);
-        @Nullable String role = body.choiceOrNull("role", ROLES, ROLES_TEXT);
         @Nullable String firstName = body.text("first_name", 150, "");
         @Nullable String lastName = body.text("last_name", 150, "");
-        return new UserAdministration.NewMember(
-                email, password, role == null ? null : Role.parse(role), firstName, lastName);
+        return new UserAdministration.NewMember(email, password, RoleField.orDefault(body), firstName, lastName);
     }
 
     /** Only the fields sent; {@code email}, {@code password} and {@code active} are refused by name. */
@@ -203,10 +183,9 @@ class UsersController {
                 body.problem(field, problem);
             }
         });
-        @Nullable String role = body.has("role") ? body.requiredChoice("role", ROLES, ROLES_TEXT) : null;
         @Nullable String firstName = body.has("first_name") ? body.text("first_name", 150, "") : null;
         @Nullable String lastName = body.has("last_name") ? body.text("last_name", 150, "") : null;
-        return new Membership.UserChange(role == null ? null : Role.parse(role), firstName, lastName);
+        return new Membership.UserChange(RoleField.change(body), firstName, lastName);
     }
 
     /** A password is not trimmed: spaces are part of a passphrase. */

@@ -6,11 +6,9 @@ import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.platform.SudoMode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -30,13 +28,11 @@ class MfaController {
 
     private final MfaEnrolment enrolment;
     private final MfaManagement mfa;
-    private final HttpsPolicy https;
     private final SudoMode sudo;
 
-    MfaController(MfaEnrolment enrolment, MfaManagement mfa, HttpsPolicy https, SudoMode sudo) {
+    MfaController(MfaEnrolment enrolment, MfaManagement mfa, SudoMode sudo) {
         this.enrolment = enrolment;
         this.mfa = mfa;
-        this.https = https;
         this.sudo = sudo;
     }
 
@@ -78,11 +74,10 @@ class MfaController {
             description =
                     "Turns two-factor authentication on with a current code of the new secret and returns 10 single-use recovery codes, shown this once. Needs a recent password proof.")
     @PostMapping("/api/auth/mfa/confirm")
-    ResponseEntity<Confirmed> confirm(@RequestBody CodeRequest body, HttpServletRequest request) {
+    ResponseEntity<Confirmed> confirm(@RequestBody CodeRequest body, ClientInfo client) {
         ApiPrincipal principal = CurrentPrincipal.get();
         sudo.require(principal);
-        MfaManagement.NewRecoveryCodes codes =
-                enrolment.confirm(principal.userId(), code(body), ClientInfo.of(request, https));
+        MfaManagement.NewRecoveryCodes codes = enrolment.confirm(principal.userId(), code(body), client);
         return noStore(new Confirmed(true, codes.codes()));
     }
 
@@ -92,10 +87,10 @@ class MfaController {
             description =
                     "Turns two-factor authentication off, given a current code or a recovery code. Every other session of the user ends. Needs a recent password proof.")
     @PostMapping("/api/auth/mfa/disable")
-    Disabled disable(@RequestBody CodeRequest body, HttpServletRequest request) {
+    Disabled disable(@RequestBody CodeRequest body, ClientInfo client) {
         ApiPrincipal principal = CurrentPrincipal.get();
         String session = sudo.require(principal);
-        mfa.disable(principal.userId(), code(body), session, ClientInfo.of(request, https));
+        mfa.disable(principal.userId(), code(body), session, client);
         return new Disabled(false);
     }
 
@@ -105,11 +100,10 @@ class MfaController {
             description =
                     "Issues a new set of 10 recovery codes, given a current code; the old set stops working. Needs a recent password proof.")
     @PostMapping("/api/auth/mfa/recovery-codes")
-    ResponseEntity<RecoveryCodesIssued> recoveryCodes(@RequestBody CodeRequest body, HttpServletRequest request) {
+    ResponseEntity<RecoveryCodesIssued> recoveryCodes(@RequestBody CodeRequest body, ClientInfo client) {
         ApiPrincipal principal = CurrentPrincipal.get();
         sudo.require(principal);
-        MfaManagement.NewRecoveryCodes codes =
-                mfa.regenerateRecoveryCodes(principal.userId(), code(body), ClientInfo.of(request, https));
+        MfaManagement.NewRecoveryCodes codes = mfa.regenerateRecoveryCodes(principal.userId(), code(body), client);
         return noStore(new RecoveryCodesIssued(codes.codes()));
     }
 

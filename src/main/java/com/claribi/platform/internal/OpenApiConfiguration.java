@@ -1,5 +1,8 @@
 package com.claribi.platform.internal;
 
+import com.claribi.platform.ClientInfo;
+import com.claribi.platform.PageLinks;
+import com.claribi.platform.PageRequest;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json31;
@@ -30,6 +33,7 @@ import io.swagger.v3.oas.models.servers.ServerVariable;
 import io.swagger.v3.oas.models.servers.ServerVariables;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +43,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -118,6 +123,8 @@ class OpenApiConfiguration {
         // Jackson 3's object nodes (a data source's config) are free-form JSON objects; swagger-core introspects
         // classes with Jackson 2, which fails on them and leaves the whole enclosing schema empty.
         SpringDocUtils.getConfig().replaceWithSchema(ObjectNode.class, new ObjectSchema());
+        // Read from the request by ControllerArguments, not sent as such: a list's page is described below.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientInfo.class, PageRequest.class, PageLinks.class);
     }
 
     @Bean
@@ -176,6 +183,21 @@ class OpenApiConfiguration {
     @Bean
     ModelResolver snakeCaseModelResolver() {
         return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    /** A list's query parameters, after its own: {@code page} and {@code page_size} (described below). */
+    @Bean
+    OperationCustomizer pageParameters() {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(parameter -> parameter.getParameterType() == PageRequest.class)) {
+                operation.addParametersItem(
+                        new Parameter().in("query").name("page").required(false));
+                operation.addParametersItem(
+                        new Parameter().in("query").name("page_size").required(false));
+            }
+            return operation;
+        };
     }
 
     @Bean

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -54,11 +53,8 @@ class ReportsController {
             summary = "List reports",
             description = "The organization's reports, ordered by id, a page at a time.")
     @GetMapping("/api/reports")
-    Page<Report> list(
-            @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-            HttpServletRequest request) {
-        return reports.list(CurrentPrincipal.get(), PageRequest.of(page, pageSize), PageLinks.of(request));
+    Page<Report> list(PageRequest page, PageLinks links) {
+        return reports.list(CurrentPrincipal.get(), page, links);
     }
 
     @Operation(

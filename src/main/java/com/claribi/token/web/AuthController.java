@@ -6,7 +6,6 @@ import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.Login;
 import com.claribi.token.SessionEnding;
 import com.claribi.token.SessionManagement;
@@ -36,15 +35,12 @@ class AuthController {
     private final Login login;
     private final SessionRefresh refresh;
     private final SessionEnding ending;
-    private final HttpsPolicy https;
     private final WebClientCookie cookie;
 
-    AuthController(
-            Login login, SessionRefresh refresh, SessionEnding ending, HttpsPolicy https, WebClientCookie cookie) {
+    AuthController(Login login, SessionRefresh refresh, SessionEnding ending, WebClientCookie cookie) {
         this.login = login;
         this.refresh = refresh;
         this.ending = ending;
-        this.https = https;
         this.cookie = cookie;
     }
 
@@ -69,7 +65,7 @@ class AuthController {
                     "Checks an email and password (plus totp_code or recovery_code when two-factor authentication is on) and starts a session: 200 with an access token and a refresh token. A wrong email or password is 401 invalid_credentials, the same answer for both; MFA on without a code is 401 mfa_required, a wrong code 401 invalid_mfa_code; failed attempts are throttled per account and per address (429 with Retry-After).")
     @PostMapping("/api/auth/login")
     CompletableFuture<ResponseEntity<TokenResponse>> login(
-            @RequestBody Credentials credentials, HttpServletRequest request) {
+            @RequestBody Credentials credentials, HttpServletRequest request, ClientInfo client) {
         new Fields()
                 .require("email", credentials.email())
                 .require("password", credentials.password())
@@ -78,7 +74,6 @@ class AuthController {
         if (web) {
             WebClientCookie.requireSameOrigin(request);
         }
-        ClientInfo client = ClientInfo.of(request, https);
         // A web sign-in over a session this browser already holds (another account in another tab, or signing in
         // again) ends that session: its cookie is about to be replaced, and the session must not outlive it.
         String previous = web ? WebClientCookie.refreshToken(WebClientCookie.read(request)) : null;
@@ -113,12 +108,15 @@ class AuthController {
                     "Exchanges the session's refresh token for a new access token. The refresh token itself does not change, unless refresh rotation is on (CLARIBI_REFRESH_ROTATION), when a new one is returned as refresh; presenting a rotated one after a 10-second grace window ends the session.")
     @PostMapping("/api/auth/token/refresh")
     ResponseEntity<TokenResponse> refresh(
-            @RequestBody RefreshRequest body, HttpServletRequest request, HttpServletResponse response) {
+            @RequestBody RefreshRequest body,
+            HttpServletRequest request,
+            ClientInfo client,
+            HttpServletResponse response) {
         WebClientCookie.Presented presented = WebClientCookie.read(request);
         boolean inBody = body.refresh() != null && !body.refresh().isBlank();
         if (inBody || (presented instanceof WebClientCookie.Absent && !WebClientCookie.fromWebClient(request))) {
             new Fields().require("refresh", body.refresh()).throwIfAny();
-            SessionManagement.Tokens tokens = refresh.refresh(body.refresh(), ClientInfo.of(request, https));
+            SessionManagement.Tokens tokens = refresh.refresh(body.refresh(), client);
             return new TokenResponse(tokens.access(), tokens.refresh()).noStore(List.of());
         }
         WebClientCookie.requireSameOrigin(request);
@@ -133,7 +131,7 @@ class AuthController {
         };
         SessionManagement.Tokens tokens;
         try {
-            tokens = refresh.refresh(fromCookie, ClientInfo.of(request, https));
+            tokens = refresh.refresh(fromCookie, client);
         } catch (ApiException e) {
             if (e.status() == HttpStatus.UNAUTHORIZED) {
                 // A cookie whose session ended is of no further use: the browser forgets it with this answer.
@@ -155,11 +153,12 @@ class AuthController {
     ResponseEntity<Void> logout(
             @RequestBody(required = false) @Nullable RefreshRequest body,
             HttpServletRequest request,
+            ClientInfo client,
             HttpServletResponse response) {
         WebClientCookie.Presented presented = WebClientCookie.read(request);
         boolean web = WebClientCookie.fromWebClient(request);
         try {
-            endSession(body, request, presented);
+            endSession(body, request, presented, client);
         } catch (RuntimeException e) {
             // The web interface signs out whatever happened on the server: the browser forgets the cookies even when
             // the session could not be ended (the page says so and keeps its user signed in until it can).
@@ -175,8 +174,10 @@ class AuthController {
     }
 
     private void endSession(
-            @Nullable RefreshRequest body, HttpServletRequest request, WebClientCookie.Presented presented) {
-        ClientInfo client = ClientInfo.of(request, https);
+            @Nullable RefreshRequest body,
+            HttpServletRequest request,
+            WebClientCookie.Presented presented,
+            ClientInfo client) {
         ApiPrincipal principal = CurrentPrincipal.orNull();
         if (principal != null) {
             String session = principal.requireSession();
@@ -203,10 +204,10 @@ class AuthController {
             summary = "Sign out everywhere",
             description = "Ends every session of the signed-in user (a Bearer access token is needed). 204.")
     @PostMapping("/api/auth/logout-all")
-    ResponseEntity<Void> logoutAll(HttpServletRequest request) {
+    ResponseEntity<Void> logoutAll(ClientInfo client) {
         ApiPrincipal principal = CurrentPrincipal.get();
         principal.requireSession();
-        ending.revokeAllOf(principal.userId(), "logout_all", ClientInfo.of(request, https));
+        ending.revokeAllOf(principal.userId(), "logout_all", client);
         return ResponseEntity.noContent().build();
     }
 }

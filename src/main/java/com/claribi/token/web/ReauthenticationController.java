@@ -5,11 +5,9 @@ import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.CurrentPrincipal;
 import com.claribi.platform.Fields;
-import com.claribi.platform.HttpsPolicy;
 import com.claribi.token.Reauthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReauthenticationController {
 
     private final Reauthentication reauthentication;
-    private final HttpsPolicy https;
 
-    ReauthenticationController(Reauthentication reauthentication, HttpsPolicy https) {
+    ReauthenticationController(Reauthentication reauthentication) {
         this.reauthentication = reauthentication;
-        this.https = https;
     }
 
     record PasswordProof(
@@ -52,16 +48,13 @@ class ReauthenticationController {
                     "Sudo mode: sensitive operations need a password proof younger than CLARIBI_REAUTHENTICATION_WINDOW (15 minutes by default), else 403 reauthentication_required. Send the password (plus totp_code or recovery_code when MFA is on) to get a new access token of the same session with a fresh auth_time. A wrong password is 400 invalid_credentials; a missing or wrong code 400 mfa_required or invalid_mfa_code.")
     @PostMapping("/api/auth/reauthenticate")
     CompletableFuture<ResponseEntity<TokenResponse>> reauthenticate(
-            @RequestBody PasswordProof proof, HttpServletRequest request) {
+            @RequestBody PasswordProof proof, ClientInfo client) {
         ApiPrincipal principal = CurrentPrincipal.get();
         principal.requireSession();
         new Fields().require("password", proof.password()).throwIfAny();
         return reauthentication
                 .reauthenticate(
-                        principal,
-                        proof.password(),
-                        new SecondFactor(proof.totpCode(), proof.recoveryCode()),
-                        ClientInfo.of(request, https))
+                        principal, proof.password(), new SecondFactor(proof.totpCode(), proof.recoveryCode()), client)
                 .thenApply(access -> new TokenResponse(access, null).noStore(List.of()));
     }
 }

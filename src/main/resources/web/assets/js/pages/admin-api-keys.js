@@ -1,72 +1,46 @@
 // Administration > API keys: every key of the organization, people's and service accounts', page by page, with its
 // owner, scope, last use and status; any of them revoked in one step. Never a secret: the server keeps only hashes.
 import { api } from '../session.js';
-import { adminLayout, dataTable, dialog, h, pager, rowButton } from '../ui.js';
-import { refusal, requireAdministrator } from './admin/access.js';
+import { dialog, h, rowButton } from '../ui.js';
+import { administrationPage } from './admin/access.js';
+import { pagedList } from './admin/paged-list.js';
 import { isActive, keyCells } from './api-keys/keys.js';
 
 const PATH = '/admin/api-keys';
 const PAGE_SIZE = 20;
 
 export async function render(main, context) {
-  const { layout, content } = adminLayout(
+  const content = await administrationPage(
+    main,
+    context,
     PATH,
     'API keys',
     'Every API key of your organization, whoever owns it. Revoke a key that leaked, that nobody uses, or whose owner no longer needs it: every server refuses it within a second.',
   );
-  main.append(layout);
-  if (!(await requireAdministrator(context, content))) return;
+  if (!content) return;
 
-  const announcer = h('div', { class: 'visually-hidden', role: 'status', id: 'organization-keys-announcer' });
-  const heading = h('h2', { id: 'organization-keys-title', tabindex: '-1' }, 'Keys of the organization');
-  const error = h('div', { id: 'organization-keys-error' });
-  const area = h('div', { class: 'table-wrap' });
-  const pages = h('div', {});
-  content.append(
-    announcer,
-    h('section', { class: 'card', 'aria-labelledby': 'organization-keys-title' }, heading, error, area, pages),
-  );
-  let current = `/api/organization/api-keys/?page_size=${PAGE_SIZE}`;
+  const list = pagedList({
+    id: 'organization-keys',
+    title: 'Keys of the organization',
+    caption: 'API keys of your organization',
+    columns: ['Key', 'Owner', 'Scope', 'Last used', 'Expires', 'Status', 'Actions'],
+    path: '/api/organization/api-keys/',
+    pageSize: PAGE_SIZE,
+    row: (key) => row(key, onRevoke),
+    empty: () => h('p', { class: 'empty', id: 'no-organization-keys' }, 'Nobody has an API key yet.'),
+  });
+  content.append(list.announcer, list.section);
 
-  async function onRevoke(key) {
-    error.replaceChildren();
-    try {
+  function onRevoke(key) {
+    return list.act(async () => {
       if (!(await confirmRevoke(key))) return;
       await api(`/api/organization/api-keys/${key.id}/revoke/`, { method: 'POST' });
-      announcer.textContent = `Key “${key.name}” of ${key.owner.name} revoked.`;
-      await load(current);
-    } catch (e) {
-      error.replaceChildren(refusal(e));
-    }
+      list.say(`Key “${key.name}” of ${key.owner.name} revoked.`);
+      await list.load();
+    });
   }
 
-  async function load(path) {
-    let page;
-    try {
-      page = await api(path);
-    } catch (e) {
-      error.replaceChildren(refusal(e));
-      return;
-    }
-    current = path;
-    if (!page.count) {
-      area.replaceChildren(h('p', { class: 'empty', id: 'no-organization-keys' }, 'Nobody has an API key yet.'));
-      pages.replaceChildren();
-      return;
-    }
-    area.replaceChildren(
-      dataTable({
-        id: 'organization-keys-table',
-        caption: 'API keys of your organization',
-        columns: ['Key', 'Owner', 'Scope', 'Last used', 'Expires', 'Status', 'Actions'],
-        bodyId: 'organization-keys-body',
-        rows: page.results.map((key) => row(key, onRevoke)),
-      }),
-    );
-    pages.replaceChildren(pager(page, path, load, 'organization-keys'));
-  }
-
-  await load(current);
+  await list.load();
 }
 
 function row(key, onRevoke) {

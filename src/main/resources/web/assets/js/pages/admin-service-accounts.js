@@ -1,9 +1,9 @@
 // Administration > Service accounts: the organization's non-human identities, page by page, with their role and
 // whether they are active; adding one, editing its name or role, deactivating it, and its API keys (created, shown
 // once, rotated, revoked). Administrators only; every write is a sudo-mode write.
-import { api } from '../session.js';
-import { activeBadge, adminLayout, dataTable, h, pager, rowButton, time } from '../ui.js';
-import { refusal, requireAdministrator } from './admin/access.js';
+import { activeBadge, h, rowButton, time } from '../ui.js';
+import { administrationPage } from './admin/access.js';
+import { pagedList } from './admin/paged-list.js';
 import { roleLabel } from './admin/create-user.js';
 import {
   createServiceAccountForm,
@@ -16,50 +16,34 @@ const PATH = '/admin/service-accounts';
 const PAGE_SIZE = 10;
 
 export async function render(main, context) {
-  const { layout, content } = adminLayout(
+  const content = await administrationPage(
+    main,
+    context,
     PATH,
     'Service accounts',
     'Identities for integrations, as opposed to people: they cannot sign in and hold only API keys, which act with the service account’s role and keep working when the person who made them leaves.',
   );
-  main.append(layout);
-  if (!(await requireAdministrator(context, content))) return;
+  if (!content) return;
 
-  const announcer = h('div', { class: 'visually-hidden', role: 'status', id: 'service-accounts-announcer' });
-  const say = (message) => {
-    announcer.textContent = message;
-  };
-  const heading = h('h2', { id: 'service-accounts-title', tabindex: '-1' }, 'Service accounts');
-  const error = h('div', { id: 'service-accounts-error' });
-  const area = h('div', { class: 'table-wrap' });
-  const pages = h('div', {});
+  const list = pagedList({
+    id: 'service-accounts',
+    title: 'Service accounts',
+    caption: 'Service accounts of your organization',
+    columns: ['Service account', 'Role', 'Status', 'Added', 'Actions'],
+    path: '/api/service-accounts/',
+    pageSize: PAGE_SIZE,
+    row: (account) => row(account, actions),
+    empty: () => h('p', { class: 'empty', id: 'no-service-accounts' }, 'No service accounts yet. Add one below.'),
+  });
+  const say = list.say;
   const keysSlot = h('div', { id: 'service-account-keys-slot' });
-  const list = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'service-accounts-title' },
-    heading,
-    error,
-    area,
-    pages,
-  );
-  content.append(announcer, keysSlot, list, createServiceAccountForm({ onCreated }));
-  let current = `/api/service-accounts/?page_size=${PAGE_SIZE}`;
+  content.append(list.announcer, keysSlot, list.section, createServiceAccountForm({ onCreated }));
 
   async function onCreated(account) {
     say(`${account.name} added.`);
-    // The newest account is on the last page (the list is ordered by id); its keys open at once.
-    const first = await api(`/api/service-accounts/?page_size=${PAGE_SIZE}`);
-    const last = Math.max(1, Math.ceil(first.count / PAGE_SIZE));
-    await load(`/api/service-accounts/?page=${last}&page_size=${PAGE_SIZE}`);
+    // Its keys open at once.
+    await list.loadLast();
     await openKeys(account);
-  }
-
-  async function act(work) {
-    error.replaceChildren();
-    try {
-      await work();
-    } catch (e) {
-      error.replaceChildren(refusal(e));
-    }
   }
 
   async function openKeys(account) {
@@ -67,7 +51,7 @@ export async function render(main, context) {
       say,
       onClose: () => {
         keysSlot.replaceChildren();
-        heading.focus();
+        list.heading.focus();
       },
     });
     keysSlot.replaceChildren(keys.panel);
@@ -76,52 +60,24 @@ export async function render(main, context) {
   }
 
   const actions = {
-    keys: (account) => act(() => openKeys(account)),
+    keys: (account) => list.act(() => openKeys(account)),
     edit: (account) =>
-      act(async () => {
+      list.act(async () => {
         const changed = await editServiceAccount(account);
         if (!changed) return;
         say(`${changed.name} is ${roleLabel(changed.role)}.`);
-        await load(current);
+        await list.load();
       }),
     deactivate: (account) =>
-      act(async () => {
+      list.act(async () => {
         if (!(await deactivateServiceAccount(account))) return;
         say(`${account.name} deactivated; its keys are revoked.`);
         if (keysSlot.querySelector(`[data-service-account-id="${account.id}"]`)) keysSlot.replaceChildren();
-        await load(current);
+        await list.load();
       }),
   };
 
-  async function load(path) {
-    let page;
-    try {
-      page = await api(path);
-    } catch (e) {
-      error.replaceChildren(refusal(e));
-      return;
-    }
-    current = path;
-    if (!page.count) {
-      area.replaceChildren(
-        h('p', { class: 'empty', id: 'no-service-accounts' }, 'No service accounts yet. Add one below.'),
-      );
-      pages.replaceChildren();
-      return;
-    }
-    area.replaceChildren(
-      dataTable({
-        id: 'service-accounts-table',
-        caption: 'Service accounts of your organization',
-        columns: ['Service account', 'Role', 'Status', 'Added', 'Actions'],
-        bodyId: 'service-accounts-body',
-        rows: page.results.map((account) => row(account, actions)),
-      }),
-    );
-    pages.replaceChildren(pager(page, path, load, 'service-accounts'));
-  }
-
-  await load(current);
+  await list.load();
 }
 
 function row(account, actions) {

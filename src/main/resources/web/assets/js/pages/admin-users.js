@@ -1,67 +1,58 @@
 // Administration > Users: the organization's users, page by page, with their role and whether they are active;
 // adding one, changing a role, deactivating, and a password-reset link shown once. Administrators only.
-import { api } from '../session.js';
-import { activeBadge, adminLayout, dataTable, h, pager, rowButton, secretPanel, time } from '../ui.js';
-import { refusal, requireAdministrator } from './admin/access.js';
+import { activeBadge, h, rowButton, secretPanel, time } from '../ui.js';
+import { administrationPage } from './admin/access.js';
 import { createUserForm, roleLabel } from './admin/create-user.js';
+import { pagedList } from './admin/paged-list.js';
 import { changeRole, deactivate, displayName, resetLink } from './admin/user-actions.js';
 
 const PATH = '/admin/users';
 const PAGE_SIZE = 10;
 
 export async function render(main, context) {
-  const { layout, content } = adminLayout(
+  const content = await administrationPage(
+    main,
+    context,
     PATH,
     'Users',
     'The people of your organization and what each may do. Deactivating someone ends their sessions and revokes their API keys at once.',
   );
-  main.append(layout);
-  if (!(await requireAdministrator(context, content))) return;
+  if (!content) return;
 
-  const announcer = h('div', { class: 'visually-hidden', role: 'status', id: 'users-announcer' });
-  const heading = h('h2', { id: 'users-title', tabindex: '-1' }, 'Users');
-  const error = h('div', { id: 'users-error' });
-  const area = h('div', { class: 'table-wrap' });
-  const pages = h('div', {});
-  const linkSlot = h('div', { id: 'reset-link-slot' });
-  const list = h('section', { class: 'card', 'aria-labelledby': 'users-title' }, heading, error, area, pages);
-  content.append(announcer, linkSlot, list, createUserForm({ onCreated }));
-  let current = `/api/users/?page_size=${PAGE_SIZE}`;
   const me = (await context.status()).user;
+  const list = pagedList({
+    id: 'users',
+    title: 'Users',
+    caption: 'Users of your organization',
+    columns: ['User', 'Role', 'Status', 'Added', 'Actions'],
+    path: '/api/users/',
+    pageSize: PAGE_SIZE,
+    row: (user) => row(user, user.id === me.id, actions),
+  });
+  const linkSlot = h('div', { id: 'reset-link-slot' });
+  content.append(list.announcer, linkSlot, list.section, createUserForm({ onCreated }));
 
   async function onCreated(user) {
-    announcer.textContent = `${user.email} added.`;
-    // The newest user is on the last page (the list is ordered by id).
-    const first = await api(`/api/users/?page_size=${PAGE_SIZE}`);
-    const last = Math.max(1, Math.ceil(first.count / PAGE_SIZE));
-    await load(`/api/users/?page=${last}&page_size=${PAGE_SIZE}`);
-  }
-
-  async function act(work) {
-    error.replaceChildren();
-    try {
-      await work();
-    } catch (e) {
-      error.replaceChildren(refusal(e));
-    }
+    list.say(`${user.email} added.`);
+    await list.loadLast();
   }
 
   const actions = {
     role: (user) =>
-      act(async () => {
+      list.act(async () => {
         const changed = await changeRole(user);
         if (!changed) return;
-        announcer.textContent = `${changed.email} is now ${roleLabel(changed.role)}.`;
-        await load(current);
+        list.say(`${changed.email} is now ${roleLabel(changed.role)}.`);
+        await list.load();
       }),
     deactivate: (user) =>
-      act(async () => {
+      list.act(async () => {
         if (!(await deactivate(user))) return;
-        announcer.textContent = `${user.email} deactivated.`;
-        await load(current);
+        list.say(`${user.email} deactivated.`);
+        await list.load();
       }),
     reset: (user) =>
-      act(async () => {
+      list.act(async () => {
         showLink(user, await resetLink(user));
       }),
   };
@@ -84,34 +75,13 @@ export async function render(main, context) {
       copyLabel: 'Copy link',
       doneLabel: 'Done',
       more: h('p', { id: 'reset-link-expiry' }, 'It expires ', time(link.expires_at), '.'),
-      onDone: () => heading.focus(),
+      onDone: () => list.heading.focus(),
     });
     linkSlot.replaceChildren(panel);
     title.focus();
   }
 
-  async function load(path) {
-    let page;
-    try {
-      page = await api(path);
-    } catch (e) {
-      error.replaceChildren(refusal(e));
-      return;
-    }
-    current = path;
-    area.replaceChildren(
-      dataTable({
-        id: 'users-table',
-        caption: 'Users of your organization',
-        columns: ['User', 'Role', 'Status', 'Added', 'Actions'],
-        bodyId: 'users-body',
-        rows: page.results.map((user) => row(user, user.id === me.id, actions)),
-      }),
-    );
-    pages.replaceChildren(pager(page, path, load, 'users'));
-  }
-
-  await load(current);
+  await list.load();
 }
 
 function row(user, isMe, actions) {

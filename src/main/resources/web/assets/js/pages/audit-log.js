@@ -2,8 +2,8 @@
 // range, page by page. Read-only. Administrators only. The API lists events oldest first (by id), so a page of this
 // one is read from the end of the API's list: the count first, then the one or two API pages that hold it.
 import { api } from '../session.js';
-import { adminLayout, clearErrors, field, h, showError, time } from '../ui.js';
-import { refusal, requireAdministrator } from './admin/access.js';
+import { clearErrors, field, h, showError, time } from '../ui.js';
+import { refusal, administrationPage } from './admin/access.js';
 
 const PATH = '/admin/audit-log';
 const PAGE_SIZE = 20;
@@ -39,13 +39,14 @@ const TYPES = [
 ];
 
 export async function render(main, context) {
-  const { layout, content } = adminLayout(
+  const content = await administrationPage(
+    main,
+    context,
     PATH,
     'Audit log',
     'Security events of your organization, newest first: sign-ins, password and two-factor changes, keys, users and refusals. Nobody can change or delete one.',
   );
-  main.append(layout);
-  if (!(await requireAdministrator(context, content))) return;
+  if (!content) return;
 
   const form = filterForm();
   const heading = h('h2', { id: 'events-title', tabindex: '-1' }, 'Events');
