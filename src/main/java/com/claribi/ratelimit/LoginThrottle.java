@@ -44,6 +44,8 @@ import org.springframework.stereotype.Component;
 public final class LoginThrottle {
 
     private static final long STALE = Duration.ofMinutes(1).toNanos();
+    /** Rounds tried again at once, per check, because an attempt resolved while this one was being refused. */
+    private static final int RETRIES = 3;
 
     private final Budget accountAndAddress;
     private final Budget accounts;
@@ -121,14 +123,14 @@ public final class LoginThrottle {
     public void succeeded(Attempt attempt) {
         if (attempt.open.compareAndSet(true, false)) {
             attempt.taken.forEach(Admission::giveBack);
-            resolve(attempt);
+            leave(attempt);
         }
     }
 
     /** The credential was wrong: the attempt keeps its tokens. */
     public void failed(Attempt attempt) {
         if (attempt.open.compareAndSet(true, false)) {
-            resolve(attempt);
+            leave(attempt);
         }
     }
 
@@ -139,26 +141,32 @@ public final class LoginThrottle {
                 new Key(accountAndAddress, account + "|" + source, "for this account from this address"),
                 new Key(addresses, source, "from this address"),
                 new Key(accounts, account, "for this account"));
+        List<String> inFlightKeys = keys.stream().map(Key::inFlightKey).toList();
         long deadline = System.nanoTime() + inFlightWaitNanos;
         Boolean exempted = null;
+        int retries = 0;
         while (true) {
             long seen = generation;
-            List<Admission> taken = new ArrayList<>(3);
+            Attempt attempt = new Attempt(new ArrayList<>(3), inFlightKeys);
             Key refusedBy = null;
             long wait = 0;
             for (Key key : keys) {
+                // In flight for a key before it can hold the key's token: whoever finds that budget spent by this
+                // attempt sees it pending, and waits for it instead of refusing.
+                register(key.inFlightKey(), attempt);
                 Admission admission = key.budget.take(key.key);
                 if (admission.admitted()) {
-                    taken.add(admission);
+                    attempt.taken.add(admission);
                     continue;
                 }
+                unregister(key.inFlightKey(), attempt);
                 if (key.budget == accounts) {
                     if (exempted == null) {
                         try {
                             exempted = exempt.getAsBoolean();
                         } catch (RuntimeException unchecked) {
                             // The exemption could not be read (the database is down): nothing was checked.
-                            taken.forEach(Admission::giveBack);
+                            abandon(attempt);
                             throw unchecked;
                         }
                     }
@@ -172,17 +180,16 @@ public final class LoginThrottle {
                 }
             }
             if (refusedBy == null) {
-                Attempt attempt =
-                        new Attempt(taken, keys.stream().map(Key::inFlightKey).toList());
-                attempt.keys.forEach(k -> inFlight.compute(k, (key, attempts) -> {
-                    Set<Attempt> open = attempts == null ? ConcurrentHashMap.newKeySet() : attempts;
-                    open.add(attempt);
-                    return open;
-                }));
                 return attempt;
             }
-            taken.forEach(Admission::giveBack);
+            // What this round moved the generation by itself: only others' moves mean tokens may be back.
+            long own = abandon(attempt);
             if (!pending(refusedBy.inFlightKey())) {
+                if (generation != seen + own && retries++ < RETRIES) {
+                    // An attempt resolved since this round began (and has left): its tokens may be back. A few times
+                    // only: under a flood of refused guesses the generation never stops moving.
+                    continue;
+                }
                 refusedBy.budget.refused();
                 throw ApiException.rateLimited(
                         seconds(wait), "Too many failed attempts " + refusedBy.scope + "; wait before trying again.");
@@ -193,8 +200,23 @@ public final class LoginThrottle {
                 throw ApiException.rateLimited(
                         1, "Too many attempts " + refusedBy.scope + " are still being checked; retry in a moment.");
             }
-            awaitResolution(seen, left);
+            awaitResolution(seen + own, left);
         }
+    }
+
+    /**
+     * A refused round's attempt gives back what it took and leaves the in-flight sets; if it held tokens, the others
+     * are told (as when an attempt resolves), since one of them may have been refused while it held them. Answers by how
+     * much it moved the generation.
+     */
+    private long abandon(Attempt attempt) {
+        attempt.taken.forEach(Admission::giveBack);
+        if (attempt.taken.isEmpty()) {
+            attempt.keys.forEach(key -> unregister(key, attempt));
+            return 0;
+        }
+        leave(attempt);
+        return 2;
     }
 
     /** Waits until an attempt resolves after {@code seen} (at once if one already has), or the time runs out. */
@@ -223,11 +245,18 @@ public final class LoginThrottle {
         return attempts != null;
     }
 
-    private void resolve(Attempt attempt) {
-        attempt.keys.forEach(k -> inFlight.computeIfPresent(k, (key, open) -> {
-            open.remove(attempt);
-            return open.isEmpty() ? null : open;
-        }));
+    /**
+     * Leaves the in-flight sets between two moves of the generation: one before, so that whoever no longer finds the
+     * attempt pending sees that the generation moved (and tries again rather than refusing), one after, to wake whoever
+     * began waiting while it was still there.
+     */
+    private void leave(Attempt attempt) {
+        signal();
+        attempt.keys.forEach(key -> unregister(key, attempt));
+        signal();
+    }
+
+    private void signal() {
         lock.lock();
         try {
             generation++;
@@ -235,6 +264,21 @@ public final class LoginThrottle {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void register(String key, Attempt attempt) {
+        inFlight.compute(key, (k, open) -> {
+            Set<Attempt> attempts = open == null ? ConcurrentHashMap.newKeySet() : open;
+            attempts.add(attempt);
+            return attempts;
+        });
+    }
+
+    private void unregister(String key, Attempt attempt) {
+        inFlight.computeIfPresent(key, (k, open) -> {
+            open.remove(attempt);
+            return open.isEmpty() ? null : open;
+        });
     }
 
     private static long seconds(long nanos) {
