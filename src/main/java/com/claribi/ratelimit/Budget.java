@@ -161,6 +161,14 @@ final class Budget {
         boolean newRequest = true;
         for (int attempt = 0; attempt < LEASE_ATTEMPTS && store.available(); attempt++) {
             Lease.Step step = lease.next(System.nanoTime(), newRequest);
+            // A fetch next() started is sent first: only its own answer or failure ends it, and nothing before may
+            // throw and leave the key's requests waiting for it.
+            Lease.Fetch started = step instanceof Lease.Fetch fetch
+                    ? fetch
+                    : step instanceof Lease.Spent spent ? spent.fetch() : null;
+            if (started != null) {
+                fetch(store, key, lease, started);
+            }
             returnUnspent(store, key, lease);
             if (newRequest && !(step instanceof Lease.Spent || step instanceof Lease.Refused)) {
                 waited.increment();
@@ -168,9 +176,6 @@ final class Budget {
             newRequest = false;
             switch (step) {
                 case Lease.Spent spent -> {
-                    if (spent.fetch() > 0) {
-                        fetch(store, key, lease, spent.fetch());
-                    }
                     return new Admission(true, spent.remaining(), 0, nanosToFill(spent.remaining()), lease::giveBack);
                 }
                 case Lease.Refused refused -> {
@@ -180,13 +185,12 @@ final class Budget {
                     return oneAtATime(store, key, lease);
                 }
                 case Lease.Await await -> {
-                    if (!awaited(lease, await.fetched())) {
+                    if (!awaited(await.fetched())) {
                         return null;
                     }
                 }
                 case Lease.Fetch fetch -> {
-                    fetch(store, key, lease, fetch.size());
-                    if (!awaited(lease, fetch.fetched())) {
+                    if (!awaited(fetch.fetched())) {
                         return null;
                     }
                 }
@@ -196,30 +200,33 @@ final class Budget {
         return store.available() ? oneAtATime(store, key, lease) : null;
     }
 
-    /** Takes {@code size} tokens from Redis for the lease, without waiting for the answer. */
-    private void fetch(SharedBudgets store, String key, Lease lease, long size) {
-        AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
-        if (remote == null) {
-            lease.notFetched();
-            return;
-        }
-        counters.redisRequest().run();
+    /** Takes the tokens of {@code fetch} from Redis for the lease, without waiting for the answer. */
+    private void fetch(SharedBudgets store, String key, Lease lease, Lease.Fetch fetch) {
         try {
-            remote.tryConsumeAndReturnRemaining(size).whenComplete((probe, error) -> {
+            AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
+            if (remote == null) {
+                lease.notFetched(fetch);
+                return;
+            }
+            counters.redisRequest().run();
+            remote.tryConsumeAndReturnRemaining(fetch.size()).whenComplete((probe, error) -> {
                 if (probe != null) {
-                    lease.fetched(size, probe, System.nanoTime());
+                    lease.fetched(fetch, probe, System.nanoTime());
                     returnUnspent(store, key, lease);
                     return;
                 }
                 try {
                     store.failed(cause(error));
                 } finally {
-                    lease.notFetched();
+                    lease.notFetched(fetch);
                 }
             });
         } catch (RuntimeException e) {
-            store.failed(e);
-            lease.notFetched();
+            try {
+                store.failed(e);
+            } finally {
+                lease.notFetched(fetch);
+            }
         }
     }
 
@@ -255,9 +262,10 @@ final class Budget {
 
     /**
      * Waits for a lease to be fetched (Redis's commands time out, so it comes, or fails, within their timeout); false
-     * if this thread was interrupted or the answer never came, and the request is then decided in this process.
+     * if this thread was interrupted or the answer never came, and the request is then decided in this process. The
+     * fetch itself is left alone: only its own answer or failure ends it.
      */
-    private static boolean awaited(Lease lease, CompletableFuture<Void> fetched) {
+    private static boolean awaited(CompletableFuture<Void> fetched) {
         try {
             fetched.get(AWAIT_NANOS, TimeUnit.NANOSECONDS);
             return true;
@@ -267,8 +275,7 @@ final class Budget {
         } catch (ExecutionException e) {
             return true;
         } catch (TimeoutException e) {
-            // Not expected (the command's own timeout is shorter); the next request fetches anew.
-            lease.notFetched();
+            // Not expected (the command's own timeout is shorter).
             return false;
         }
     }
