@@ -173,7 +173,7 @@ class LeaseUnitTests {
     }
 
     @Test
-    void forgottenThenWhatItHeldAndWhatItWasFetchingIsSetAsideAndRequestsGoToRedis() {
+    void forgottenThenWhatItHeldIsSetAsideAndRequestsGoToRedis() {
         withDemand(20, 500_000);
         Lease.Fetch fetch = (Lease.Fetch) lease.next(100 * MS, true);
         lease.fetched(fetch, ConsumptionProbe.consumed(499_980, 0), 101 * MS);
@@ -181,11 +181,36 @@ class LeaseUnitTests {
         lease.forget(102 * MS);
         assertThat(lease.takeUnspent()).as("19 held 2 ms, 0.6 tokens of refill").isEqualTo(18);
         assertThat(lease.next(103 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
-        lease.fetched(leaseOf(5, 100 * MS), ConsumptionProbe.consumed(499_975, 0), 104 * MS);
+        assertThat(lease.takeUnspent()).as("set aside once").isZero();
+    }
+
+    @Test
+    void forgottenWhileALeaseIsFetchedThenItsWaiterIsWokenAndItsTokensAreSetAsideNotSpent() {
+        withDemand(20, 500_000);
+        Lease.Fetch first = (Lease.Fetch) lease.next(100 * MS, true);
+        lease.fetched(first, ConsumptionProbe.consumed(499_980, 0), 101 * MS);
+        Lease.Fetch next = null;
+        for (int i = 0; i < 20; i++) {
+            Lease.Spent spent = (Lease.Spent) lease.next(102 * MS, true);
+            if (spent.fetch() != null) {
+                next = spent.fetch();
+            }
+        }
+        assertThat(next).as("fetched at a quarter left").isNotNull();
+        Lease.Step waiter = lease.next(102 * MS, true);
+        assertThat(waiter).isInstanceOf(Lease.Await.class);
+        assertThat(((Lease.Await) waiter).fetched()).isSameAs(next.fetched()).isNotCompleted();
+
+        lease.forget(103 * MS);
+        assertThat(lease.takeUnspent()).as("it held nothing").isZero();
+        lease.fetched(next, ConsumptionProbe.consumed(499_980 - next.size(), 0), 104 * MS);
+        assertThat(((Lease.Await) waiter).fetched()).as("the waiter is woken").isCompleted();
         assertThat(lease.takeUnspent())
-                .as("a lease that arrives after: 5 less 1.1 of refill")
-                .isEqualTo(3);
-        assertThat(fetch.fetched()).isCompleted();
+                .as("the lease that arrived after: less 0.6 tokens of refill over the 2 ms since it was asked for")
+                .isEqualTo(next.size() - 1);
+        assertThat(lease.next(104 * MS, false))
+                .as("its tokens are not spent here")
+                .isInstanceOf(Lease.OneAtATime.class);
     }
 
     /** {@code requests} requests in the last 100 ms (the last one still to come), Redis having {@code remaining} left. */
