@@ -30,7 +30,11 @@ final class Budget {
     /** How often one request may find the lease it waited for already spent by others before it asks Redis alone. */
     private static final int LEASE_ATTEMPTS = 4;
 
-    private static final long AWAIT_NANOS = SharedBudgets.TIMEOUT.plusSeconds(1).toNanos();
+    /**
+     * How long one request of a leased budget waits on Redis in all (leases being fetched, however many): Redis's own
+     * timeout. A request still waiting then takes Redis to be out, as a check of its own would have.
+     */
+    private static final long DEADLINE_NANOS = SharedBudgets.TIMEOUT.toNanos();
 
     private final String name;
     private final long capacity;
@@ -154,13 +158,16 @@ final class Budget {
 
     /**
      * A token of the key's lease in this process, when it has one; otherwise the lease is fetched (one request fetches,
-     * the others wait for it) or, when what is left is too little for a lease, one token is asked of Redis.
+     * the others wait for it) or, when what is left is too little for a lease, one token is asked of Redis. The request
+     * waits on leases until {@link #DEADLINE_NANOS} after it began, in all; past that, Redis is taken to be out.
      */
     private @Nullable Admission leased(SharedBudgets store, String key, Cache<String, Lease> byKey) {
-        Lease lease = byKey.get(key, k -> new Lease(System.nanoTime(), capacity, period.toNanos()));
+        long began = System.nanoTime();
+        long deadline = began + DEADLINE_NANOS;
+        Lease lease = byKey.get(key, k -> new Lease(began, capacity, period.toNanos()));
         boolean newRequest = true;
         for (int attempt = 0; attempt < LEASE_ATTEMPTS && store.available(); attempt++) {
-            Lease.Step step = lease.next(System.nanoTime(), newRequest);
+            Lease.Step step = lease.next(attempt == 0 ? began : System.nanoTime(), newRequest);
             // A fetch next() started is sent first: only its own answer or failure ends it, and nothing before may
             // throw and leave the key's requests waiting for it.
             Lease.Fetch started = step instanceof Lease.Fetch fetch
@@ -185,12 +192,12 @@ final class Budget {
                     return oneAtATime(store, key, lease);
                 }
                 case Lease.Await await -> {
-                    if (!awaited(await.fetched())) {
+                    if (!awaited(store, await.fetched(), deadline)) {
                         return null;
                     }
                 }
                 case Lease.Fetch fetch -> {
-                    if (!awaited(fetch.fetched())) {
+                    if (!awaited(store, fetch.fetched(), deadline)) {
                         return null;
                     }
                 }
@@ -261,13 +268,14 @@ final class Budget {
     }
 
     /**
-     * Waits for a lease to be fetched (Redis's commands time out, so it comes, or fails, within their timeout); false
-     * if this thread was interrupted or the answer never came, and the request is then decided in this process. The
-     * fetch itself is left alone: only its own answer or failure ends it.
+     * Waits for a lease to be fetched, until the request's {@code deadline}; false if this thread was interrupted or
+     * the deadline passed, and the request is then decided in this process. Past the deadline Redis has not answered
+     * within its timeout as far as this request can tell: that is reported as an outage ({@link SharedBudgets#failed}),
+     * as a check of its own that timed out would be. The fetch itself is left alone: its own answer or failure ends it.
      */
-    private static boolean awaited(CompletableFuture<Void> fetched) {
+    private static boolean awaited(SharedBudgets store, CompletableFuture<Void> fetched, long deadline) {
         try {
-            fetched.get(AWAIT_NANOS, TimeUnit.NANOSECONDS);
+            fetched.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,7 +283,8 @@ final class Budget {
         } catch (ExecutionException e) {
             return true;
         } catch (TimeoutException e) {
-            // Not expected (the command's own timeout is shorter).
+            store.failed(new TimeoutException(
+                    "no lease from Redis within " + SharedBudgets.TIMEOUT.toMillis() + " ms of a request"));
             return false;
         }
     }
