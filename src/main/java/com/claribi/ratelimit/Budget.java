@@ -183,7 +183,9 @@ final class Budget {
             newRequest = false;
             switch (step) {
                 case Lease.Spent spent -> {
-                    return new Admission(true, spent.remaining(), 0, nanosToFill(spent.remaining()), lease::giveBack);
+                    // Redis's last figure plus the lease can exceed the budget (tokens leased while it refilled).
+                    long remaining = Math.min(capacity, spent.remaining());
+                    return new Admission(true, remaining, 0, nanosToFill(remaining), lease::giveBack);
                 }
                 case Lease.Refused refused -> {
                     return new Admission(false, 0, refused.nanosToWait(), refused.nanosToReset(), () -> {});
