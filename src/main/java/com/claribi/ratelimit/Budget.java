@@ -51,8 +51,11 @@ final class Budget {
     /** Requests of a leased budget that waited for an answer from Redis (their own check, or a lease being fetched). */
     private final LongAdder waited = new LongAdder();
 
-    /** What a budget counts: its refusals, its operations sent to Redis, the leased tokens given back unspent. */
-    record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseReturned) {}
+    /**
+     * What a budget counts: its refusals, its operations sent to Redis, the leased tokens given back unspent (once
+     * Redis has taken them), and those that could not be given back (Redis unreachable or failing).
+     */
+    record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseReturned, LongConsumer leaseLost) {}
 
     Budget(
             String name,
@@ -81,8 +84,7 @@ final class Budget {
                 .expireAfterAccess(period)
                 .build();
         // A key unused for a lease's lifetime is forgotten at once (Caffeine's scheduler), and what its lease still
-        // held
-        // is given back to Redis; all a forgotten lease cost is a round trip for the key's next request.
+        // held is given back to Redis; all a forgotten lease cost is a round trip for the key's next request.
         this.leases = leased && shared != null
                 ? Caffeine.newBuilder()
                         .maximumSize(200_000)
@@ -243,22 +245,30 @@ final class Budget {
      * Gives back to Redis what {@code lease} has set aside unspent (expired, or the lease forgotten), without waiting;
      * {@link Lease} has already kept back as many as the bucket can have refilled meanwhile, so the bucket never holds
      * more than it would have had they never been taken. If Redis cannot take them, they are lost for the period.
+     * Counted once Redis has answered: as given back, or as lost.
      */
     private void returnUnspent(SharedBudgets store, String key, Lease lease) {
         long unspent = lease.takeUnspent();
         if (unspent == 0) {
             return;
         }
-        counters.leaseReturned().accept(unspent);
-        AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
-        if (remote == null) {
-            return;
-        }
-        counters.redisRequest().run();
         try {
-            remote.addTokens(unspent);
+            AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
+            if (remote == null) {
+                counters.leaseLost().accept(unspent);
+                return;
+            }
+            counters.redisRequest().run();
+            remote.addTokens(unspent).whenComplete((done, error) -> {
+                if (error == null) {
+                    counters.leaseReturned().accept(unspent);
+                } else {
+                    counters.leaseLost().accept(unspent);
+                }
+            });
         } catch (RuntimeException lost) {
             // Redis went away: the tokens stay taken until the bucket refills.
+            counters.leaseLost().accept(unspent);
         }
     }
 
