@@ -141,7 +141,7 @@ final class Budget {
 
     /** One token asked of Redis; {@code null} when Redis cannot answer (the caller decides in this process). */
     private @Nullable Admission oneAtATime(SharedBudgets store, String key, @Nullable Lease lease) {
-        Bucket remote = store.bucket(sharedPrefix + key, this);
+        Bucket remote = store.bucket(sharedKey(key), this);
         if (remote == null) {
             return null;
         }
@@ -214,7 +214,7 @@ final class Budget {
     /** Takes the tokens of {@code fetch} from Redis for the lease, without waiting for the answer. */
     private void fetch(SharedBudgets store, String key, Lease lease, Lease.Fetch fetch) {
         try {
-            AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
+            AsyncBucketProxy remote = store.asyncBucket(sharedKey(key), this);
             if (remote == null) {
                 lease.notFetched(fetch);
                 return;
@@ -253,7 +253,7 @@ final class Budget {
             return;
         }
         try {
-            AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
+            AsyncBucketProxy remote = store.asyncBucket(sharedKey(key), this);
             if (remote == null) {
                 counters.leaseLost().accept(unspent);
                 return;
@@ -309,6 +309,11 @@ final class Budget {
     /** How many requests of this leased budget waited for Redis (in this process, since it started). */
     long waitedOnRedis() {
         return waited.sum();
+    }
+
+    /** The key of {@code key}'s shared bucket in Redis. */
+    String sharedKey(String key) {
+        return sharedPrefix + key;
     }
 
     BucketConfiguration configuration() {
