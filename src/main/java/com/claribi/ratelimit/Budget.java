@@ -30,7 +30,11 @@ final class Budget {
     /** How often one request may find the lease it waited for already spent by others before it asks Redis alone. */
     private static final int LEASE_ATTEMPTS = 4;
 
-    private static final long AWAIT_NANOS = SharedBudgets.TIMEOUT.plusSeconds(1).toNanos();
+    /**
+     * How long one request of a leased budget waits on Redis in all (leases being fetched, however many): Redis's own
+     * timeout. A request still waiting then takes Redis to be out, as a check of its own would have.
+     */
+    private static final long DEADLINE_NANOS = SharedBudgets.TIMEOUT.toNanos();
 
     private final String name;
     private final long capacity;
@@ -47,8 +51,11 @@ final class Budget {
     /** Requests of a leased budget that waited for an answer from Redis (their own check, or a lease being fetched). */
     private final LongAdder waited = new LongAdder();
 
-    /** What a budget counts: its refusals, its operations sent to Redis, the leased tokens given back unspent. */
-    record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseReturned) {}
+    /**
+     * What a budget counts: its refusals, its operations sent to Redis, the leased tokens given back unspent (once
+     * Redis has taken them), and those that could not be given back (Redis unreachable or failing).
+     */
+    record Counters(Runnable refused, Runnable redisRequest, LongConsumer leaseReturned, LongConsumer leaseLost) {}
 
     Budget(
             String name,
@@ -77,8 +84,7 @@ final class Budget {
                 .expireAfterAccess(period)
                 .build();
         // A key unused for a lease's lifetime is forgotten at once (Caffeine's scheduler), and what its lease still
-        // held
-        // is given back to Redis; all a forgotten lease cost is a round trip for the key's next request.
+        // held is given back to Redis; all a forgotten lease cost is a round trip for the key's next request.
         this.leases = leased && shared != null
                 ? Caffeine.newBuilder()
                         .maximumSize(200_000)
@@ -135,7 +141,7 @@ final class Budget {
 
     /** One token asked of Redis; {@code null} when Redis cannot answer (the caller decides in this process). */
     private @Nullable Admission oneAtATime(SharedBudgets store, String key, @Nullable Lease lease) {
-        Bucket remote = store.bucket(sharedPrefix + key, this);
+        Bucket remote = store.bucket(sharedKey(key), this);
         if (remote == null) {
             return null;
         }
@@ -154,13 +160,24 @@ final class Budget {
 
     /**
      * A token of the key's lease in this process, when it has one; otherwise the lease is fetched (one request fetches,
-     * the others wait for it) or, when what is left is too little for a lease, one token is asked of Redis.
+     * the others wait for it) or, when what is left is too little for a lease, one token is asked of Redis. The request
+     * waits on leases until {@link #DEADLINE_NANOS} after it began, in all; past that, Redis is taken to be out.
      */
     private @Nullable Admission leased(SharedBudgets store, String key, Cache<String, Lease> byKey) {
-        Lease lease = byKey.get(key, k -> new Lease(System.nanoTime(), capacity, period.toNanos()));
+        long began = System.nanoTime();
+        long deadline = began + DEADLINE_NANOS;
+        Lease lease = byKey.get(key, k -> new Lease(began, capacity, period.toNanos()));
         boolean newRequest = true;
         for (int attempt = 0; attempt < LEASE_ATTEMPTS && store.available(); attempt++) {
-            Lease.Step step = lease.next(System.nanoTime(), newRequest);
+            Lease.Step step = lease.next(attempt == 0 ? began : System.nanoTime(), newRequest);
+            // A fetch next() started is sent first: only its own answer or failure ends it, and nothing before may
+            // throw and leave the key's requests waiting for it.
+            Lease.Fetch started = step instanceof Lease.Fetch fetch
+                    ? fetch
+                    : step instanceof Lease.Spent spent ? spent.fetch() : null;
+            if (started != null) {
+                fetch(store, key, lease, started);
+            }
             returnUnspent(store, key, lease);
             if (newRequest && !(step instanceof Lease.Spent || step instanceof Lease.Refused)) {
                 waited.increment();
@@ -168,10 +185,9 @@ final class Budget {
             newRequest = false;
             switch (step) {
                 case Lease.Spent spent -> {
-                    if (spent.fetch() > 0) {
-                        fetch(store, key, lease, spent.fetch());
-                    }
-                    return new Admission(true, spent.remaining(), 0, nanosToFill(spent.remaining()), lease::giveBack);
+                    // Redis's last figure plus the lease can exceed the budget (tokens leased while it refilled).
+                    long remaining = Math.min(capacity, spent.remaining());
+                    return new Admission(true, remaining, 0, nanosToFill(remaining), lease::giveBack);
                 }
                 case Lease.Refused refused -> {
                     return new Admission(false, 0, refused.nanosToWait(), refused.nanosToReset(), () -> {});
@@ -180,13 +196,12 @@ final class Budget {
                     return oneAtATime(store, key, lease);
                 }
                 case Lease.Await await -> {
-                    if (!awaited(lease, await.fetched())) {
+                    if (!awaited(store, await.fetched(), deadline)) {
                         return null;
                     }
                 }
                 case Lease.Fetch fetch -> {
-                    fetch(store, key, lease, fetch.size());
-                    if (!awaited(lease, fetch.fetched())) {
+                    if (!awaited(store, fetch.fetched(), deadline)) {
                         return null;
                     }
                 }
@@ -196,30 +211,33 @@ final class Budget {
         return store.available() ? oneAtATime(store, key, lease) : null;
     }
 
-    /** Takes {@code size} tokens from Redis for the lease, without waiting for the answer. */
-    private void fetch(SharedBudgets store, String key, Lease lease, long size) {
-        AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
-        if (remote == null) {
-            lease.notFetched();
-            return;
-        }
-        counters.redisRequest().run();
+    /** Takes the tokens of {@code fetch} from Redis for the lease, without waiting for the answer. */
+    private void fetch(SharedBudgets store, String key, Lease lease, Lease.Fetch fetch) {
         try {
-            remote.tryConsumeAndReturnRemaining(size).whenComplete((probe, error) -> {
+            AsyncBucketProxy remote = store.asyncBucket(sharedKey(key), this);
+            if (remote == null) {
+                lease.notFetched(fetch);
+                return;
+            }
+            counters.redisRequest().run();
+            remote.tryConsumeAndReturnRemaining(fetch.size()).whenComplete((probe, error) -> {
                 if (probe != null) {
-                    lease.fetched(size, probe, System.nanoTime());
+                    lease.fetched(fetch, probe, System.nanoTime());
                     returnUnspent(store, key, lease);
                     return;
                 }
                 try {
                     store.failed(cause(error));
                 } finally {
-                    lease.notFetched();
+                    lease.notFetched(fetch);
                 }
             });
         } catch (RuntimeException e) {
-            store.failed(e);
-            lease.notFetched();
+            try {
+                store.failed(e);
+            } finally {
+                lease.notFetched(fetch);
+            }
         }
     }
 
@@ -227,22 +245,30 @@ final class Budget {
      * Gives back to Redis what {@code lease} has set aside unspent (expired, or the lease forgotten), without waiting;
      * {@link Lease} has already kept back as many as the bucket can have refilled meanwhile, so the bucket never holds
      * more than it would have had they never been taken. If Redis cannot take them, they are lost for the period.
+     * Counted once Redis has answered: as given back, or as lost.
      */
     private void returnUnspent(SharedBudgets store, String key, Lease lease) {
         long unspent = lease.takeUnspent();
         if (unspent == 0) {
             return;
         }
-        counters.leaseReturned().accept(unspent);
-        AsyncBucketProxy remote = store.asyncBucket(sharedPrefix + key, this);
-        if (remote == null) {
-            return;
-        }
-        counters.redisRequest().run();
         try {
-            remote.addTokens(unspent);
+            AsyncBucketProxy remote = store.asyncBucket(sharedKey(key), this);
+            if (remote == null) {
+                counters.leaseLost().accept(unspent);
+                return;
+            }
+            counters.redisRequest().run();
+            remote.addTokens(unspent).whenComplete((done, error) -> {
+                if (error == null) {
+                    counters.leaseReturned().accept(unspent);
+                } else {
+                    counters.leaseLost().accept(unspent);
+                }
+            });
         } catch (RuntimeException lost) {
             // Redis went away: the tokens stay taken until the bucket refills.
+            counters.leaseLost().accept(unspent);
         }
     }
 
@@ -254,12 +280,14 @@ final class Budget {
     }
 
     /**
-     * Waits for a lease to be fetched (Redis's commands time out, so it comes, or fails, within their timeout); false
-     * if this thread was interrupted or the answer never came, and the request is then decided in this process.
+     * Waits for a lease to be fetched, until the request's {@code deadline}; false if this thread was interrupted or
+     * the deadline passed, and the request is then decided in this process. Past the deadline Redis has not answered
+     * within its timeout as far as this request can tell: that is reported as an outage ({@link SharedBudgets#failed}),
+     * as a check of its own that timed out would be. The fetch itself is left alone: its own answer or failure ends it.
      */
-    private static boolean awaited(Lease lease, CompletableFuture<Void> fetched) {
+    private static boolean awaited(SharedBudgets store, CompletableFuture<Void> fetched, long deadline) {
         try {
-            fetched.get(AWAIT_NANOS, TimeUnit.NANOSECONDS);
+            fetched.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -267,8 +295,8 @@ final class Budget {
         } catch (ExecutionException e) {
             return true;
         } catch (TimeoutException e) {
-            // Not expected (the command's own timeout is shorter); the next request fetches anew.
-            lease.notFetched();
+            store.failed(new TimeoutException(
+                    "no lease from Redis within " + SharedBudgets.TIMEOUT.toMillis() + " ms of a request"));
             return false;
         }
     }
@@ -281,6 +309,11 @@ final class Budget {
     /** How many requests of this leased budget waited for Redis (in this process, since it started). */
     long waitedOnRedis() {
         return waited.sum();
+    }
+
+    /** The key of {@code key}'s shared bucket in Redis. */
+    String sharedKey(String key) {
+        return sharedPrefix + key;
     }
 
     BucketConfiguration configuration() {

@@ -18,6 +18,7 @@ final class Budgets implements AutoCloseable {
     static final String REFUSALS_METRIC = "claribi.rate.limit.refusals";
     static final String REDIS_REQUESTS_METRIC = "claribi.rate.limit.redis.requests";
     static final String LEASE_RETURNED_METRIC = "claribi.rate.limit.redis.lease.returned";
+    static final String LEASE_LOST_METRIC = "claribi.rate.limit.redis.lease.lost";
 
     private final @Nullable SharedBudgets shared;
     private final MeterRegistry meters;
@@ -59,7 +60,12 @@ final class Budgets implements AutoCloseable {
                 .register(meters);
         if (shared == null) {
             return new Budget(
-                    name, capacity, period, leased, null, new Budget.Counters(refusals::increment, () -> {}, n -> {}));
+                    name,
+                    capacity,
+                    period,
+                    leased,
+                    null,
+                    new Budget.Counters(refusals::increment, () -> {}, n -> {}, n -> {}));
         }
         Counter redisRequests = Counter.builder(REDIS_REQUESTS_METRIC)
                 .description("Budget operations sent to Redis (a check of one token, or a lease), by budget")
@@ -69,13 +75,19 @@ final class Budgets implements AutoCloseable {
                 .description("Tokens leased from Redis and given back unspent (the lease expired), by budget")
                 .tag("budget", name)
                 .register(meters);
+        Counter lost = Counter.builder(LEASE_LOST_METRIC)
+                .description(
+                        "Tokens leased from Redis, unspent, that could not be given back (Redis failed), by budget")
+                .tag("budget", name)
+                .register(meters);
         return new Budget(
                 name,
                 capacity,
                 period,
                 leased,
                 shared,
-                new Budget.Counters(refusals::increment, redisRequests::increment, returned::increment));
+                new Budget.Counters(
+                        refusals::increment, redisRequests::increment, returned::increment, lost::increment));
     }
 
     /** Whether Redis is configured at all ({@code CLARIBI_REDIS_URL}). */

@@ -31,10 +31,10 @@ final class Lease {
     /**
      * Admitted with a token of the lease. {@code remaining} is the budget's figure: what the shared bucket had left at
      * Redis's last answer plus what this lease still holds (exact with one process; with several, their leases and
-     * their spending since then are not seen). A {@code fetch} above 0 is the size of the next lease, which the caller
-     * starts fetching and does not wait for.
+     * their spending since then are not seen). A {@code fetch} is the next lease, which the caller starts fetching
+     * and does not wait for.
      */
-    record Spent(long remaining, long fetch) implements Step {}
+    record Spent(long remaining, @Nullable Fetch fetch) implements Step {}
 
     /**
      * Refused without asking Redis: its last answer, less than {@link LeaseSizing#LIFETIME} ago, was a refusal, and no
@@ -48,8 +48,11 @@ final class Lease {
     /** The lease is spent and the next one is on its way: wait for {@code fetched}, then ask again. */
     record Await(CompletableFuture<Void> fetched) implements Step {}
 
-    /** The lease is spent: fetch one of {@code size} tokens, report it, wait for {@code fetched}, then ask again. */
-    record Fetch(long size, CompletableFuture<Void> fetched) implements Step {}
+    /**
+     * The lease is spent: fetch one of {@code size} tokens, report Redis's answer with this step ({@link #fetched},
+     * {@link #notFetched}), wait for {@code fetched}, then ask again. {@code startedAt} is when it was asked for.
+     */
+    record Fetch(long size, long startedAt, CompletableFuture<Void> fetched) implements Step {}
 
     private final long capacity;
     /** The budget's refill: tokens per nanosecond. */
@@ -62,7 +65,6 @@ final class Lease {
     /** Since when the lease has held tokens without ever being spent down to none: the oldest token's age. */
     private long heldSince;
 
-    private long fetchStartedAt;
     /** The size of the last lease: the next one is fetched once a quarter of it is left. */
     private long lastSize;
     /** What the shared bucket had left at Redis's last answer; -1 before the first answer. */
@@ -73,7 +75,9 @@ final class Lease {
     private long refuseUntil;
 
     private long fullAt;
-    private @Nullable CompletableFuture<Void> fetching;
+    /** The fetch in flight: cleared only by its own answer or failure, so there is never more than one. */
+    private @Nullable Fetch fetching;
+
     private boolean forgotten;
 
     // Requests seen in the current and the previous slot of HORIZON: a sliding-window count of the recent demand.
@@ -106,13 +110,12 @@ final class Lease {
         }
         if (tokens > 0) {
             tokens--;
-            long fetch = 0;
+            Fetch fetch = null;
             if (fetching == null && tokens * 4 <= lastSize) {
                 long size = LeaseSizing.size(capacity, sharedRemaining, demand(now));
                 if (size > 1) {
-                    fetching = new CompletableFuture<>();
-                    fetchStartedAt = now;
-                    fetch = size;
+                    fetch = new Fetch(size, now, new CompletableFuture<>());
+                    fetching = fetch;
                 }
             }
             return new Spent(sharedRemaining + tokens, fetch);
@@ -121,15 +124,15 @@ final class Lease {
             return new Refused(emptyUntil - now, Math.max(0, fullAt - now));
         }
         if (fetching != null) {
-            return new Await(fetching);
+            return new Await(fetching.fetched());
         }
         long size = sharedRemaining < 0 ? 1 : LeaseSizing.size(capacity, sharedRemaining, demand(now));
         if (size <= 1) {
             return ONE_AT_A_TIME;
         }
-        fetching = new CompletableFuture<>();
-        fetchStartedAt = now;
-        return new Fetch(size, fetching);
+        Fetch fetch = new Fetch(size, now, new CompletableFuture<>());
+        fetching = fetch;
+        return fetch;
     }
 
     /** Redis's answer to a request for one token ({@link OneAtATime}). */
@@ -143,41 +146,39 @@ final class Lease {
     }
 
     /**
-     * Redis's answer to a lease of {@code size} tokens ({@link Fetch}, or {@link Spent#fetch}): all of them, or none
-     * when fewer were left (the figure is then what was left, and the next request sizes its lease from it).
+     * Redis's answer to {@code fetch} ({@link Fetch}, or {@link Spent#fetch}): all of its tokens, or none when fewer
+     * were left (the figure is then what was left, and the next request sizes its lease from it). Its waiters are
+     * woken; it stops being the fetch in flight only if it still is one (an answer to a fetch given up on never ends
+     * another).
      */
-    void fetched(long size, ConsumptionProbe probe, long now) {
-        CompletableFuture<Void> done;
+    void fetched(Fetch fetch, ConsumptionProbe probe, long now) {
         synchronized (this) {
             sharedRemaining = Math.max(0, probe.getRemainingTokens());
             if (probe.isConsumed() && forgotten) {
-                unspent.addAndGet(returnable(size, now - fetchStartedAt));
+                unspent.addAndGet(returnable(fetch.size(), now - fetch.startedAt()));
             } else if (probe.isConsumed()) {
                 if (tokens == 0) {
-                    heldSince = fetchStartedAt;
+                    heldSince = fetch.startedAt();
                 }
-                tokens += size;
+                tokens += fetch.size();
                 leasedAt = now;
-                lastSize = size;
+                lastSize = fetch.size();
             }
-            done = fetching;
-            fetching = null;
+            if (fetching == fetch) {
+                fetching = null;
+            }
         }
-        if (done != null) {
-            done.complete(null);
-        }
+        fetch.fetched().complete(null);
     }
 
-    /** The lease could not be fetched (Redis failed): whoever waits for it asks again. */
-    void notFetched() {
-        CompletableFuture<Void> done;
+    /** {@code fetch} failed (Redis failed, or it could not be sent): whoever waits for it asks again. */
+    void notFetched(Fetch fetch) {
         synchronized (this) {
-            done = fetching;
-            fetching = null;
+            if (fetching == fetch) {
+                fetching = null;
+            }
         }
-        if (done != null) {
-            done.complete(null);
-        }
+        fetch.fetched().complete(null);
     }
 
     /**

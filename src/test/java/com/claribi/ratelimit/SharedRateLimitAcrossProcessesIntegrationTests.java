@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes sharing one PostgreSQL database and one Redis, configured only by environment variables: one
- * budget per key across both, never more than it and at least 95% of it; both keep answering when Redis is killed, each on its own budget, and share
- * again once Redis is back, without a restart. The window is an hour so that nothing refills while a test counts.
+ * budget per key across both, never more than it and at most what the two processes' leases can hold short of it;
+ * both keep answering when Redis is killed, each on its own budget, and share again once Redis is back, without a
+ * restart. The window is an hour so that nothing refills while a test counts.
  */
 @EnabledIfSystemProperty(named = "claribi.test.database", matches = "postgres")
 class SharedRateLimitAcrossProcessesIntegrationTests {
@@ -81,11 +82,13 @@ class SharedRateLimitAcrossProcessesIntegrationTests {
     /**
      * Request budgets are leased ({@link Budgets#leasedBudget}): each process takes slices of the shared bucket and
      * spends them itself, so the count is no longer exact. Never more than the budget (a leased token is taken from
-     * Redis before it is spent), and at least 95% of it: a process may still hold leased tokens (3 at most for a budget
-     * of 100, a 32nd) when the other runs out, given back to Redis only a second later. (Measured: 99 and 100 of 100.)
+     * Redis before it is spent), and at least the budget less a lease per process: each process may be left holding a
+     * lease (a 32nd of the budget at most: 3 of 100) when the burst ends, given back to Redis only a second later, so
+     * two processes may admit 94 of 100. (Measured: 99 and 100 of 100.) The 95% of the budget required when ONE
+     * process takes all the requests is {@link SharedBudgetsIntegrationTests}'s.
      */
     @Test
-    void simultaneousRequestsOnTwoProcessesAdmitNoMoreThanTheSharedBudgetAndAtLeast95PercentOfIt() throws Exception {
+    void simultaneousRequestsOnTwoProcessesAdmitNoMoreThanTheSharedBudgetAndAtMostTwoLeasesLess() throws Exception {
         // A first burst on another key opens the client's connections and warms both servers up.
         burst(newKey(), 130);
         Map<Integer, Long> statuses = burst(newKey(), 130);
@@ -94,7 +97,7 @@ class SharedRateLimitAcrossProcessesIntegrationTests {
                 statuses.getOrDefault(200, 0L), KEY_BUDGET);
         assertThat(statuses.getOrDefault(200, 0L))
                 .isLessThanOrEqualTo(KEY_BUDGET)
-                .isGreaterThanOrEqualTo(95L);
+                .isGreaterThanOrEqualTo(KEY_BUDGET - 2 * (KEY_BUDGET / LeaseSizing.CAPACITY_SHARE));
         assertThat(statuses.get(429)).isEqualTo(130 - statuses.getOrDefault(200, 0L));
     }
 
