@@ -96,7 +96,7 @@ class SharedBudgetsIntegrationTests {
      * are taken from Redis before they are spent), and at least 95% of it.
      */
     @Test
-    void twoStoresLeasingFromOneRedisAdmitNoMoreThanTheBudgetAndAtLeast95PercentOfIt() throws Exception {
+    void twoStoresLeasingFromOneRedisAdmitNoMoreThanTheBudgetAndAllButWhatTheirLastLeasesHold() throws Exception {
         String key = UUID.randomUUID().toString();
         Budget onA = a.leasedBudget("leased-two", LEASED_BUDGET, DAY);
         Budget onB = b.leasedBudget("leased-two", LEASED_BUDGET, DAY);
@@ -120,7 +120,11 @@ class SharedBudgetsIntegrationTests {
                 admitted - onAAdmitted.get(),
                 LEASED_BUDGET * 3 / 2,
                 roundTrips);
-        assertThat(admitted).isLessThanOrEqualTo(LEASED_BUDGET).isGreaterThanOrEqualTo(LEASED_BUDGET * 95 / 100);
+        // Each store may be left holding its last lease when the requests stop (at most a 32nd of the budget plus a
+        // quarter of the lease before it): those tokens are taken but not spent, so they are never admitted here.
+        long leftInLeases = 2 * (LEASED_BUDGET / LeaseSizing.CAPACITY_SHARE) * 5 / 4;
+        assertThat(admitted).isLessThanOrEqualTo(LEASED_BUDGET).isGreaterThanOrEqualTo((int)
+                (LEASED_BUDGET - leftInLeases));
         Admission refused = onA.take(key);
         assertThat(refused.admitted()).isFalse();
         assertThat(refused.remaining()).isZero();
