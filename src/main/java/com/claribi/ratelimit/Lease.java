@@ -23,6 +23,7 @@ final class Lease {
 
     private static final long HORIZON = LeaseSizing.HORIZON.toNanos();
     private static final long LIFETIME = LeaseSizing.LIFETIME.toNanos();
+    private static final long LONG_AGO = java.time.Duration.ofDays(1).toNanos();
     private static final Step ONE_AT_A_TIME = new OneAtATime();
 
     /** What a request does next, as {@link #next} decides. */
@@ -90,9 +91,11 @@ final class Lease {
         this.capacity = capacity;
         this.refillPerNano = (double) capacity / periodNanos;
         this.slotStart = now;
-        this.emptyUntil = now;
-        this.refuseUntil = now;
-        this.fullAt = now;
+        // Long before now: a request that began before another thread made this lease (its clock reading is older)
+        // must not find it refusing.
+        this.emptyUntil = now - LONG_AGO;
+        this.refuseUntil = now - LONG_AGO;
+        this.fullAt = now - LONG_AGO;
     }
 
     /** What the request does next; {@code newRequest} is false when the same request asks again after a wait. */

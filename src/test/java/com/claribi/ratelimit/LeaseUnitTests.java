@@ -21,6 +21,13 @@ class LeaseUnitTests {
     }
 
     @Test
+    void requestThatBeganBeforeAnotherThreadMadeTheLeaseThenNotRefused() {
+        // Eight threads on a new key: one reads the clock, another makes the lease a moment later, then the first asks.
+        Lease madeLater = new Lease(100 * MS, 1_000_000, HOUR);
+        assertThat(madeLater.next(99 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
+    }
+
+    @Test
     void oneRecentRequestThenStillOneAtATime() {
         lease.answered(ConsumptionProbe.consumed(999, 0), 0);
         assertThat(lease.next(10 * MS, true)).isInstanceOf(Lease.OneAtATime.class);
