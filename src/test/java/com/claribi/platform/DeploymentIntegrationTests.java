@@ -10,6 +10,7 @@ import com.claribi.support.TestClient;
 import com.claribi.support.TestDatabase;
 import com.claribi.support.TestHaproxy;
 import com.claribi.support.TestRedis;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -182,19 +183,26 @@ class DeploymentIntegrationTests {
                 servers.get(i).terminate();
                 int exit = servers.get(i).awaitExit(TIMEOUT);
                 long exited = System.nanoTime();
+                CpuTime before = CpuTime.now();
                 servers.set(i, launch(i));
                 long ready = System.nanoTime();
+                CpuTime starting = CpuTime.now().since(before);
                 long inService = load.awaitServedBy(i, ready);
                 figure(
                         "rolling restart of claribi%d: exit %d after %d ms (grace %d s), new process serving %d ms"
-                                + " later, back in the proxy's rotation %d ms after that; %d ms from SIGTERM",
+                                + " later, back in the proxy's rotation %d ms after that; %d ms from SIGTERM. While it"
+                                + " started, its JVM used %.1f CPU-s, the machine's cores %.1f, this test's JVM (the"
+                                + " load's 50 clients) %.1f",
                         i + 1,
                         exit,
                         millis(exited - terminated),
                         GRACE.toSeconds(),
                         millis(ready - exited),
                         millis(inService - ready),
-                        millis(inService - terminated));
+                        millis(inService - terminated),
+                        CpuTime.ofProcess(servers.get(i).pid()),
+                        starting.machine(),
+                        starting.thisProcess());
                 assertThat(exit).isZero();
                 assertThat(Duration.ofNanos(inService - ready))
                         .as("claribi%d back in the proxy's rotation once its new process serves", i + 1)
@@ -450,7 +458,7 @@ class DeploymentIntegrationTests {
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -483,7 +491,7 @@ class DeploymentIntegrationTests {
                         .asString())) {
                     return false;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -520,6 +528,52 @@ class DeploymentIntegrationTests {
 
     private static void figure(String format, Object... args) {
         System.out.println("Deployment: " + String.format(format, args));
+    }
+
+    /**
+     * CPU seconds from {@code /proc} (Linux): the whole machine's busy time (every state but idle and I/O wait) and this
+     * JVM's, at one instant or between two.
+     */
+    private record CpuTime(double machine, double thisProcess) {
+
+        /** Clock ticks per second ({@code getconf CLK_TCK}), 100 on every Linux this runs on. */
+        private static final double TICKS = 100;
+
+        static CpuTime now() {
+            try {
+                String[] total = Files.readAllLines(Path.of("/proc/stat"))
+                        .getFirst()
+                        .trim()
+                        .split("\\s+");
+                double busy = 0;
+                for (int field = 1; field < total.length; field++) {
+                    // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+                    if (field != 4 && field != 5 && field <= 8) {
+                        busy += Long.parseLong(total[field]);
+                    }
+                }
+                return new CpuTime(
+                        busy / TICKS, ofProcess(ProcessHandle.current().pid()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        CpuTime since(CpuTime earlier) {
+            return new CpuTime(machine - earlier.machine, thisProcess - earlier.thisProcess);
+        }
+
+        /** The user and system time of process {@code pid} so far. */
+        static double ofProcess(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                // After the command name in parentheses: state is field 3, utime 14 and stime 15.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static long millis(long nanos) {
