@@ -5,7 +5,6 @@ import com.claribi.identity.ServiceAccountAdministration;
 import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
-import com.claribi.platform.ObjectIds;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
@@ -24,19 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeyAdministration {
 
-    private final ApiKeys keys;
     private final ApiKeyManagement management;
     private final ApiKeyActivityQueries activity;
     private final ServiceAccountAdministration accounts;
     private final SudoMode sudo;
 
     ApiKeyAdministration(
-            ApiKeys keys,
             ApiKeyManagement management,
             ApiKeyActivityQueries activity,
             ServiceAccountAdministration accounts,
             SudoMode sudo) {
-        this.keys = keys;
         this.management = management;
         this.activity = activity;
         this.accounts = accounts;
@@ -94,8 +90,7 @@ public class ApiKeyAdministration {
     }
 
     private ApiKey keyOf(ServiceAccount account, String keyId) {
-        long id = ObjectIds.parse(keyId, "API key");
-        return keys.findOfUser(id, account.id()).orElseThrow(() -> ObjectIds.notFound("API key", id));
+        return management.keyOf(account.id(), keyId);
     }
 
     private static void requireActive(ServiceAccount account) {

@@ -6,6 +6,7 @@ import com.claribi.platform.ApiException;
 import com.claribi.platform.ApiPrincipal;
 import com.claribi.platform.ClientInfo;
 import com.claribi.platform.Fields;
+import com.claribi.platform.ObjectIds;
 import com.claribi.platform.Page;
 import com.claribi.platform.PageLinks;
 import com.claribi.platform.PageRequest;
@@ -279,6 +280,12 @@ public class ApiKeyManagement {
     static ApiKey find(ApiKeys keys, ApiPrincipal principal, long id) {
         return keys.findOfUser(id, principal.userId())
                 .orElseThrow(() -> ApiException.notFound("No API key with id " + id + "."));
+    }
+
+    /** A service account's key by the id in a path; another owner's is not found, like a missing one. */
+    ApiKey keyOf(long ownerId, String keyId) {
+        long id = ObjectIds.parse(keyId, "API key");
+        return keys.findOfUser(id, ownerId).orElseThrow(() -> ObjectIds.notFound("API key", id));
     }
 
     KeyView view(ApiKey key, @Nullable String secret) {

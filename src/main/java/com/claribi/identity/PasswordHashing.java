@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Argon2id password hashing (RFC 9106) on a small bounded pool of its own, so that a flood of logins occupies at
  * most that pool and the other requests keep their threads; past the pool's queue a login is refused at once with
  * 429 instead of waiting. The pool's threads run at a lower scheduling priority ({@link HashingThreadPriority}), so that
- * they also leave the cores to the other requests.
+ * they also leave the cores to the other requests. Its futures complete on a virtual thread, never on a hashing thread:
+ * the work a caller chains on them (database writes, the second factor) neither holds a hashing thread nor runs at its
+ * priority.
  */
 @Component
 final class PasswordHashing {
@@ -36,6 +40,8 @@ final class PasswordHashing {
     private final Argon2 argon2;
 
     private final ThreadPoolExecutor pool;
+    /** Completes the pool's futures, so that what comes after a hash runs off the pool. */
+    private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
     /**
      * Hashed on the pool as the server starts, not on the thread that starts it (one hash was about 5% of the main
      * thread's start-up CPU in a profile); the first check of an unknown email waits for it if it is not done yet.
@@ -124,7 +130,7 @@ final class PasswordHashing {
 
     private <T> CompletableFuture<T> submit(Supplier<T> work) {
         try {
-            return CompletableFuture.supplyAsync(work, pool);
+            return CompletableFuture.supplyAsync(work, pool).whenCompleteAsync((result, failure) -> {}, afterHashing);
         } catch (RejectedExecutionException e) {
             refused.increment();
             return CompletableFuture.failedFuture(

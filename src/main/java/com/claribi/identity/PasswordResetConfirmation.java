@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -23,8 +21,6 @@ public class PasswordResetConfirmation {
     private final PasswordPolicy policy;
     private final PasswordHashing hashing;
     private final PasswordChanges changes;
-    /** The database work after hashing. */
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     PasswordResetConfirmation(
             ResetLinks links, Users users, PasswordPolicy policy, PasswordHashing hashing, PasswordChanges changes) {
@@ -49,14 +45,11 @@ public class PasswordResetConfirmation {
         if (!problems.isEmpty()) {
             throw ApiException.validation(Map.of("new_password", problems));
         }
-        return hashing.hash(newPassword)
-                .thenAcceptAsync(
-                        passwordHash -> {
-                            if (!changes.resetPassword(user, usable.id(), passwordHash, client)) {
-                                throw spent();
-                            }
-                        },
-                        background);
+        return hashing.hash(newPassword).thenAccept(passwordHash -> {
+            if (!changes.resetPassword(user, usable.id(), passwordHash, client)) {
+                throw spent();
+            }
+        });
     }
 
     private static ApiException spent() {

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -21,8 +19,6 @@ public class Passwords {
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
     private final PasswordChanges changes;
-    /** Database work after hashing runs here, keeping the hashing pool's threads for hashing. */
-    private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
     Passwords(
             Users users,
@@ -52,10 +48,8 @@ public class Passwords {
                     if (result.needsRehash()) {
                         // The parameters were raised since this hash was made: store a hash at today's cost.
                         hashing.hash(password)
-                                .thenAcceptAsync(
-                                        stronger -> users.replacePasswordHash(
-                                                stored.user().id(), stored.passwordHash(), stronger),
-                                        afterHashing);
+                                .thenAccept(stronger ->
+                                        users.replacePasswordHash(stored.user().id(), stored.passwordHash(), stronger));
                     }
                     return stored.user();
                 });
@@ -100,15 +94,13 @@ public class Passwords {
                         throttle.failed(attempt);
                     }
                 })
-                .thenComposeAsync(
-                        result -> {
-                            if (!result.matches()) {
-                                changes.passwordCheckFailed(user, "old_password", "wrong password", client);
-                                throw ApiException.validation("old_password", "The current password is incorrect.");
-                            }
-                            return hashing.hash(newPassword);
-                        },
-                        afterHashing)
-                .thenAcceptAsync(hash -> changes.changePassword(user, hash, keptSessionId, client), afterHashing);
+                .thenCompose(result -> {
+                    if (!result.matches()) {
+                        changes.passwordCheckFailed(user, "old_password", "wrong password", client);
+                        throw ApiException.validation("old_password", "The current password is incorrect.");
+                    }
+                    return hashing.hash(newPassword);
+                })
+                .thenAccept(hash -> changes.changePassword(user, hash, keptSessionId, client));
     }
 }

@@ -9,8 +9,6 @@ import com.claribi.platform.ClientInfo;
 import com.claribi.ratelimit.LoginThrottle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
@@ -36,8 +34,6 @@ final class CredentialCheck {
     private final LoginThrottle throttle;
     private final SecondFactorCheck secondFactor;
     private final Sessions sessions;
-    /** Work after the hash runs off the hashing pool, whose threads are kept for hashing. */
-    private final ExecutorService afterHashing = Executors.newVirtualThreadPerTaskExecutor();
 
     CredentialCheck(Passwords passwords, LoginThrottle throttle, SecondFactorCheck secondFactor, Sessions sessions) {
         this.passwords = passwords;
@@ -90,29 +86,27 @@ final class CredentialCheck {
             throttle.succeeded(attempt);
             throw unchecked;
         }
-        return verified.handleAsync(
-                (user, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
-                            throttle.failed(attempt);
-                            throw refused.apply(api);
-                        }
-                        throttle.succeeded(attempt);
-                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-                    }
-                    try {
-                        secondFactor.check(user, factor, client);
-                    } catch (ApiException code) {
-                        throttle.failed(attempt);
-                        throw refused.apply(code);
-                    } catch (RuntimeException unchecked) {
-                        throttle.succeeded(attempt);
-                        throw unchecked;
-                    }
-                    throttle.succeeded(attempt);
-                    return user;
-                },
-                afterHashing);
+        return verified.handle((user, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof ApiException api && api.code().equals("invalid_credentials")) {
+                    throttle.failed(attempt);
+                    throw refused.apply(api);
+                }
+                throttle.succeeded(attempt);
+                throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+            }
+            try {
+                secondFactor.check(user, factor, client);
+            } catch (ApiException code) {
+                throttle.failed(attempt);
+                throw refused.apply(code);
+            } catch (RuntimeException unchecked) {
+                throttle.succeeded(attempt);
+                throw unchecked;
+            }
+            throttle.succeeded(attempt);
+            return user;
+        });
     }
 }

@@ -21,19 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SessionEnding {
 
-    private final Sessions sessions;
     private final SessionRevocations revocations;
     private final TokenVerifier verifier;
     private final Directory directory;
     private final ApplicationEventPublisher events;
 
     SessionEnding(
-            Sessions sessions,
             SessionRevocations revocations,
             TokenVerifier verifier,
             Directory directory,
             ApplicationEventPublisher events) {
-        this.sessions = sessions;
         this.revocations = revocations;
         this.verifier = verifier;
         this.directory = directory;
@@ -53,8 +50,7 @@ public class SessionEnding {
     }
 
     void end(String sessionId, long userId, long organizationId, String reason, ClientInfo client) {
-        revocations.revokedHere(sessionId);
-        if (sessions.revoke(sessionId, reason)) {
+        if (revocations.revoke(sessionId, reason)) {
             events.publishEvent(new SessionsRevoked(userId, organizationId, 1, reason, client));
         }
     }
@@ -62,8 +58,7 @@ public class SessionEnding {
     /** Ends every session of a user except {@code keep}; returns how many ended. */
     @Transactional
     public int revokeAll(User user, @Nullable String keep, String reason, ClientInfo client) {
-        List<String> ended = sessions.revokeAll(user.id(), keep, reason);
-        ended.forEach(revocations::revokedHere);
+        List<String> ended = revocations.revokeAll(user.id(), keep, reason);
         events.publishEvent(new SessionsRevoked(user.id(), user.organizationId(), ended.size(), reason, client));
         return ended.size();
     }

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ids of sessions revoked recently enough that their access tokens may still be unexpired, held in memory so that
- * checking an access token needs no database query. Revocations made in this process are added at once; those made by
- * other processes are picked up by polling the sessions table several times a second, well within the one second the
- * contract allows.
+ * checking an access token needs no database query. Revocations made in this process go through here ({@link #revoke},
+ * {@link #revokeAll}) and are added at once; those made by other processes are picked up by polling the sessions table
+ * several times a second, well within the one second the contract allows.
  */
 @Component
 class SessionRevocations {
@@ -76,6 +78,22 @@ class SessionRevocations {
 
     boolean isRevoked(String sessionId) {
         return revoked.containsKey(sessionId);
+    }
+
+    /**
+     * Ends the session in the database, if it is live, and refuses its access tokens here at once (even when it had
+     * already ended); false when it was not live.
+     */
+    boolean revoke(String sessionId, String reason) {
+        revokedHere(sessionId);
+        return sessions.revoke(sessionId, reason);
+    }
+
+    /** Ends every live session of the user but {@code keep}, in the database and here; returns the ids that ended. */
+    List<String> revokeAll(long userId, @Nullable String keep, String reason) {
+        List<String> ended = sessions.revokeAll(userId, keep, reason);
+        ended.forEach(this::revokedHere);
+        return ended;
     }
 
     /** Records a revocation made by this process, before any poll sees it. */

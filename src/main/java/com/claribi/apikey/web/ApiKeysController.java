@@ -23,15 +23,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/api-keys/}: a signed-in user's keys. */
 @RestController
 @Tag(name = "API keys")
-class ApiKeysController {
-
-    private final ApiKeyManagement keys;
-    private final ApiKeyActivityQueries activity;
-
-    ApiKeysController(ApiKeyManagement keys, ApiKeyActivityQueries activity) {
-        this.keys = keys;
-        this.activity = activity;
-    }
+record ApiKeysController(ApiKeyManagement keys, ApiKeyActivityQueries activity) {
 
     /**
      * {@code expires_at} is a JSON node so that leaving it out (the 90-day default) differs from sending {@code null}

@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/organization/api-keys/}: every key of the organization, for its administrators' oversight. */
 @RestController
 @Tag(name = "API keys")
-class OrganizationApiKeysController {
-
-    private final OrganizationKeyAdministration keys;
-
-    OrganizationApiKeysController(OrganizationKeyAdministration keys) {
-        this.keys = keys;
-    }
+record OrganizationApiKeysController(OrganizationKeyAdministration keys) {
 
     @Operation(
             operationId = "listOrganizationApiKeys",

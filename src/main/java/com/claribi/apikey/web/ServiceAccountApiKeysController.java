@@ -22,13 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/service-accounts/{id}/api-keys/}: a service account's keys, managed by the organization's administrators. */
 @RestController
 @Tag(name = "Service accounts")
-class ServiceAccountApiKeysController {
-
-    private final ApiKeyAdministration keys;
-
-    ServiceAccountApiKeysController(ApiKeyAdministration keys) {
-        this.keys = keys;
-    }
+record ServiceAccountApiKeysController(ApiKeyAdministration keys) {
 
     @Operation(
             operationId = "createServiceAccountApiKey",

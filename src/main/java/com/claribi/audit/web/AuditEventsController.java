@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/audit-events/}: the organization's security events, for administrators; read-only. */
 @RestController
 @Tag(name = "Audit events")
-class AuditEventsController {
-
-    private final AuditQueries queries;
-
-    AuditEventsController(AuditQueries queries) {
-        this.queries = queries;
-    }
+record AuditEventsController(AuditQueries queries) {
 
     @Operation(
             operationId = "listAuditEvents",

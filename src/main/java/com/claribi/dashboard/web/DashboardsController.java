@@ -34,18 +34,12 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/dashboards/}: the caller's organization's dashboards. */
 @RestController
 @Tag(name = "Dashboards")
-class DashboardsController {
+record DashboardsController(DashboardManagement dashboards) {
 
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final BodyFields BODY =
             new BodyFields(List.of("name", "description"), Set.of("id", "created_at", "updated_at"));
-
-    private final DashboardManagement dashboards;
-
-    DashboardsController(DashboardManagement dashboards) {
-        this.dashboards = dashboards;
-    }
 
     @Operation(
             operationId = "listDashboards",

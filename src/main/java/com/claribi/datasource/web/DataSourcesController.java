@@ -36,7 +36,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** {@code /api/data-sources/}: the caller's organization's data sources. */
 @RestController
 @Tag(name = "Data sources")
-class DataSourcesController {
+record DataSourcesController(DataSourceManagement dataSources) {
 
     private static final int MAX_NAME = 200;
     private static final Set<String> TYPES = Set.of("postgresql", "mysql", "bigquery", "snowflake", "csv", "rest_api");
@@ -44,12 +44,6 @@ class DataSourcesController {
             "one of \"postgresql\", \"mysql\", \"bigquery\", \"snowflake\", \"csv\", \"rest_api\"";
     private static final BodyFields BODY = new BodyFields(
             List.of("name", "type", "config", "secrets"), Set.of("id", "secret_fields", "created_at", "updated_at"));
-
-    private final DataSourceManagement dataSources;
-
-    DataSourcesController(DataSourceManagement dataSources) {
-        this.dataSources = dataSources;
-    }
 
     @Operation(
             operationId = "listDataSources",

@@ -22,13 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/organization/}: the caller's organization; every member reads it, administrators rename it. */
 @RestController
 @Tag(name = "Organization")
-class OrganizationController {
-
-    private final OrganizationAdministration organizations;
-
-    OrganizationController(OrganizationAdministration organizations) {
-        this.organizations = organizations;
-    }
+record OrganizationController(OrganizationAdministration organizations) {
 
     @Schema(name = "Organization")
     record OrganizationView(long id, String name, String plan, int aiCreditsRemaining) {

@@ -17,13 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/auth/password/}: changes the password and ends every other session of the user. */
 @RestController
 @Tag(name = "Authentication")
-class PasswordController {
-
-    private final Passwords passwords;
-
-    PasswordController(Passwords passwords) {
-        this.passwords = passwords;
-    }
+record PasswordController(Passwords passwords) {
 
     record PasswordChange(
             @Nullable String oldPassword, @Nullable String newPassword) {}

@@ -28,21 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Authentication")
-class PasswordResetController {
+record PasswordResetController(
+        PasswordResets resets, PasswordResetConfirmation confirmation, ResetLinkAdministration administration) {
 
     private static final int MAX_EMAIL = 320;
     private static final int MAX_TOKEN = 200;
-
-    private final PasswordResets resets;
-    private final PasswordResetConfirmation confirmation;
-    private final ResetLinkAdministration administration;
-
-    PasswordResetController(
-            PasswordResets resets, PasswordResetConfirmation confirmation, ResetLinkAdministration administration) {
-        this.resets = resets;
-        this.confirmation = confirmation;
-        this.administration = administration;
-    }
 
     record ResetRequest(@Nullable String email) {}
 

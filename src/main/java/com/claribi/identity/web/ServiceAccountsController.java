@@ -38,16 +38,10 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @Tag(name = "Service accounts")
-class ServiceAccountsController {
+record ServiceAccountsController(ServiceAccountAdministration accounts) {
 
     private static final Set<String> READ_ONLY = Set.of("id", "created_at", "created_by", "active");
     private static final BodyFields FIELDS = new BodyFields(List.of("name", "role"), READ_ONLY);
-
-    private final ServiceAccountAdministration accounts;
-
-    ServiceAccountsController(ServiceAccountAdministration accounts) {
-        this.accounts = accounts;
-    }
 
     @Schema(name = "ServiceAccount")
     record ServiceAccountView(

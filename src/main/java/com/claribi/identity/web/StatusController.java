@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/auth/status/}: who the credential belongs to. */
 @RestController
 @Tag(name = "Authentication")
-class StatusController {
-
-    private final Members members;
-
-    StatusController(Members members) {
-        this.members = members;
-    }
+record StatusController(Members members) {
 
     /**
      * {@code type} is {@code user} or {@code service_account}; {@code name} is a user's full name (their email when

@@ -39,13 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @Tag(name = "Users")
-class UsersController {
-
-    private final UserAdministration users;
-
-    UsersController(UserAdministration users) {
-        this.users = users;
-    }
+record UsersController(UserAdministration users) {
 
     @Schema(name = "User")
     record UserView(

@@ -24,17 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Two-factor authentication")
-class MfaController {
-
-    private final MfaEnrolment enrolment;
-    private final MfaManagement mfa;
-    private final SudoMode sudo;
-
-    MfaController(MfaEnrolment enrolment, MfaManagement mfa, SudoMode sudo) {
-        this.enrolment = enrolment;
-        this.mfa = mfa;
-        this.sudo = sudo;
-    }
+record MfaController(MfaEnrolment enrolment, MfaManagement mfa, SudoMode sudo) {
 
     record CodeRequest(@Nullable String code) {}
 

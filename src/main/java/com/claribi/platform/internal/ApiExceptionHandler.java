@@ -33,15 +33,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every exception a controller can raise into the API's error body; nothing reaches a client as a 500 page. */
 @RestControllerAdvice
-final class ApiExceptionHandler {
+record ApiExceptionHandler(ErrorResponses errors) {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-    private final ErrorResponses errors;
-
-    ApiExceptionHandler(ErrorResponses errors) {
-        this.errors = errors;
-    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {

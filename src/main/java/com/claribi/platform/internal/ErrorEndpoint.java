@@ -17,13 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * exception thrown in a filter) is answered here in the API's format, never as an HTML page or a stack trace.
  */
 @RestController
-final class ErrorEndpoint implements ErrorController {
-
-    private final ErrorResponses errors;
-
-    ErrorEndpoint(ErrorResponses errors) {
-        this.errors = errors;
-    }
+record ErrorEndpoint(ErrorResponses errors) implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/health/}: the process is up and serving. */
 @RestController
 @Tag(name = "Health")
-class HealthController {
+record HealthController() {
 
     private static final Map<String, String> OK = Map.of("status", "ok");
 

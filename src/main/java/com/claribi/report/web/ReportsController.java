@@ -34,19 +34,13 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/reports/}: the caller's organization's reports. */
 @RestController
 @Tag(name = "Reports")
-class ReportsController {
+record ReportsController(ReportManagement reports) {
 
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final Set<String> SCHEDULES = Set.of("daily", "weekly", "monthly");
     private static final BodyFields BODY = new BodyFields(
             List.of("name", "description", "dashboard", "schedule"), Set.of("id", "created_at", "updated_at"));
-
-    private final ReportManagement reports;
-
-    ReportsController(ReportManagement reports) {
-        this.reports = reports;
-    }
 
     @Operation(
             operationId = "listReports",

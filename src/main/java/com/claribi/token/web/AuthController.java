@@ -30,19 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Authentication")
-class AuthController {
-
-    private final Login login;
-    private final SessionRefresh refresh;
-    private final SessionEnding ending;
-    private final WebClientCookie cookie;
-
-    AuthController(Login login, SessionRefresh refresh, SessionEnding ending, WebClientCookie cookie) {
-        this.login = login;
-        this.refresh = refresh;
-        this.ending = ending;
-        this.cookie = cookie;
-    }
+record AuthController(Login login, SessionRefresh refresh, SessionEnding ending, WebClientCookie cookie) {
 
     record Credentials(
             @Nullable String email,

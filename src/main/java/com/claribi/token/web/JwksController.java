@@ -13,13 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/auth/jwks/}: the public keys that verify access tokens (RFC 7517 section 5). */
 @RestController
 @Tag(name = "Authentication")
-class JwksController {
-
-    private final PublicKeys keys;
-
-    JwksController(PublicKeys keys) {
-        this.keys = keys;
-    }
+record JwksController(PublicKeys keys) {
 
     @Operation(
             operationId = "getJwks",

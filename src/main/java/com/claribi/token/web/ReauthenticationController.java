@@ -22,13 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Authentication")
-class ReauthenticationController {
-
-    private final Reauthentication reauthentication;
-
-    ReauthenticationController(Reauthentication reauthentication) {
-        this.reauthentication = reauthentication;
-    }
+record ReauthenticationController(Reauthentication reauthentication) {
 
     record PasswordProof(
             @Nullable String password,

@@ -20,13 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Authentication")
-class SessionsController {
-
-    private final UserSessions sessions;
-
-    SessionsController(UserSessions sessions) {
-        this.sessions = sessions;
-    }
+record SessionsController(UserSessions sessions) {
 
     @Operation(
             operationId = "listSessions",

@@ -4,7 +4,7 @@
 import { activeBadge, h, rowButton, time } from '../ui.js';
 import { administrationPage } from './admin/access.js';
 import { pagedList } from './admin/paged-list.js';
-import { roleLabel } from './admin/create-user.js';
+import { roleLabel } from './admin/roles.js';
 import {
   createServiceAccountForm,
   deactivateServiceAccount,

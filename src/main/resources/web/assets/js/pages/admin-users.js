@@ -2,8 +2,9 @@
 // adding one, changing a role, deactivating, and a password-reset link shown once. Administrators only.
 import { activeBadge, h, rowButton, secretPanel, time } from '../ui.js';
 import { administrationPage } from './admin/access.js';
-import { createUserForm, roleLabel } from './admin/create-user.js';
+import { createUserForm } from './admin/create-user.js';
 import { pagedList } from './admin/paged-list.js';
+import { roleLabel } from './admin/roles.js';
 import { changeRole, deactivate, displayName, resetLink } from './admin/user-actions.js';
 
 const PATH = '/admin/users';

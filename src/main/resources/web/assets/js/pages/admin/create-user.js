@@ -1,25 +1,7 @@
 // The form that creates a user of the organization: email, initial password, role and names (POST /api/users/).
-import { api } from '../../session.js';
-import { busy, clearErrors, field, h, showError } from '../../ui.js';
-
-export const ROLES = [
-  ['viewer', 'Viewer', 'Reads dashboards and reports.'],
-  ['editor', 'Editor', 'Also creates and changes dashboards, reports and data sources.'],
-  ['administrator', 'Administrator', 'Also manages users and sees the audit log.'],
-];
-
-export function roleLabel(role) {
-  return (ROLES.find(([value]) => value === role) || [role, role])[1];
-}
-
-/** A select of the three roles. */
-export function roleSelect(id, selected) {
-  return h(
-    'select',
-    { id, name: 'role' },
-    ROLES.map(([value, label, hint]) => h('option', { value, selected: value === selected, title: hint }, label)),
-  );
-}
+import { field, h } from '../../ui.js';
+import { createCard } from './create-card.js';
+import { roleField, roleHints } from './roles.js';
 
 /** The "Add a user" card; onCreated(user) runs with the API's answer. */
 export function createUserForm({ onCreated }) {
@@ -36,13 +18,7 @@ export function createUserForm({ onCreated }) {
       autocomplete: 'new-password',
       hint: 'Hand it over safely; the user can change it under Settings › Security › Password.',
     }),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'user-new-role' }, 'Role'),
-      roleSelect('user-new-role', 'viewer'),
-      h('span', { class: 'hint' }, ROLES.map(([, label, hint]) => `${label}: ${hint}`).join(' ')),
-    ),
+    roleField('user-new-role', 'viewer', roleHints()),
     h(
       'div',
       { class: 'field-row' },
@@ -57,37 +33,24 @@ export function createUserForm({ onCreated }) {
     ),
     h('button', { type: 'submit', class: 'button', id: 'create-user' }, 'Add user'),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const body = {
-      email: form.elements.email.value.trim(),
-      password: form.elements.password.value,
-      role: form.elements.role.value,
-      first_name: form.elements.first_name.value.trim(),
-      last_name: form.elements.last_name.value.trim(),
-    };
-    const problems = {};
-    if (!body.email) problems.email = ['Enter the email.'];
-    if (!body.password) problems.password = ['Choose an initial password.'];
-    if (Object.keys(problems).length) {
-      showError(form, { fields: problems });
-      return;
-    }
-    clearErrors(form);
-    busy(form, async () => {
-      try {
-        const user = await api('/api/users/', { method: 'POST', body });
-        form.reset();
-        await onCreated(user);
-      } catch (e) {
-        showError(form, e);
-      }
-    });
-  });
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'create-user-title' },
-    h('h2', { id: 'create-user-title' }, 'Add a user'),
+  return createCard({
+    titleId: 'create-user-title',
+    title: 'Add a user',
     form,
-  );
+    path: '/api/users/',
+    read: ({ elements }) => {
+      const body = {
+        email: elements.email.value.trim(),
+        password: elements.password.value,
+        role: elements.role.value,
+        first_name: elements.first_name.value.trim(),
+        last_name: elements.last_name.value.trim(),
+      };
+      const problems = {};
+      if (!body.email) problems.email = ['Enter the email.'];
+      if (!body.password) problems.password = ['Choose an initial password.'];
+      return { body, problems };
+    },
+    onCreated,
+  });
 }

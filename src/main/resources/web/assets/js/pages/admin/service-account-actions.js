@@ -2,8 +2,9 @@
 // deactivate it (confirmed first; its keys are revoked at once). Each is a sudo-mode write: session.js asks for the
 // password in place.
 import { api } from '../../session.js';
-import { busy, clearErrors, dialog, field, h, showError } from '../../ui.js';
-import { ROLES, roleLabel, roleSelect } from './create-user.js';
+import { dialog, field, h } from '../../ui.js';
+import { createCard } from './create-card.js';
+import { roleField, roleHints, roleLabel } from './roles.js';
 
 /** The "Add a service account" card; onCreated(account) runs with the API's answer. */
 export function createServiceAccountForm({ onCreated }) {
@@ -19,49 +20,32 @@ export function createServiceAccountForm({ onCreated }) {
       autocomplete: 'off',
       hint: 'The integration it stands for, e.g. “Warehouse sync”. Unique among active service accounts.',
     }),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'service-account-new-role' }, 'Role'),
-      roleSelect('service-account-new-role', 'viewer'),
-      h(
-        'span',
-        { class: 'hint' },
-        'Its keys act with this role, narrowed by each key’s scope. ',
-        ROLES.map(([, label, hint]) => `${label}: ${hint}`).join(' '),
-      ),
+    roleField(
+      'service-account-new-role',
+      'viewer',
+      'Its keys act with this role, narrowed by each key’s scope. ',
+      roleHints(),
     ),
     h('button', { type: 'submit', class: 'button', id: 'create-service-account' }, 'Add service account'),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const body = { name: form.elements.name.value.trim(), role: form.elements.role.value };
-    if (!body.name) {
-      showError(form, { fields: { name: ['Give the service account a name.'] } });
-      return;
-    }
-    clearErrors(form);
-    busy(form, async () => {
-      try {
-        const account = await api('/api/service-accounts/', { method: 'POST', body });
-        form.reset();
-        await onCreated(account);
-      } catch (e) {
-        showError(form, e);
-      }
-    });
-  });
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'create-service-account-title' },
-    h('h2', { id: 'create-service-account-title' }, 'Add a service account'),
-    h(
-      'p',
-      {},
-      'A service account is an identity for an integration: it cannot sign in, holds only API keys, and outlives the person who made it.',
-    ),
+  return createCard({
+    titleId: 'create-service-account-title',
+    title: 'Add a service account',
+    intro: [
+      h(
+        'p',
+        {},
+        'A service account is an identity for an integration: it cannot sign in, holds only API keys, and outlives the person who made it.',
+      ),
+    ],
     form,
-  );
+    path: '/api/service-accounts/',
+    read: ({ elements }) => {
+      const body = { name: elements.name.value.trim(), role: elements.role.value };
+      return { body, problems: body.name ? {} : { name: ['Give the service account a name.'] } };
+    },
+    onCreated,
+  });
 }
 
 /** Resolves to the changed service account, or null when cancelled or unchanged. */
@@ -79,12 +63,10 @@ export async function editServiceAccount(account) {
           maxlength: 100,
           autocomplete: 'off',
         }),
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: 'edit-service-account-role' }, 'Role'),
-          roleSelect('edit-service-account-role', account.role),
-          h('span', { class: 'hint' }, `Now ${roleLabel(account.role)}. A new role applies to its keys’ next request.`),
+        roleField(
+          'edit-service-account-role',
+          account.role,
+          `Now ${roleLabel(account.role)}. A new role applies to its keys’ next request.`,
         ),
       ),
     confirm: 'Save',

@@ -2,7 +2,7 @@
 // password-reset link to hand over. Each is a sudo-mode write: session.js asks for the password in place.
 import { api } from '../../session.js';
 import { dialog, h } from '../../ui.js';
-import { roleLabel, roleSelect } from './create-user.js';
+import { roleField, roleLabel } from './roles.js';
 
 /** A user's name for sentences: their names, else their email. */
 export function displayName(user) {
@@ -15,13 +15,7 @@ export async function changeRole(user) {
     title: `Change the role of ${displayName(user)}`,
     content: (form) =>
       form.append(
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: 'change-role' }, 'Role'),
-          roleSelect('change-role', user.role),
-          h('span', { class: 'hint' }, `Now ${roleLabel(user.role)}. The change applies to their next request.`),
-        ),
+        roleField('change-role', user.role, `Now ${roleLabel(user.role)}. The change applies to their next request.`),
       ),
     confirm: 'Change role',
   });
