@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * bench/run's options (see its header): what to start beside the server, how long to measure, what to skip, and the
- * peer to measure beside it. The server's JVM options come from the wrapper ({@code -Dbench.serverOptions}), which
+ * peer to measure beside it. (--skip-build is the wrapper's; it is accepted here and changes nothing.) The server's JVM options come from the wrapper ({@code -Dbench.serverOptions}), which
  * reads them where bin/claribi does.
  */
 record Options(

@@ -365,9 +365,10 @@ final class Report {
                         .map(name -> format("%.1f", peer.rounds().get(name).get(r).rps()))
                         .collect(Collectors.joining(" ")))
                 .collect(Collectors.joining("; ")) + ".");
-        md.add(format("Keycloak's first start (including its build of the dev configuration) %d ms; RSS at idle"
+        md.add(format("Keycloak's first start%s %d ms; RSS at idle"
                         + " %.0f MB. Refreshes per server CPU-second: clariBI %.0f, Keycloak %.0f; logins:"
                         + " clariBI %.1f, Keycloak %.1f.",
+                peer.builtAtFirstStart() ? " (with its one-time build of the configuration, after unpacking)" : "",
                 peer.firstStartMillis(), mib(peer.idleRssKib()),
                 figures.get("refresh_per_cpu_second").orElseThrow().value(),
                 peer.refresh().requests() / peer.refresh().cpu(),
