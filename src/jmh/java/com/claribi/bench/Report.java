@@ -365,6 +365,7 @@ final class Report {
                         .map(name -> format("%.1f", peer.rounds().get(name).get(r).rps()))
                         .collect(Collectors.joining(" ")))
                 .collect(Collectors.joining("; ")) + ".");
+        md.add("");
         md.add(format("Keycloak's first start%s %d ms; RSS at idle"
                         + " %.0f MB. Refreshes per server CPU-second: clariBI %.0f, Keycloak %.0f; logins:"
                         + " clariBI %.1f, Keycloak %.1f.",
