@@ -69,6 +69,11 @@ final class Report {
         return run.flooded.p99() > 0 && run.unloaded.p99() > 0 ? run.flooded.p99() / run.unloaded.p99() : 999;
     }
 
+    /** Whether this run is on PostgreSQL and Redis, where some goals differ. */
+    private boolean shared() {
+        return options.postgres() && options.redis();
+    }
+
     private void computeFigures() {
         figures.put("jwt_ratio", ratio("jwt_status"), format("%.1f%%", ratio("jwt_status") * 100));
         figures.put("key_ratio", ratio("key_status"), format("%.1f%%", ratio("key_status") * 100));
@@ -89,7 +94,11 @@ final class Report {
         figures.put("flood_p99_ratio", p99, format("%.3f ms vs %.3f ms: %.2fx%s", run.flooded.p99(),
                 run.unloaded.p99(), p99, p99 == 999 ? " (no request completed)" : ""));
         double rssLoad = Math.round(mib(run.rssLoadKib));
-        figures.put("rss_load_mb", rssLoad, format("%.0f MB (peak)", rssLoad));
+        figures.put("rss_load_mb", rssLoad, format("%.0f MiB (peak)", rssLoad));
+        double rssIdle = Math.round(mib(run.rssIdleKib));
+        figures.put("rss_idle_mb", rssIdle, format("%.0f MiB", rssIdle));
+        figures.put("restart_ms", run.startupMainMillis, format("%,d ms", run.startupMainMillis));
+        figures.put("first_start_ms", run.startupLimitsMillis, format("%,d ms", run.startupLimitsMillis));
         Keycloak.Results peer = run.peer;
         if (peer != null) {
             double refresh = run.refresh.rps() / peer.refresh().rps();
@@ -186,7 +195,9 @@ final class Report {
         md.add("| target | measured | |");
         md.add("| --- | --- | --- |");
         for (Target target : Target.ALL) {
-            figures.row(target).ifPresent(md::add);
+            if (target.stores().applies(shared())) {
+                figures.row(target).ifPresent(md::add);
+            }
         }
         md.add("");
     }
@@ -327,7 +338,7 @@ final class Report {
         double ours = median("jwt_status", Wrk.Result::rps) / baseRps();
         md.add("| figure | clariBI | Keycloak | clariBI / Keycloak | goal | |");
         md.add("| --- | ---: | ---: | ---: | --- | --- |");
-        Target auth = Target.of("jwt_ratio").orElseThrow();
+        Target auth = Target.of("jwt_ratio", shared()).orElseThrow();
         md.add(format("| authenticated / unauthenticated req/s (status with a JWT / health; userinfo / `.well-known`)"
                         + " | %.3f | %.3f | %.2f | %s (clariBI's) | %s |",
                 ours, kcRatio, ours / kcRatio, auth.goalText(), auth.verdict(ours)));
@@ -379,7 +390,7 @@ final class Report {
     }
 
     private void peerRow(String text, double ours, double theirs, String pattern, String figure) {
-        Target target = Target.of(figure).orElseThrow();
+        Target target = Target.of(figure, shared()).orElseThrow();
         double ratio = ours / theirs;
         md.add(format("| %s | " + pattern + " | " + pattern + " | %.2fx | %sx | %s |", text, ours, theirs, ratio,
                 target.goalText(), target.verdict(ratio)));
