@@ -59,9 +59,10 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing acknowledged is lost. Each figure is printed on a line of its own starting with {@code Deployment:}.
  *
  * <p>Runs in the PostgreSQL pass only, and only when asked: {@code CLARIBI_DEPLOYMENT_TESTS=required} (HAProxy and
- * {@code redis-server} must then be installed, or it fails). Not part of CI's run: it passes every step, but adds about
- * three minutes on two cores (most of it the seven starts of a server process under load), and a CI rehearsal with it
- * took 31 minutes against the 30 allowed; restarts also take 22-29 s here against the 10 s asked.
+ * {@code redis-server} must then be installed, or it fails). Not part of CI's run: it passes every step, but takes about
+ * three minutes on two cores (most of it seven starts of a server process under load), and the two CI rehearsals with
+ * it took 1,736 s and 1,753 s against the 1,800 allowed; restarts also take 28-37 s here against the 10 s asked (each
+ * new JVM takes 15-17 CPU-seconds to serve while the others serve the load).
  */
 @EnabledIfSystemProperty(named = "claribi.test.database", matches = "postgres")
 class DeploymentIntegrationTests {
