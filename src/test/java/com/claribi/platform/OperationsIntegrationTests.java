@@ -9,6 +9,7 @@ import com.claribi.support.TestDatabase;
 import com.claribi.support.TestRedis;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -291,11 +292,20 @@ class OperationsIntegrationTests {
         }
     }
 
+    /**
+     * Waits until {@code url} answers {@code status}. A refused connection counts as not yet: the management port starts
+     * listening after the API's port answers (in its own context, at the end of the start), later still when the
+     * start is slow.
+     */
     private void awaitStatus(String url, int status, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int last;
         do {
-            last = api.get(url).status();
+            try {
+                last = api.get(url).status();
+            } catch (UncheckedIOException refused) {
+                last = -1;
+            }
             if (last == status) {
                 return;
             }
