@@ -546,12 +546,11 @@ class DeploymentIntegrationTests {
                         .getFirst()
                         .trim()
                         .split("\\s+");
+                // "cpu user nice system idle iowait irq softirq steal ...": busy is all but idle and iowait (guest time
+                // is counted in user already).
                 double busy = 0;
-                for (int field = 1; field < total.length; field++) {
-                    // user nice system idle iowait irq softirq steal (guest time is counted in user already)
-                    if (field != 4 && field != 5 && field <= 8) {
-                        busy += Long.parseLong(total[field]);
-                    }
+                for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                    busy += Long.parseLong(total[field]);
                 }
                 return new CpuTime(
                         busy / TICKS, ofProcess(ProcessHandle.current().pid()));
