@@ -15,7 +15,11 @@ import org.springframework.transaction.TransactionSystemException;
  * exception; 57P, an operator shutting the server down; 53300, too many connections). A write whose connection is
  * cut reaches the transaction manager's rollback, which fails too: Spring then throws a
  * {@link TransactionSystemException} holding the broken connection's error as its cause, and the write's own as its
- * application exception; both are looked at.
+ * application exception; both are looked at. When the commit itself fails that way, the pool has already closed the
+ * broken connection, so the rollback Spring tries next fails with the pool's "Connection is closed", which carries no
+ * SQL state, and Spring throws that rollback's exception alone ("Commit exception overridden by rollback exception").
+ * A commit or rollback that fails in JDBC means the connection is gone: a {@link TransactionSystemException} caused by
+ * an {@link SQLException} is unavailability whatever its state.
  */
 final class DatabaseUnavailable {
 
@@ -41,6 +45,9 @@ final class DatabaseUnavailable {
                 || error instanceof CannotCreateTransactionException
                 || error instanceof TransientDataAccessException
                 || error instanceof QueryTimeoutException) {
+            return true;
+        }
+        if (error instanceof TransactionSystemException && error.getCause() instanceof SQLException) {
             return true;
         }
         if (error instanceof SQLException sql && sql.getSQLState() != null) {

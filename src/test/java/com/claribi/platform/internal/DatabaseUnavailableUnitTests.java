@@ -37,6 +37,17 @@ class DatabaseUnavailableUnitTests {
     }
 
     @Test
+    void commitCutAndThenRollbackOnTheClosedConnectionThenUnavailable() {
+        // Seen in the deployment test: the commit got 57P01, the pool closed the connection, and the rollback Spring
+        // tried next failed with the pool's "Connection is closed" (no SQL state), thrown alone, with no application
+        // exception.
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+
+        assertThat(DatabaseUnavailable.explains(rollback)).isTrue();
+    }
+
+    @Test
     void connectionStatesThenUnavailable() {
         for (String state : new String[] {"08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "53300"}) {
             assertThat(DatabaseUnavailable.explains(new RuntimeException(new SQLException("broken", state))))
