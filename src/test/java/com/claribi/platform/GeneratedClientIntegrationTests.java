@@ -15,15 +15,31 @@ import claribi.generated.model.TokenResponse;
 import com.claribi.identity.Role;
 import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A Java client that openapi-generator (its Maven plugin, {@code java} generator, {@code native} library) generated
- * from docs/openapi.json, the served document, during this build's generate-test-sources, used as a client developer
- * would: sign in, create a dashboard, list the dashboards.
+ * from docs/openapi.json during this build's generate-test-sources, used as a client developer would: sign in, create a
+ * dashboard, list the dashboards. The plugin runs before any server does, so it reads the committed copy of the
+ * document; the first test shows that copy is the document this server serves at /api/schema/, so the client is the
+ * one a developer would generate from the running server.
  */
 class GeneratedClientIntegrationTests extends ServerIntegrationTest {
+
+    @Test
+    void theClientWasGeneratedFromTheDocumentThisServerServes() throws IOException {
+        JsonNode generatedFrom = TestClient.JSON.readTree(Files.readString(Path.of("docs/openapi.json")));
+
+        assertThat(api.get("/api/schema/").json())
+                .as("the served document (OpenApiIntegrationTests#servedDocumentIsDocsOpenApiJson names the"
+                        + " differences)")
+                .isEqualTo(generatedFrom);
+    }
 
     @Test
     void signInCreateADashboardAndListDashboards() throws ApiException {
