@@ -126,12 +126,12 @@ final class SessionCredentials implements Credentials {
         }
     }
 
-    /** Forgets the session (after a logout): the next request signs in again. */
     /** The user's password is now {@code newPassword} (changed through this client): later sign-ins use it. */
     void passwordChanged(String newPassword) {
         password = Objects.requireNonNull(newPassword, "newPassword");
     }
 
+    /** Forgets the session (after a logout): the next request signs in again. */
     void forget() {
         lock.lock();
         try {
