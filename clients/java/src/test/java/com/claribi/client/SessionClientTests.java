@@ -69,6 +69,37 @@ class SessionClientTests {
     }
 
     @Test
+    void aMarginBeyondTheTokensLifetimeRefreshesHalfwayThroughIt() {
+        Counts counts = new Counts();
+        FixedClock clock = new FixedClock();
+        try (ClaribiClient client = server.builder()
+                .credentials(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD)
+                .refreshBefore(Duration.ofDays(1))
+                .clock(clock)
+                .listener(counts)
+                .build()) {
+            client.auth().status();
+            String access = session(client).access();
+            Instant issued = SessionCredentials.claim(access, "iat");
+            Instant halfway = issued.plus(
+                    Duration.between(issued, SessionCredentials.expiry(access)).dividedBy(2));
+            clock.set(halfway.minusSeconds(1));
+            for (int i = 0; i < 3; i++) {
+                client.auth().status();
+            }
+            assertEquals(0, counts.refreshes.get(), "before halfway the token is used as it is");
+
+            // A refreshed token is issued at least a second later (iat has seconds precision).
+            TestServer.sleep(Duration.ofMillis(1100));
+            clock.set(halfway);
+            client.auth().status();
+            client.auth().status();
+            assertEquals(1, counts.refreshes.get());
+            assertEquals(1, counts.signIns.get());
+        }
+    }
+
+    @Test
     void refreshesOnceWhenTheServerRefusesTheAccessToken() {
         Counts counts = new Counts();
         try (ClaribiClient client = server.builder()
