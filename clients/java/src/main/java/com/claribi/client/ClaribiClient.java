@@ -101,7 +101,7 @@ public final class ClaribiClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** Status, logout, password change, re-authentication, password reset, health, JWK Set. */
+    /** Status, refresh, logout, password change, re-authentication, password reset, health, JWK Set. */
     public Authentication auth() {
         return authentication;
     }

@@ -132,6 +132,17 @@ final class SessionCredentials implements Credentials {
         password = Objects.requireNonNull(newPassword, "newPassword");
     }
 
+    /** Renews the access token now with the refresh token (signing in when there is no session or it is refused). */
+    void refresh() {
+        lock.lock();
+        try {
+            Session current = session;
+            session = current == null ? signIn() : refreshOrSignIn(current);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Forgets the session (after a logout): the next request signs in again. */
     void forget() {
         lock.lock();

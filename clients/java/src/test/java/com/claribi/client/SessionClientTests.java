@@ -100,6 +100,29 @@ class SessionClientTests {
     }
 
     @Test
+    void refreshRenewsTheAccessTokenAtOnce() {
+        Counts counts = new Counts();
+        try (ClaribiClient client = server.builder()
+                .credentials(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD)
+                .listener(counts)
+                .build()) {
+            client.auth().refresh();
+            assertEquals(1, counts.signIns.get(), "no session yet: it signs in");
+            String before = session(client).access();
+            String refresh = session(client).refreshToken();
+            TestServer.sleep(Duration.ofMillis(1100));
+
+            client.auth().refresh();
+            assertEquals(1, counts.refreshes.get());
+            assertEquals(1, counts.responsesTo("POST", "/api/auth/token/refresh/"));
+            assertTrue(!before.equals(session(client).access()));
+            assertEquals(refresh, session(client).refreshToken(), "the refresh token does not change");
+            assertEquals(TestServer.ADMIN_EMAIL, client.auth().status().user().email());
+            assertEquals(1, counts.signIns.get());
+        }
+    }
+
+    @Test
     void refreshesOnceWhenTheServerRefusesTheAccessToken() {
         Counts counts = new Counts();
         try (ClaribiClient client = server.builder()
