@@ -5,7 +5,10 @@ import com.claribi.client.model.Tokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Who the caller is, and the session's own operations: logout, password change, re-authentication, password reset. */
+/**
+ * Who the caller is, and the session's own operations: refresh, logout, password change, re-authentication, password
+ * reset.
+ */
 public final class Authentication {
 
     private final ApiCalls calls;
@@ -44,6 +47,15 @@ public final class Authentication {
             calls.anonymous("POST", "/api/auth/logout/", Map.of("refresh", refresh), null);
         }
         current.forget();
+    }
+
+    /**
+     * {@code POST /api/auth/token/refresh/}: a new access token now. The client renews it on its own ({@code
+     * refreshBefore} ahead of its expiry, and once after a 401); this is for a caller that wants it renewed at a time
+     * of its choosing. Signs in instead when there is no session yet or the refresh token is refused.
+     */
+    public void refresh() {
+        requireSession("refresh").refresh();
     }
 
     /** {@code POST /api/auth/logout-all/}: ends every session of the user, this client's included. */

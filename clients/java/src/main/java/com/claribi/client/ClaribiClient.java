@@ -101,7 +101,7 @@ public final class ClaribiClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** Status, logout, password change, re-authentication, password reset, health, JWK Set. */
+    /** Status, refresh, logout, password change, re-authentication, password reset, health, JWK Set. */
     public Authentication auth() {
         return authentication;
     }
@@ -298,7 +298,12 @@ public final class ClaribiClient implements AutoCloseable {
             return this;
         }
 
-        /** How long before its expiry an access token is refreshed (60 seconds by default). */
+        /**
+         * How long before its expiry an access token is refreshed (60 seconds by default), but at most half the
+         * token's lifetime (its {@code iat} to its {@code exp}) before: a token that lives no longer than this margin
+         * (a server's {@code CLARIBI_ACCESS_TOKEN_TTL} of a minute, say) is refreshed halfway through its life, not at
+         * every request. A 401 still makes the client refresh once, whatever the margin.
+         */
         public Builder refreshBefore(Duration margin) {
             Objects.requireNonNull(margin, "margin");
             if (margin.isNegative()) {

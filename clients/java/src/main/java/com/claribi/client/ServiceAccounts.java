@@ -46,11 +46,8 @@ public final class ServiceAccounts {
         calls.delete("/api/service-accounts/" + id + "/");
     }
 
-    /**
-     * The service account's keys: create, list, revoke, rotate and their activity, as for one's own ({@link
-     * ApiKeys#get} excepted: the API serves no single key of a service account; find it in {@link ApiKeys#list}).
-     */
-    public ApiKeys apiKeys(long id) {
-        return new ApiKeys(calls, "/api/service-accounts/" + id + "/api-keys/");
+    /** The service account's keys: create, list, revoke, rotate and their activity. */
+    public ServiceAccountApiKeys apiKeys(long id) {
+        return new ServiceAccountApiKeys(calls, id);
     }
 }

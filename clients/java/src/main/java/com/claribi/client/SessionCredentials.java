@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A session's tokens, signed in with an email and password (and a TOTP code when a supplier is given): the access
- * token is renewed with the refresh token {@code refreshBefore} ahead of its expiry and once after a 401, and the
- * client signs in again when the refresh token is refused. One renewal at a time: threads that find the token stale
+ * token is renewed with the refresh token {@code refreshBefore} ahead of its expiry (at most half its lifetime ahead)
+ * and once after a 401, and the client signs in again when the refresh token is refused. One renewal at a time: threads that find the token stale
  * together wait for the one that renews it.
  *
  * <p>A sign-in refused for the credentials themselves ({@code invalid_credentials}, {@code invalid_mfa_code}, {@code
@@ -34,7 +34,8 @@ final class SessionCredentials implements Credentials {
     /** The error codes of a sign-in that the same credentials would get again. */
     private static final Set<String> REFUSALS = Set.of("invalid_credentials", "invalid_mfa_code", "mfa_locked");
 
-    private record Session(String access, String refresh, Instant expiresAt) {}
+    /** The tokens, and when the access token is to be renewed ahead of its expiry. */
+    private record Session(String access, String refresh, Instant renewAt) {}
 
     private final Transport transport;
     private final String email;
@@ -120,18 +121,29 @@ final class SessionCredentials implements Credentials {
         lock.lock();
         try {
             Session current = session;
-            session = new Session(access, current == null ? null : current.refresh(), expiry(access));
+            session = newSession(access, current == null ? null : current.refresh());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The user's password is now {@code newPassword} (changed through this client): later sign-ins use it. */
+    void passwordChanged(String newPassword) {
+        password = Objects.requireNonNull(newPassword, "newPassword");
+    }
+
+    /** Renews the access token now with the refresh token (signing in when there is no session or it is refused). */
+    void refresh() {
+        lock.lock();
+        try {
+            Session current = session;
+            session = current == null ? signIn() : refreshOrSignIn(current);
         } finally {
             lock.unlock();
         }
     }
 
     /** Forgets the session (after a logout): the next request signs in again. */
-    /** The user's password is now {@code newPassword} (changed through this client): later sign-ins use it. */
-    void passwordChanged(String newPassword) {
-        password = Objects.requireNonNull(newPassword, "newPassword");
-    }
-
     void forget() {
         lock.lock();
         try {
@@ -144,7 +156,27 @@ final class SessionCredentials implements Credentials {
     private boolean fresh(Session candidate) {
         return candidate != null
                 && candidate.access() != null
-                && clock.instant().isBefore(candidate.expiresAt().minus(refreshBefore));
+                && clock.instant().isBefore(candidate.renewAt());
+    }
+
+    private Session newSession(String access, String refresh) {
+        return new Session(access, refresh, renewAt(access, refreshBefore, clock.instant()));
+    }
+
+    /**
+     * When an access token is to be renewed: {@code refreshBefore} ahead of its expiry, but at most half its lifetime
+     * ({@code iat} to {@code exp}) ahead, so that a token that lives no longer than the margin is not renewed at every
+     * request. {@code received} stands in for a missing {@code iat}.
+     */
+    static Instant renewAt(String access, Duration refreshBefore, Instant received) {
+        Instant expiry = expiry(access);
+        if (expiry.equals(Instant.MAX)) {
+            return Instant.MAX;
+        }
+        Instant issued = Objects.requireNonNullElse(claim(access, "iat"), received);
+        Duration half = Duration.between(issued, expiry).dividedBy(2);
+        Duration margin = half.isNegative() ? Duration.ZERO : half;
+        return expiry.minus(margin.compareTo(refreshBefore) < 0 ? margin : refreshBefore);
     }
 
     private Session refreshOrSignIn(Session current) {
@@ -161,7 +193,7 @@ final class SessionCredentials implements Credentials {
             listener.refreshed();
             // With CLARIBI_REFRESH_ROTATION=on the answer carries a new refresh token, which replaces the old one.
             String refresh = tokens.refresh() != null ? tokens.refresh() : current.refresh();
-            return new Session(tokens.access(), refresh, expiry(tokens.access()));
+            return newSession(tokens.access(), refresh);
         } catch (AuthenticationException refused) {
             // The refresh token expired, was revoked or its session ended: the credentials start a new session.
             return signIn();
@@ -196,24 +228,32 @@ final class SessionCredentials implements Credentials {
             throw e;
         }
         listener.signedIn();
-        return new Session(tokens.access(), tokens.refresh(), expiry(tokens.access()));
+        return newSession(tokens.access(), tokens.refresh());
     }
 
-    /** The {@code exp} claim of a JWT (RFC 7519 section 4.1.4), read without verifying: the server verifies it. */
+    /** The {@code exp} claim of a JWT (RFC 7519 section 4.1.4), or {@link Instant#MAX} when it has none. */
     static Instant expiry(String jwt) {
+        return Objects.requireNonNullElse(claim(jwt, "exp"), Instant.MAX);
+    }
+
+    /**
+     * A NumericDate claim of a JWT ({@code exp}, {@code iat}: RFC 7519 section 2), read without verifying (the server
+     * verifies it); null when the token has none or is not a JWT this client can read.
+     */
+    static Instant claim(String jwt, String name) {
         String[] parts = jwt.split("\\.");
         if (parts.length == 3) {
             try {
                 JsonNode claims = Transport.JSON.readTree(
                         new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-                JsonNode exp = claims.get("exp");
-                if (exp != null && exp.isNumber()) {
-                    return Instant.ofEpochSecond(exp.asLong());
+                JsonNode value = claims.get(name);
+                if (value != null && value.isNumber()) {
+                    return Instant.ofEpochSecond(value.asLong());
                 }
             } catch (IllegalArgumentException | JacksonException unreadable) {
                 // Not a JWT this client can read: rely on the server's 401 to say when it expired.
             }
         }
-        return Instant.MAX;
+        return null;
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.claribi.client.model.ApiKey;
 import com.claribi.client.model.ApiKeyScope;
+import com.claribi.client.model.ApiKeyUse;
 import com.claribi.client.model.AuditEvent;
 import com.claribi.client.model.AuditQuery;
 import com.claribi.client.model.AuthStatus;
@@ -26,12 +27,17 @@ import com.claribi.client.model.Role;
 import com.claribi.client.model.ServiceAccount;
 import com.claribi.client.model.User;
 import com.claribi.client.model.UserChange;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -183,6 +189,116 @@ class ApiAreasTests {
             assertNotNull(client.organization().revokeApiKey(rotated.id()).revokedAt());
             client.serviceAccounts().deactivate(account.id());
             assertTrue(client.serviceAccounts().list().anyMatch(s -> s.id() == account.id() && !s.active()));
+        }
+    }
+
+    @Test
+    void aServiceAccountKeysActivityAndRevocation() {
+        try (ClaribiClient client = server.admin()) {
+            ServiceAccount account = client.serviceAccounts().create("reader-" + UUID.randomUUID(), Role.VIEWER);
+            ServiceAccountApiKeys keys = client.serviceAccounts().apiKeys(account.id());
+            ApiKey key = keys.create(NewApiKey.of("reader", ApiKeyScope.READ_ONLY));
+            try (ClaribiClient robot = server.builder().apiKey(key.key()).build()) {
+                robot.dashboards().list().toList();
+                // A use shows in the key's activity within 2 seconds (docs/api.md).
+                List<ApiKeyUse> uses = List.of();
+                for (int attempt = 0; attempt < 50 && uses.isEmpty(); attempt++) {
+                    TestServer.sleep(Duration.ofMillis(100));
+                    uses = keys.activity(key.id()).toList();
+                }
+                assertEquals(1, uses.size(), uses.toString());
+                assertEquals("GET", uses.get(0).method());
+                assertTrue(uses.get(0).path().startsWith("/api/dashboards/"), uses.toString());
+
+                ApiKey revoked = keys.revoke(key.id());
+                assertEquals(key.id(), revoked.id());
+                assertNotNull(revoked.revokedAt());
+                AuthenticationException refused = assertThrows(
+                        AuthenticationException.class, () -> robot.auth().status());
+                assertEquals("invalid_api_key", refused.error());
+            }
+            assertNotNull(keys.list()
+                    .filter(k -> k.id() == key.id())
+                    .findFirst()
+                    .orElseThrow()
+                    .revokedAt());
+        }
+    }
+
+    @Test
+    void auditEventsOfOneUserWithinATimeRange() {
+        User user = server.createUser(Role.VIEWER);
+        String password = TestServer.passwordOf(user.email());
+        try (ClaribiClient first =
+                server.builder().credentials(user.email(), password).build()) {
+            first.auth().status();
+        }
+        // Events are stored to the second: the second sign-in falls in a later one.
+        TestServer.sleep(Duration.ofMillis(1100));
+        try (ClaribiClient second =
+                server.builder().credentials(user.email(), password).build()) {
+            second.auth().status();
+        }
+        try (ClaribiClient client = server.admin()) {
+            AuditQuery logins = AuditQuery.all().ofType("login_succeeded");
+            assertTrue(
+                    client.auditEvents().list(logins).anyMatch(e -> !Objects.equals(e.user(), user.id())),
+                    "other users signed in too");
+            List<AuditEvent> theUsers =
+                    client.auditEvents().list(logins.ofUser(user.id())).toList();
+            assertEquals(2, theUsers.size(), theUsers.toString());
+            assertTrue(theUsers.stream().allMatch(e -> Objects.equals(e.user(), user.id())));
+
+            List<Instant> times =
+                    theUsers.stream().map(AuditEvent::timestamp).sorted().toList();
+            Instant earlier = times.get(0);
+            Instant later = times.get(1);
+            assertTrue(earlier.isBefore(later), times.toString());
+            assertEquals(
+                    List.of(earlier),
+                    client.auditEvents()
+                            .list(logins.ofUser(user.id()).between(earlier, earlier))
+                            .map(AuditEvent::timestamp)
+                            .toList());
+            assertEquals(
+                    List.of(later),
+                    client.auditEvents()
+                            .list(logins.ofUser(user.id()).between(later, later.plus(Duration.ofHours(1))))
+                            .map(AuditEvent::timestamp)
+                            .toList());
+        }
+    }
+
+    @Test
+    void passwordResetThroughAnAdministratorsLink() {
+        User user = server.createUser(Role.VIEWER);
+        String newPassword = "reset-" + UUID.randomUUID();
+        try (ClaribiClient admin = server.admin()) {
+            PasswordResetLink link = admin.users().passwordResetLink(user.id());
+            String token = Arrays.stream(
+                            URI.create(link.resetUrl()).getRawQuery().split("&"))
+                    .filter(parameter -> parameter.startsWith("token="))
+                    .map(parameter -> URLDecoder.decode(parameter.substring("token=".length()), StandardCharsets.UTF_8))
+                    .findFirst()
+                    .orElseThrow();
+            admin.auth().confirmPasswordReset(token, newPassword);
+
+            try (ClaribiClient reset =
+                    server.builder().credentials(user.email(), newPassword).build()) {
+                assertEquals(user.id(), reset.auth().status().user().id());
+            }
+            try (ClaribiClient old = server.builder()
+                    .credentials(user.email(), TestServer.passwordOf(user.email()))
+                    .build()) {
+                AuthenticationException refused = assertThrows(
+                        AuthenticationException.class, () -> old.auth().status());
+                assertEquals("invalid_credentials", refused.error());
+            }
+            AuthenticationException spent = assertThrows(
+                    AuthenticationException.class,
+                    () -> admin.auth().confirmPasswordReset(token, newPassword + "-again"));
+            assertEquals(400, spent.status());
+            assertEquals("invalid_token", spent.error());
         }
     }
 

@@ -52,6 +52,8 @@ class ExamplesTests {
     private static final List<String> JWT_JAVA = List.of(
             "Signed in: access and refresh tokens",
             "Dashboards: ",
+            "Refreshed the access token",
+            "Dashboards with the new token: ",
             "Sessions: ",
             "Signed out",
             "A wrong password: 401 invalid_credentials");

@@ -11,6 +11,8 @@ import com.claribi.client.model.Role;
 import com.claribi.client.model.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,6 +70,36 @@ class MfaClientTests {
             assertEquals(user.email(), client.auth().status().user().email());
             assertTrue(client.mfa().status().enabled());
             assertEquals(1, counts.signIns.get());
+        }
+    }
+
+    @Test
+    void recoveryCodesAreReplacedAndTurnMfaOff() {
+        User user = server.createUser(Role.VIEWER);
+        String password = TestServer.passwordOf(user.email());
+        try (ClaribiClient client =
+                server.builder().credentials(user.email(), password).build()) {
+            Totp authenticator = new Totp(client.mfa().setup().secret());
+            List<String> first = client.mfa()
+                    .confirm(authenticator.code(Instant.now().minus(Duration.ofSeconds(30))))
+                    .recoveryCodes();
+
+            List<String> second = client.mfa().regenerateRecoveryCodes(authenticator.code(Instant.now()));
+            assertEquals(10, second.size());
+            assertTrue(Collections.disjoint(first, second), "a new set");
+            assertEquals(10, client.mfa().status().recoveryCodesRemaining());
+            ClaribiException oldSet =
+                    assertThrows(ClaribiException.class, () -> client.mfa().disable(first.get(0)));
+            assertEquals("invalid_mfa_code", oldSet.error());
+            assertTrue(client.mfa().status().enabled());
+
+            client.mfa().disable(second.get(0));
+            assertFalse(client.mfa().status().enabled());
+        }
+        // Without MFA the password alone signs in again.
+        try (ClaribiClient client =
+                server.builder().credentials(user.email(), password).build()) {
+            assertEquals(user.id(), client.auth().status().user().id());
         }
     }
 }

@@ -69,6 +69,60 @@ class SessionClientTests {
     }
 
     @Test
+    void aMarginBeyondTheTokensLifetimeRefreshesHalfwayThroughIt() {
+        Counts counts = new Counts();
+        FixedClock clock = new FixedClock();
+        try (ClaribiClient client = server.builder()
+                .credentials(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD)
+                .refreshBefore(Duration.ofDays(1))
+                .clock(clock)
+                .listener(counts)
+                .build()) {
+            client.auth().status();
+            String access = session(client).access();
+            Instant issued = SessionCredentials.claim(access, "iat");
+            Instant halfway = issued.plus(
+                    Duration.between(issued, SessionCredentials.expiry(access)).dividedBy(2));
+            clock.set(halfway.minusSeconds(1));
+            for (int i = 0; i < 3; i++) {
+                client.auth().status();
+            }
+            assertEquals(0, counts.refreshes.get(), "before halfway the token is used as it is");
+
+            // A refreshed token is issued at least a second later (iat has seconds precision).
+            TestServer.sleep(Duration.ofMillis(1100));
+            clock.set(halfway);
+            client.auth().status();
+            client.auth().status();
+            assertEquals(1, counts.refreshes.get());
+            assertEquals(1, counts.signIns.get());
+        }
+    }
+
+    @Test
+    void refreshRenewsTheAccessTokenAtOnce() {
+        Counts counts = new Counts();
+        try (ClaribiClient client = server.builder()
+                .credentials(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD)
+                .listener(counts)
+                .build()) {
+            client.auth().refresh();
+            assertEquals(1, counts.signIns.get(), "no session yet: it signs in");
+            String before = session(client).access();
+            String refresh = session(client).refreshToken();
+            TestServer.sleep(Duration.ofMillis(1100));
+
+            client.auth().refresh();
+            assertEquals(1, counts.refreshes.get());
+            assertEquals(1, counts.responsesTo("POST", "/api/auth/token/refresh/"));
+            assertTrue(!before.equals(session(client).access()));
+            assertEquals(refresh, session(client).refreshToken(), "the refresh token does not change");
+            assertEquals(TestServer.ADMIN_EMAIL, client.auth().status().user().email());
+            assertEquals(1, counts.signIns.get());
+        }
+    }
+
+    @Test
     void refreshesOnceWhenTheServerRefusesTheAccessToken() {
         Counts counts = new Counts();
         try (ClaribiClient client = server.builder()
