@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A session's tokens, signed in with an email and password (and a TOTP code when a supplier is given): the access
  * token is renewed with the refresh token {@code refreshBefore} ahead of its expiry (at most half its lifetime ahead)
- * and once after a 401, and the client signs in again when the refresh token is refused. One renewal at a time: threads that find the token stale
- * together wait for the one that renews it.
+ * and once after a 401, and the client signs in again when the refresh token is refused. One renewal at a time:
+ * threads that find the token stale together wait for the one that renews it.
  *
  * <p>A sign-in refused for the credentials themselves ({@code invalid_credentials}, {@code invalid_mfa_code}, {@code
  * mfa_locked}) is remembered: every later request throws it again without contacting the server, so that a client with
