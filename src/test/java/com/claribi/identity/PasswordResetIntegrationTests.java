@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,6 +116,56 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
                 .hasStatus(202);
         awaitEmailTo(known.email());
         assertThat(SMTP.received()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(2)
+    void requestForKnownActiveOrUnknownEmailThenIdenticalAnswer() throws Exception {
+        Account known = newUser(Role.VIEWER);
+        TestClient.Response forKnown = api.post("/api/auth/password-reset/", Map.of("email", known.email()));
+        TestClient.Response forUnknown =
+                api.post("/api/auth/password-reset/", Map.of("email", "nobody-" + known.email()));
+        assertThat(forKnown).hasStatus(202);
+        assertThat(forUnknown.status()).isEqualTo(forKnown.status());
+        assertThat(forUnknown.text()).isEqualTo(forKnown.text());
+        assertThat(headersThatMatter(forUnknown)).isEqualTo(headersThatMatter(forKnown));
+        awaitEmailTo(known.email());
+    }
+
+    @Test
+    @Order(2)
+    void oneLinkConfirmedThenEveryOtherOpenLinkOfTheUserIsSpent() throws Exception {
+        Account account = newUser(Role.VIEWER);
+        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
+        String first = token(awaitEmailTo(account.email()));
+        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
+        awaitEmailsTo(account.email(), 2);
+        String second = token(emailsTo(account.email()).getLast());
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(confirm(second, NEW_PASSWORD)).hasStatus(204);
+        assertThat(confirm(first, NEW_PASSWORD + " again"))
+                .as("the older link, never used, is spent too")
+                .isError(400, "invalid_token");
+        assertThat(api.login(account.email(), NEW_PASSWORD)).containsKey("access");
+    }
+
+    @Test
+    @Order(2)
+    void linkOfAUserDeactivatedMeanwhileThenInvalidToken() throws Exception {
+        Account account = newUser(Role.VIEWER);
+        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
+        String token = token(awaitEmailTo(account.email()));
+        membership.deactivate(account.user().id(), true, com.claribi.platform.ClientInfo.COMMAND_LINE);
+
+        assertThat(confirm(token, NEW_PASSWORD)).isError(400, "invalid_token");
+        assertThat(JdbcClient.create(dataSource)
+                        .sql("select count(*) from password_resets where user_id = ? and used_at is null")
+                        .param(account.user().id())
+                        .query(Long.class)
+                        .single())
+                .as("the refused link was not spent")
+                .isEqualTo(1L);
     }
 
     @Test
@@ -320,6 +371,22 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
 
     private static MimeMessage awaitEmailTo(String address) throws InterruptedException {
         return SMTP.awaitEmailTo(address);
+    }
+
+    private static void awaitEmailsTo(String address, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (emailsTo(address).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(emailsTo(address)).hasSize(count);
+    }
+
+    /** Every header but those that differ between any two answers (the date, the request's id). */
+    private static Map<String, List<String>> headersThatMatter(TestClient.Response response) {
+        Map<String, List<String>> headers =
+                new java.util.TreeMap<>(response.headers().map());
+        headers.keySet().removeAll(Set.of("date", "x-request-id"));
+        return headers;
     }
 
     private static List<MimeMessage> emailsTo(String address) {

@@ -7,6 +7,9 @@ import com.claribi.support.ServerIntegrationTest;
 import com.claribi.support.TestClient;
 import com.claribi.token.StaleAccessTokens;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -385,6 +388,62 @@ class ServiceAccountsIntegrationTests extends ServerIntegrationTest {
                 api.post("/api/service-accounts/" + id + "/api-keys/", never, "Authorization", session);
         assertThat(created).hasStatus(201);
         assertThat(created.json().path("expires_at").isNull()).isTrue();
+    }
+
+    @Test
+    void keyWithoutExpiresAtThenExpiresNinetyDaysAfterCreation() {
+        String session = api.as(newUser(Role.ADMINISTRATOR));
+        long id = createAccount(session, "default expiry", "viewer")
+                .json()
+                .path("id")
+                .asLong();
+        JsonNode key = createKey(session, id, "read_only").json();
+        assertThat(Instant.parse(key.path("expires_at").asString()))
+                .as("without expires_at a service account's key lives 90 days")
+                .isEqualTo(Instant.parse(key.path("created_at").asString()).plus(Duration.ofDays(90)));
+    }
+
+    @Test
+    void keyWhenExpiredThenInvalidApiKey() throws InterruptedException {
+        String session = api.as(newUser(Role.ADMINISTRATOR));
+        long id = createAccount(session, "short-lived", "viewer")
+                .json()
+                .path("id")
+                .asLong();
+        Instant expiry = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        TestClient.Response created = api.post(
+                "/api/service-accounts/" + id + "/api-keys/",
+                Map.of("name", "expiring", "scope", "read_only", "expires_at", expiry.toString()),
+                "Authorization",
+                session);
+        assertThat(created).hasStatus(201);
+        String secret = created.json().path("key").asString();
+        assertThat(api.get("/api/auth/status/", "X-API-Key", secret)).hasStatus(200);
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 100);
+        assertThat(api.get("/api/auth/status/", "X-API-Key", secret)).isError(401, "invalid_api_key");
+    }
+
+    @Test
+    void keyRotatedWithGracePeriodThenOldWorksUntilTheGraceEnds() throws InterruptedException {
+        String session = api.as(newUser(Role.ADMINISTRATOR));
+        long id = createAccount(session, "graceful", "viewer").json().path("id").asLong();
+        JsonNode original = createKey(session, id, "read_only").json();
+        String oldSecret = original.path("key").asString();
+        TestClient.Response rotated = api.post(
+                "/api/service-accounts/" + id + "/api-keys/"
+                        + original.path("id").asLong() + "/rotate/",
+                Map.of("grace_period_seconds", 2),
+                "Authorization",
+                session);
+        assertThat(rotated).hasStatus(201);
+        String newSecret = rotated.json().path("key").asString();
+        assertThat(api.get("/api/auth/status/", "X-API-Key", oldSecret))
+                .as("within the grace period")
+                .hasStatus(200);
+        assertThat(api.get("/api/auth/status/", "X-API-Key", newSecret)).hasStatus(200);
+        Thread.sleep(3_100);
+        assertThat(api.get("/api/auth/status/", "X-API-Key", oldSecret)).isError(401, "invalid_api_key");
+        assertThat(api.get("/api/auth/status/", "X-API-Key", newSecret)).hasStatus(200);
     }
 
     @Test

@@ -257,6 +257,72 @@ class RevocationAcrossProcessesIntegrationTests {
         assertThat(delay).isLessThan(ALLOWED_DELAY);
     }
 
+    @Test
+    void serviceAccountKeyRevokedOnOneProcessThenOtherRefusesItWithinOneSecond() {
+        String email = servers.newAdministrator();
+        String session = a.client().as(email, PASSWORD);
+        TestClient.Response account = a.client()
+                .post(
+                        "/api/service-accounts/",
+                        Map.of("name", "revoked integration", "role", "viewer"),
+                        "Authorization",
+                        session);
+        assertThat(account.status()).isEqualTo(201);
+        long id = account.json().path("id").asLong();
+        TestClient.Response created = a.client()
+                .post(
+                        "/api/service-accounts/" + id + "/api-keys/",
+                        Map.of("name", "shared", "scope", "read_only"),
+                        "Authorization",
+                        session);
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().path("key").asString();
+        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
+                .isEqualTo(200);
+
+        assertThat(a.client()
+                        .post(
+                                "/api/service-accounts/" + id + "/api-keys/"
+                                        + created.json().path("id").asLong() + "/revoke/",
+                                "",
+                                "Authorization",
+                                session)
+                        .status())
+                .isEqualTo(200);
+        long revoked = System.nanoTime();
+        Duration delay = untilKeyRefused(b, secret, revoked);
+        System.out.println(
+                "Service account's key revoked on process A refused by process B after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+    }
+
+    @Test
+    void keyRevokedThroughTheOrganizationListOnOneProcessThenOtherRefusesItWithinOneSecond() {
+        String email = servers.newAdministrator();
+        String session = a.client().as(email, PASSWORD);
+        TestClient.Response created = a.client()
+                .post("/api/api-keys/", Map.of("name", "overseen", "scope", "read_only"), "Authorization", session);
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().path("key").asString();
+        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
+                .isEqualTo(200);
+
+        assertThat(a.client()
+                        .post(
+                                "/api/organization/api-keys/"
+                                        + created.json().path("id").asLong() + "/revoke/",
+                                "",
+                                "Authorization",
+                                session)
+                        .status())
+                .isEqualTo(200);
+        long revoked = System.nanoTime();
+        Duration delay = untilKeyRefused(b, secret, revoked);
+        System.out.println("API key revoked with POST /api/organization/api-keys/{id}/revoke/ on process A refused by"
+                + " process B after " + delay.toMillis() + " ms");
+        assertThat(delay).isLessThan(ALLOWED_DELAY);
+    }
+
     private static Duration untilKeyRefused(ServerProcess server, String secret, long sinceNanos) {
         while (true) {
             TestClient.Response response = server.client().get("/api/auth/status/", "X-API-Key", secret);

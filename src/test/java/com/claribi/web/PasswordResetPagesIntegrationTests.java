@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.claribi.identity.Role;
 import com.claribi.support.TestSmtp;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class PasswordResetPagesIntegrationTests extends BrowserIntegrationTest {
 
     private static final TestSmtp SMTP = new TestSmtp();
+
+    @Autowired
+    DataSource dataSource;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -87,6 +95,43 @@ class PasswordResetPagesIntegrationTests extends BrowserIntegrationTest {
                                 Map.of("email", account.email(), "password", "yet another long passphrase"))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void resetPageWithTokenThenTheFormFitsAPhone() throws Exception {
+        Account account = newUser(Role.VIEWER);
+        assertThat(api.post("/api/auth/password-reset/", Map.of("email", account.email()))
+                        .status())
+                .isEqualTo(202);
+        String token = SMTP.awaitResetToken(account.email());
+        browser.driver.manage().window().setSize(new Dimension(375, 812));
+        browser.driver.get(url("/reset-password?token=" + token));
+        visible("#reset-form");
+        visible("#reset-submit");
+        assertFitsAPhone("reset-password-narrow");
+    }
+
+    @Test
+    void resetPageWithAnExpiredLinkThenSaysTheLinkExpiredAndOffersANewOne() throws Exception {
+        Account account = newUser(Role.VIEWER);
+        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
+        String token = SMTP.awaitResetToken(account.email());
+        JdbcClient.create(dataSource)
+                .sql("update password_resets set expires_at = ? where user_id = ?")
+                .params(
+                        Timestamp.from(Instant.now().minusSeconds(1)),
+                        account.user().id())
+                .update();
+
+        browser.driver.get(url("/reset-password?token=" + token));
+        type("#new-password", "a brand new long passphrase");
+        type("#repeat-password", "a brand new long passphrase");
+        visible("#reset-submit").click();
+        assertThat(visible(".form-alert").getText()).contains("invalid", "has expired");
+        assertThat(visible("#reset-form a[href='/forgot-password']").getText()).isEqualTo("Ask for a new link");
+        assertThat(api.login(account.email(), account.password()))
+                .as("the password is unchanged")
+                .containsKey("access");
     }
 
     @Test

@@ -49,6 +49,7 @@ class SettingsPagesIntegrationTests extends BrowserIntegrationTest {
         type("#repeat-password", "password");
         visible("#password-submit").click();
         assertFieldError("#new-password", "too common");
+        browser.readmeScreenshot("password");
         assertThat(api.get("/api/auth/status/", "Authorization", other).status())
                 .as("nothing changed yet: the other session still works")
                 .isEqualTo(200);
@@ -130,6 +131,35 @@ class SettingsPagesIntegrationTests extends BrowserIntegrationTest {
         assertThat(sessionCount(account))
                 .as("only the session this check opened")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void endingASessionThatIsAlreadyGoneThenAnErrorAndThePageStillWorks() {
+        Account account = newUser(Role.VIEWER);
+        Map<String, String> other = api.login(account.email(), account.password());
+        signIn(account);
+        awaitSignedIn(account);
+        visible("nav.mainnav a[href='/settings/security/sessions']").click();
+        wait.until(ExpectedConditions.urlToBe(url("/settings/security/sessions")));
+        List<WebElement> rows =
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sessions-body tr"), 2));
+        WebElement otherRow = rows.stream()
+                .filter(row -> !row.getAttribute("class").contains("current-session"))
+                .findFirst()
+                .orElseThrow();
+
+        // The other session signs itself out while the page still lists it.
+        assertThat(api.post("/api/auth/logout/", "", "Authorization", TestClient.bearer(other.get("access")))
+                        .status())
+                .isEqualTo(204);
+        otherRow.findElement(By.cssSelector("button[data-action='end']")).click();
+        confirmDialog();
+
+        assertThat(visible("#sessions-error .alert-error").getText()).contains("No live session with this id.");
+        visible("#sessions-body tr.current-session");
+        browser.driver.navigate().refresh();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sessions-body tr"), 1));
+        visible("#sessions-body tr.current-session");
     }
 
     private void assertFieldError(String input, String text) {

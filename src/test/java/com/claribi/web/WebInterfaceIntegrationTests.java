@@ -63,8 +63,18 @@ class WebInterfaceIntegrationTests extends BrowserIntegrationTest {
         for (String path : List.of(
                 "/",
                 "/sign-in",
+                "/forgot-password",
+                "/reset-password",
+                // The token is in the address: no-referrer keeps it from leaving with a request to anywhere else.
+                "/reset-password?token=AbC-123_xyz",
                 "/settings/security/api-keys",
                 "/settings/security/two-factor",
+                "/settings/security/password",
+                "/settings/security/sessions",
+                "/admin/users",
+                "/admin/service-accounts",
+                "/admin/api-keys",
+                "/admin/audit-log",
                 "/assets/js/main.js")) {
             TestClient.Response page = api.get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
