@@ -136,8 +136,7 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
     @Order(2)
     void oneLinkConfirmedThenEveryOtherOpenLinkOfTheUserIsSpent() throws Exception {
         Account account = newUser(Role.VIEWER);
-        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
-        String first = token(awaitEmailTo(account.email()));
+        String first = emailedToken(account);
         api.post("/api/auth/password-reset/", Map.of("email", account.email()));
         awaitEmailsTo(account.email(), 2);
         String second = token(emailsTo(account.email()).getLast());
@@ -154,8 +153,7 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
     @Order(2)
     void linkOfAUserDeactivatedMeanwhileThenInvalidToken() throws Exception {
         Account account = newUser(Role.VIEWER);
-        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
-        String token = token(awaitEmailTo(account.email()));
+        String token = emailedToken(account);
         membership.deactivate(account.user().id(), true, com.claribi.platform.ClientInfo.COMMAND_LINE);
 
         assertThat(confirm(token, NEW_PASSWORD)).isError(400, "invalid_token");
@@ -200,8 +198,7 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
         assertThat(confirm("not-a-token-this-server-made", NEW_PASSWORD)).isError(400, "invalid_token");
 
         Account account = newUser(Role.VIEWER);
-        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
-        String token = token(awaitEmailTo(account.email()));
+        String token = emailedToken(account);
         JdbcClient.create(dataSource)
                 .sql("update password_resets set expires_at = ? where user_id = ?")
                 .params(
@@ -238,8 +235,7 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
     @Order(6)
     void twoConfirmationsOfOneLinkAtOnceThenExactlyOneSucceeds() throws Exception {
         Account account = newUser(Role.VIEWER);
-        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
-        String token = token(awaitEmailTo(account.email()));
+        String token = emailedToken(account);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<TestClient.Response>> attempts = new ArrayList<>();
@@ -367,6 +363,12 @@ class PasswordResetIntegrationTests extends ServerIntegrationTest {
 
     private static String bearer(String access) {
         return TestClient.bearer(access);
+    }
+
+    /** Asks for a reset link for {@code account} and reads its token from the email that comes. */
+    private String emailedToken(Account account) throws InterruptedException {
+        api.post("/api/auth/password-reset/", Map.of("email", account.email()));
+        return token(awaitEmailTo(account.email()));
     }
 
     private static MimeMessage awaitEmailTo(String address) throws InterruptedException {

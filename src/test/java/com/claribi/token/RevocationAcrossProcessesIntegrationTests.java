@@ -166,48 +166,24 @@ class RevocationAcrossProcessesIntegrationTests {
 
     @Test
     void apiKeyRevokedOnOneProcessThenOtherRefusesItWithinOneSecond() {
-        String email = servers.newAdministrator();
-        String session = a.client().as(email, PASSWORD);
-        TestClient.Response created = a.client()
-                .post("/api/api-keys/", Map.of("name", "shared", "scope", "read_only"), "Authorization", session);
-        assertThat(created.status()).isEqualTo(201);
-        String secret = created.json().path("key").asString();
-        // Process B has verified the key and holds it in its cache.
-        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
-                .isEqualTo(200);
+        String session = a.client().as(servers.newAdministrator(), PASSWORD);
+        Key key = keyKnownToB(a.client()
+                .post("/api/api-keys/", Map.of("name", "shared", "scope", "read_only"), "Authorization", session));
 
-        assertThat(a.client()
-                        .post(
-                                "/api/api-keys/" + created.json().path("id").asLong() + "/revoke/",
-                                "",
-                                "Authorization",
-                                session)
-                        .status())
-                .isEqualTo(200);
-        long revoked = System.nanoTime();
-        Duration delay = untilKeyRefused(b, secret, revoked);
-        System.out.println("API key revoked on process A refused by process B after " + delay.toMillis() + " ms");
-        assertThat(delay).isLessThan(ALLOWED_DELAY);
+        revokeOnA("/api/api-keys/" + key.id() + "/revoke/", session);
+        refusedByBWithinOneSecond("API key revoked", key.secret(), System.nanoTime());
     }
 
     @Test
     void apiKeyRotatedWithoutGraceOnOneProcessThenOtherRefusesOldSecretWithinOneSecond() {
-        String email = servers.newAdministrator();
-        String session = a.client().as(email, PASSWORD);
-        TestClient.Response created = a.client()
-                .post("/api/api-keys/", Map.of("name", "rotated", "scope", "read_only"), "Authorization", session);
-        String secret = created.json().path("key").asString();
-        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
-                .isEqualTo(200);
+        String session = a.client().as(servers.newAdministrator(), PASSWORD);
+        Key key = keyKnownToB(a.client()
+                .post("/api/api-keys/", Map.of("name", "rotated", "scope", "read_only"), "Authorization", session));
 
-        TestClient.Response rotated = a.client()
-                .post("/api/api-keys/" + created.json().path("id").asLong() + "/rotate/", "", "Authorization", session);
+        TestClient.Response rotated =
+                a.client().post("/api/api-keys/" + key.id() + "/rotate/", "", "Authorization", session);
         assertThat(rotated.status()).isEqualTo(201);
-        long rotatedAt = System.nanoTime();
-        Duration delay = untilKeyRefused(b, secret, rotatedAt);
-        System.out.println(
-                "API key rotated on process A: old secret refused by process B after " + delay.toMillis() + " ms");
-        assertThat(delay).isLessThan(ALLOWED_DELAY);
+        refusedByBWithinOneSecond("API key rotated: the old secret", key.secret(), System.nanoTime());
         assertThat(b.client()
                         .get(
                                 "/api/auth/status/",
@@ -219,107 +195,87 @@ class RevocationAcrossProcessesIntegrationTests {
 
     @Test
     void serviceAccountDeactivatedOnOneProcessThenOtherRefusesItsKeyWithinOneSecond() {
-        String email = servers.newAdministrator();
-        String session = a.client().as(email, PASSWORD);
-        TestClient.Response account = a.client()
-                .post(
-                        "/api/service-accounts/",
-                        Map.of("name", "shared integration", "role", "editor"),
-                        "Authorization",
-                        session);
-        assertThat(account.status()).isEqualTo(201);
-        long id = account.json().path("id").asLong();
-        TestClient.Response created = a.client()
-                .post(
-                        "/api/service-accounts/" + id + "/api-keys/",
-                        Map.of("name", "shared", "scope", "read_write"),
-                        "Authorization",
-                        session);
-        assertThat(created.status()).isEqualTo(201);
-        String secret = created.json().path("key").asString();
+        String session = a.client().as(servers.newAdministrator(), PASSWORD);
+        long account = serviceAccount(session, "shared integration", "editor");
         // Process B has verified the key and holds it, and the service account, in its caches.
-        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
-                .isEqualTo(200);
+        Key key = keyKnownToB(serviceAccountKey(session, account, "read_write"));
 
         assertThat(a.client()
                         .send(
                                 "DELETE",
-                                "/api/service-accounts/" + id + "/",
+                                "/api/service-accounts/" + account + "/",
                                 java.net.http.HttpRequest.BodyPublishers.noBody(),
                                 "Authorization",
                                 session)
                         .status())
                 .isEqualTo(204);
-        long deactivated = System.nanoTime();
-        Duration delay = untilKeyRefused(b, secret, deactivated);
-        System.out.println("Service account deactivated on process A: its key refused by process B after "
-                + delay.toMillis() + " ms");
-        assertThat(delay).isLessThan(ALLOWED_DELAY);
+        refusedByBWithinOneSecond("Service account deactivated: its key", key.secret(), System.nanoTime());
     }
 
     @Test
     void serviceAccountKeyRevokedOnOneProcessThenOtherRefusesItWithinOneSecond() {
-        String email = servers.newAdministrator();
-        String session = a.client().as(email, PASSWORD);
-        TestClient.Response account = a.client()
-                .post(
-                        "/api/service-accounts/",
-                        Map.of("name", "revoked integration", "role", "viewer"),
-                        "Authorization",
-                        session);
-        assertThat(account.status()).isEqualTo(201);
-        long id = account.json().path("id").asLong();
-        TestClient.Response created = a.client()
-                .post(
-                        "/api/service-accounts/" + id + "/api-keys/",
-                        Map.of("name", "shared", "scope", "read_only"),
-                        "Authorization",
-                        session);
-        assertThat(created.status()).isEqualTo(201);
-        String secret = created.json().path("key").asString();
-        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
-                .isEqualTo(200);
+        String session = a.client().as(servers.newAdministrator(), PASSWORD);
+        long account = serviceAccount(session, "revoked integration", "viewer");
+        Key key = keyKnownToB(serviceAccountKey(session, account, "read_only"));
 
-        assertThat(a.client()
-                        .post(
-                                "/api/service-accounts/" + id + "/api-keys/"
-                                        + created.json().path("id").asLong() + "/revoke/",
-                                "",
-                                "Authorization",
-                                session)
-                        .status())
-                .isEqualTo(200);
-        long revoked = System.nanoTime();
-        Duration delay = untilKeyRefused(b, secret, revoked);
-        System.out.println(
-                "Service account's key revoked on process A refused by process B after " + delay.toMillis() + " ms");
-        assertThat(delay).isLessThan(ALLOWED_DELAY);
+        revokeOnA("/api/service-accounts/" + account + "/api-keys/" + key.id() + "/revoke/", session);
+        refusedByBWithinOneSecond("Service account's key revoked", key.secret(), System.nanoTime());
     }
 
     @Test
     void keyRevokedThroughTheOrganizationListOnOneProcessThenOtherRefusesItWithinOneSecond() {
-        String email = servers.newAdministrator();
-        String session = a.client().as(email, PASSWORD);
-        TestClient.Response created = a.client()
-                .post("/api/api-keys/", Map.of("name", "overseen", "scope", "read_only"), "Authorization", session);
-        assertThat(created.status()).isEqualTo(201);
-        String secret = created.json().path("key").asString();
-        assertThat(b.client().get("/api/auth/status/", "X-API-Key", secret).status())
-                .isEqualTo(200);
+        String session = a.client().as(servers.newAdministrator(), PASSWORD);
+        Key key = keyKnownToB(a.client()
+                .post("/api/api-keys/", Map.of("name", "overseen", "scope", "read_only"), "Authorization", session));
 
-        assertThat(a.client()
-                        .post(
-                                "/api/organization/api-keys/"
-                                        + created.json().path("id").asLong() + "/revoke/",
-                                "",
-                                "Authorization",
-                                session)
+        revokeOnA("/api/organization/api-keys/" + key.id() + "/revoke/", session);
+        refusedByBWithinOneSecond(
+                "API key revoked with POST /api/organization/api-keys/{id}/revoke/", key.secret(), System.nanoTime());
+    }
+
+    /** A key just created, its secret, and the id of its row. */
+    private record Key(long id, String secret) {}
+
+    /** The key {@code created} answers with, after process B has verified it and holds it in its cache. */
+    private static Key keyKnownToB(TestClient.Response created) {
+        assertThat(created.status()).isEqualTo(201);
+        Key key = new Key(
+                created.json().path("id").asLong(), created.json().path("key").asString());
+        assertThat(b.client()
+                        .get("/api/auth/status/", "X-API-Key", key.secret())
                         .status())
                 .isEqualTo(200);
-        long revoked = System.nanoTime();
-        Duration delay = untilKeyRefused(b, secret, revoked);
-        System.out.println("API key revoked with POST /api/organization/api-keys/{id}/revoke/ on process A refused by"
-                + " process B after " + delay.toMillis() + " ms");
+        return key;
+    }
+
+    /** A new service account of the administrator's organization, made on process A; its id. */
+    private static long serviceAccount(String session, String name, String role) {
+        TestClient.Response account =
+                a.client().post("/api/service-accounts/", Map.of("name", name, "role", role), "Authorization", session);
+        assertThat(account.status()).isEqualTo(201);
+        return account.json().path("id").asLong();
+    }
+
+    /** Process A's answer to creating a key of the service account. */
+    private static TestClient.Response serviceAccountKey(String session, long account, String scope) {
+        return a.client()
+                .post(
+                        "/api/service-accounts/" + account + "/api-keys/",
+                        Map.of("name", "shared", "scope", scope),
+                        "Authorization",
+                        session);
+    }
+
+    private static void revokeOnA(String path, String session) {
+        assertThat(a.client().post(path, "", "Authorization", session).status())
+                .as(path)
+                .isEqualTo(200);
+    }
+
+    /** Process B refuses {@code secret} less than a second after {@code sinceNanos}; the delay is printed. */
+    private static void refusedByBWithinOneSecond(String what, String secret, long sinceNanos) {
+        Duration delay = untilKeyRefused(b, secret, sinceNanos);
+        System.out.println(what + " on process A: refused by process B after " + delay.toMillis() + " ms");
         assertThat(delay).isLessThan(ALLOWED_DELAY);
     }
 

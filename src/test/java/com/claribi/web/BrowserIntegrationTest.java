@@ -93,7 +93,9 @@ abstract class BrowserIntegrationTest extends ServerIntegrationTest {
 
     /**
      * Narrows the window to a 375 px phone, checks that no element of the page reaches past the screen's right edge,
-     * saves a screenshot named {@code name}, and widens the window back to the desktop size.
+     * that every control shown (links, buttons, fields) lies within the screen's width and that those in view are what
+     * a tap on their middle hits, saves a screenshot named {@code name}, and widens the window back to the desktop
+     * size.
      */
     protected void assertFitsAPhone(String name) {
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
@@ -105,6 +107,33 @@ abstract class BrowserIntegrationTest extends ServerIntegrationTest {
                             .filter(e => e.getBoundingClientRect().right > width + 1)
                             .map(e => e.tagName + '#' + e.id + '.' + e.className);"""))
                 .as("elements wider than a 375px screen")
+                .asList()
+                .isEmpty();
+        // Usable, not only laid out: every control shown lies within the screen's width, and those in view are what a
+        // tap on their middle hits (nothing covers them).
+        assertThat(browser.script("""
+                        const width = document.documentElement.clientWidth;
+                        const height = window.innerHeight;
+                        return [...document.querySelectorAll('a[href], button, input, select, textarea')]
+                            .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+                            .filter(e => e.getBoundingClientRect().width >= 2 && e.getBoundingClientRect().height >= 2)
+                            .filter(e => e.type !== 'hidden')
+                            .filter(e => !e.classList.contains('skip-link')) // shown only when focused, on purpose
+                            .filter(e => {
+                                const box = e.getBoundingClientRect();
+                                if (box.left < -1 || box.right > width + 1) {
+                                    return true;
+                                }
+                                if (box.top < 0 || box.bottom > height) {
+                                    return false;
+                                }
+                                const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                                return hit === null || !(hit === e || e.contains(hit)
+                                    || (e.labels && [...e.labels].some(l => l.contains(hit))));
+                            })
+                            .map(e => e.tagName + '#' + e.id + '.' + e.className + ' "'
+                                + (e.textContent || e.name || '').trim().slice(0, 40) + '"');"""))
+                .as("controls a tap on a 375px screen cannot reach")
                 .asList()
                 .isEmpty();
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));

@@ -79,10 +79,7 @@ class SettingsPagesIntegrationTests extends BrowserIntegrationTest {
     void sessionsWhenAnotherIsEndedThenItsTokenIsRefusedAndSignOutEverywhereEndsAll() {
         Account account = newUser(Role.VIEWER);
         String other = api.as(account);
-        signIn(account);
-        awaitSignedIn(account);
-        visible("nav.mainnav a[href='/settings/security/sessions']").click();
-        wait.until(ExpectedConditions.urlToBe(url("/settings/security/sessions")));
+        openSessionsPage(account);
 
         List<WebElement> rows =
                 wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sessions-body tr"), 2));
@@ -137,10 +134,7 @@ class SettingsPagesIntegrationTests extends BrowserIntegrationTest {
     void endingASessionThatIsAlreadyGoneThenAnErrorAndThePageStillWorks() {
         Account account = newUser(Role.VIEWER);
         Map<String, String> other = api.login(account.email(), account.password());
-        signIn(account);
-        awaitSignedIn(account);
-        visible("nav.mainnav a[href='/settings/security/sessions']").click();
-        wait.until(ExpectedConditions.urlToBe(url("/settings/security/sessions")));
+        openSessionsPage(account);
         List<WebElement> rows =
                 wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sessions-body tr"), 2));
         WebElement otherRow = rows.stream()
@@ -175,5 +169,13 @@ class SettingsPagesIntegrationTests extends BrowserIntegrationTest {
         TestClient.Response sessions = api.get("/api/auth/sessions/", "Authorization", api.as(account));
         assertThat(sessions.status()).isEqualTo(200);
         return sessions.json().path("count").asInt();
+    }
+
+    /** Signs {@code account} in and opens Settings > Security > Sessions from the main navigation. */
+    private void openSessionsPage(Account account) {
+        signIn(account);
+        awaitSignedIn(account);
+        visible("nav.mainnav a[href='/settings/security/sessions']").click();
+        wait.until(ExpectedConditions.urlToBe(url("/settings/security/sessions")));
     }
 }
