@@ -114,7 +114,8 @@ abstract class BrowserIntegrationTest extends ServerIntegrationTest {
         assertThat(browser.script("""
                         const width = document.documentElement.clientWidth;
                         const height = window.innerHeight;
-                        return [...document.querySelectorAll('a[href], button, input, select, textarea')]
+                        const modal = document.querySelector('dialog[open]'); // only its controls can be tapped
+                        return [...(modal || document).querySelectorAll('a[href], button, input, select, textarea')]
                             .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
                             .filter(e => e.getBoundingClientRect().width >= 2 && e.getBoundingClientRect().height >= 2)
                             .filter(e => e.type !== 'hidden')

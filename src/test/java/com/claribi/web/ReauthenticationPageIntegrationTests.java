@@ -149,6 +149,24 @@ class ReauthenticationPageIntegrationTests extends BrowserIntegrationTest {
                 .isEqualTo("Metrics export");
     }
 
+    @Test
+    void turnOnTwoFactorWhenPasswordProofIsOldThenPageAsksForThePasswordAndShowsTheSecret() {
+        Account account = newUser(Role.VIEWER);
+        signIn(account);
+        awaitSignedIn(account);
+        visible("nav.mainnav a[href='/settings/security/two-factor']").click();
+        waitOutTheWindow();
+        visible("#mfa-setup").click();
+
+        visible("#reauth-dialog");
+        assertFitsAPhone("reauth-dialog-narrow");
+        type("#reauth-password", account.password());
+        visible("#reauth-submit").click();
+
+        assertThat(visible("#mfa-secret").getText()).isNotBlank();
+        assertThat(visible("#mfa-qr").getAttribute("src")).startsWith("data:image/png;base64,");
+    }
+
     private void signInAndOpenApiKeys(Account account) {
         signIn(account);
         awaitSignedIn(account);
