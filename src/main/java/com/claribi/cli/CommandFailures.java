@@ -1,6 +1,8 @@
 package com.claribi.cli;
 
 import com.claribi.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
@@ -9,8 +11,25 @@ final class CommandFailures implements IExecutionExceptionHandler {
 
     static final int REFUSED = 1;
 
+    private SpringApplication.@Nullable AbandonedRunException abandoned;
+
+    /**
+     * Throws the abandoned start of the server, if there was one: the build's Spring AOT processing runs {@code main}
+     * and abandons the start once the context is prepared, and expects that exception back from {@code main}, where
+     * picocli would otherwise have turned it into an exit code.
+     */
+    void rethrowAbandonedRun() {
+        if (abandoned != null) {
+            throw abandoned;
+        }
+    }
+
     @Override
     public int handleExecutionException(Exception e, picocli.CommandLine command, ParseResult parsed) {
+        if (e instanceof SpringApplication.AbandonedRunException abandoned) {
+            this.abandoned = abandoned;
+            return REFUSED;
+        }
         if (command.getCommandSpec().userObject() instanceof ServeCommand) {
             // Spring Boot has reported why the server did not start.
             return REFUSED;

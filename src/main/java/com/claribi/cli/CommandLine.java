@@ -52,7 +52,10 @@ public final class CommandLine {
             arguments[0] = "serve";
             System.arraycopy(args, 0, arguments, 1, args.length);
         }
-        return commands(application, out, err).execute(arguments);
+        picocli.CommandLine commands = commands(application, out, err);
+        int code = commands.execute(arguments);
+        ((CommandFailures) commands.getExecutionExceptionHandler()).rethrowAbandonedRun();
+        return code;
     }
 
     /** A server setting given as an argument, {@code --claribi.name=value} or any Spring property. */
