@@ -58,6 +58,13 @@ public record PlatformProperties(
                     "CLARIBI_MANAGEMENT_PORT must be a port number (1-65535), 0 (any free port) or off: "
                             + managementPort);
         }
+        Integer management = managementPort(managementPort);
+        if (management != null && management > 0 && management == port) {
+            // Spring Boot would serve the probes and metrics on the API's port, where nothing must be unauthenticated
+            // (and the server's Spring AOT start, built with a port of their own, would not start at all).
+            throw new IllegalArgumentException("CLARIBI_MANAGEMENT_PORT must differ from CLARIBI_PORT (" + port
+                    + "): the probes and metrics" + " need a port of their own, or off");
+        }
         if (IpAddresses.canonical(managementAddress.trim()) == null) {
             throw new IllegalArgumentException(
                     "CLARIBI_MANAGEMENT_ADDRESS must be an IP address (127.0.0.1, ::1, 0.0.0.0): " + managementAddress);

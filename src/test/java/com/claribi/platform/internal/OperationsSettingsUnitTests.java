@@ -65,6 +65,16 @@ class OperationsSettingsUnitTests {
         assertRefused("CLARIBI_DATABASE_POOL_SIZE", "0");
     }
 
+    @Test
+    void managementPortWhenTheApisPortThenRefusedNamingBoth() {
+        StandardEnvironment environment = DocumentedEnvironment.of(
+                Map.<String, Object>of("CLARIBI_PORT", "9443", "CLARIBI_MANAGEMENT_PORT", "9443"));
+        assertThatThrownBy(() -> bind(environment))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("CLARIBI_MANAGEMENT_PORT must differ from CLARIBI_PORT (9443)");
+    }
+
     private static void assertRefused(String variable, String value) {
         StandardEnvironment environment = DocumentedEnvironment.of(Map.<String, Object>of(variable, value));
         assertThatThrownBy(() -> bind(environment))
