@@ -60,10 +60,10 @@ public record PlatformProperties(
         }
         Integer management = managementPort(managementPort);
         if (management != null && management > 0 && management == port) {
-            // Spring Boot would serve the probes and metrics on the API's port, where nothing must be unauthenticated
-            // (and the server's Spring AOT start, built with a port of their own, would not start at all).
+            // Spring Boot would serve the probes and metrics on the API's port, where nothing must be unauthenticated;
+            // and the server's Spring AOT start was built with a management context of its own.
             throw new IllegalArgumentException("CLARIBI_MANAGEMENT_PORT must differ from CLARIBI_PORT (" + port
-                    + "): the probes and metrics" + " need a port of their own, or off");
+                    + "): the probes and metrics need a port of their own, or off");
         }
         if (IpAddresses.canonical(managementAddress.trim()) == null) {
             throw new IllegalArgumentException(
