@@ -33,6 +33,9 @@ abstract class AdminCommand implements Callable<Integer> {
     }
 
     private ConfigurableApplicationContext start() {
+        // The server's Spring AOT start was generated for the default profile, not "cli": a command starts the regular
+        // way even when the server's options (-Dspring.aot.enabled=true) were given to it, e.g. in CLARIBI_JAVA_OPTS.
+        System.setProperty("spring.aot.enabled", "false");
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
