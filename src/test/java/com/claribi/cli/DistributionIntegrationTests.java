@@ -9,6 +9,7 @@ import com.claribi.support.TestClient.Response;
 import com.claribi.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -159,6 +160,36 @@ class DistributionIntegrationTests {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /**
+     * An operator who sets {@code CLARIBI_JAVA_OPTS} once for the server (as {@code bench/run} does) runs the commands
+     * with those options too: the server's {@code -Dspring.aot.enabled=true} must not start a command from the
+     * server's generated bean definitions (it failed with "No ServletContext set").
+     */
+    @Test
+    void orgCreateGivenTheServersJavaOptionsThenCreatedAndNothingServed() throws Exception {
+        Path dataDir = work.resolve("data");
+        Process created = launch(
+                List.of(
+                        "org",
+                        "create",
+                        "--name",
+                        "Server Options",
+                        "--admin-email",
+                        "ops@options.example",
+                        "--password-stdin"),
+                Map.of("CLARIBI_JAVA_OPTS", serverOptions(), "CLARIBI_DATA_DIR", dataDir.toString()),
+                work.resolve("org-create.log"));
+        try (var stdin = created.getOutputStream()) {
+            stdin.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(created.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(work.resolve("org-create.log"));
+        assertThat(created.exitValue()).as(output).isZero();
+        assertThat(output).contains("Created organization", "Server Options", "ops@options.example");
+        assertThat(output).doesNotContain(PASSWORD, "Tomcat started");
     }
 
     /** {@code bin/claribi args} of the distribution with only {@code environment} and a {@code PATH} without Java. */
