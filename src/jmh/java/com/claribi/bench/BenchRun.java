@@ -200,7 +200,10 @@ public final class BenchRun {
         return raised;
     }
 
-    /** Starts target/claribi.jar as NAME with the server's JVM options; timed to the first 200 from /api/health/. */
+    /**
+     * Starts the server's jar as NAME with its JVM options and ahead-of-time cache, as bin/claribi would; timed to the
+     * first 200 from /api/health/.
+     */
     private Server startServer(String name, Map<String, String> extra) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -208,8 +211,9 @@ public final class BenchRun {
         if (options.profile() && name.equals("main")) {
             command.add("-XX:+FlightRecorder");
         }
+        command.addAll(options.aotOptions());
         command.add("-Xlog:gc:file=" + work.resolve("gc-" + name + ".log"));
-        command.addAll(List.of("-jar", root.resolve("target/claribi.jar").toString()));
+        command.addAll(List.of("-jar", root.resolve(options.serverJar()).toString()));
         Map<String, String> environment = new LinkedHashMap<>(serverEnvironment());
         environment.putAll(extra);
         Server server = Server.start(

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * bench/run's options (see its header): what to start beside the server, how long to measure, what to skip, and the
- * peer to measure beside it. (--skip-build is the wrapper's; it is accepted here and changes nothing.) The server's JVM options come from the wrapper ({@code -Dbench.serverOptions}), which
- * reads them where bin/claribi does.
+ * peer to measure beside it. (--skip-build is the wrapper's; it is accepted here and changes nothing.) The server's JVM options, its jar and its ahead-of-time options come from the wrapper
+ * ({@code -Dbench.serverOptions}, {@code -Dbench.serverJar}, {@code -Dbench.aotOptions}), which chooses them as
+ * bin/claribi does.
  */
 record Options(
         boolean postgres,
@@ -16,7 +17,9 @@ record Options(
         boolean skipBuild,
         boolean profile,
         String peer,
-        List<String> serverOptions) {
+        List<String> serverOptions,
+        String serverJar,
+        List<String> aotOptions) {
 
     static Options parse(String[] args) {
         boolean postgres = false;
@@ -58,7 +61,9 @@ record Options(
                 skipBuild,
                 profile,
                 peer,
-                List.of(options.split("\\s+")));
+                List.of(options.split("\\s+")),
+                System.getProperty("bench.serverJar", "target/claribi.jar"),
+                words(System.getProperty("bench.aotOptions", "")));
     }
 
     /** The command line as the report names it: {@code bench/run} and the options that change what is measured. */
@@ -74,6 +79,10 @@ record Options(
 
     String chartName() {
         return postgres && redis ? "results-postgres-redis.png" : "results.png";
+    }
+
+    private static List<String> words(String line) {
+        return line.isBlank() ? List.of() : List.of(line.strip().split("\\s+"));
     }
 
     private static String value(String[] args, int i) {

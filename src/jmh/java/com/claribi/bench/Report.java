@@ -174,7 +174,7 @@ final class Report {
         md.add("| JDK | " + jdk() + " (" + System.getProperty("java.home") + ") |");
         md.add("| server JVM options | `" + String.join(" ", options.serverOptions()) + "` (plus `-Xlog:gc` to a file"
                 + (options.profile() ? ", and JFR: --profile" : "") + ") |");
-        md.add("| server | target/claribi.jar, " + mode() + "; TLS (self-signed, TLS 1.3), port " + run.port + " |");
+        md.add("| server | " + serverJar() + ", " + mode() + "; TLS (self-signed, TLS 1.3), port " + run.port + " |");
         md.add("| settings | phase 2: request budgets (`CLARIBI_RATE_LIMIT_*`) and the failed-login throttle"
                 + " (`CLARIBI_LOGIN_THROTTLE_*`, which holds a token while a login is checked) raised to "
                 + BenchRun.HIGH + ", so that nothing is refused and the login flood reaches Argon2 (the worst case:"
@@ -466,6 +466,17 @@ final class Report {
 
     String date() {
         return now.format(DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+
+
+    /** The jar as bin/claribi runs it: the build's extracted jar with its ahead-of-time cache, or the jar alone. */
+    private String serverJar() {
+        String root = run.root.toAbsolutePath() + "/";
+        String jar = options.serverJar().replace(root, "");
+        if (options.aotOptions().isEmpty()) {
+            return jar;
+        }
+        return jar + " with its ahead-of-time cache (`" + String.join(" ", options.aotOptions()).replace(root, "") + "`)";
     }
 
     private String mode() {
