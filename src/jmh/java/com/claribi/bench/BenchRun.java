@@ -36,7 +36,7 @@ public final class BenchRun {
     static final int WRK_CONNECTIONS = 16;
     static final int LATENCY_CONNECTIONS = 4;
     static final int LIMIT_SECONDS = 5;
-    static final int WARM_UP_SECONDS = 3;
+    static final int WARM_UP_SECONDS = 10;
     static final int FLOOD_CONNECTIONS = 200;
     static final String ADMIN_EMAIL = "bench@bench.test";
     static final String FLOOD_EMAIL = "flood@bench.test";

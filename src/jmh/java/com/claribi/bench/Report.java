@@ -182,9 +182,10 @@ final class Report {
                 + " queue as configured (cores, 64); everything else default |");
         md.add("| load generator | wrk " + Wrk.version() + " on the same machine, another process: client and server"
                 + " share the " + cores + " cores |");
-        md.add(format("| wrk | throughput: `-t%d -c%d -d%ds`, %d alternating rounds, medians shown (after a 3 s warm-up"
+        md.add(format("| wrk | throughput: `-t%d -c%d -d%ds`, %d alternating rounds, medians shown (after a %d s warm-up"
                         + " of each); latency: `-t1 -c%d -d%ds`; logins: `-t1 -c4`; flood: `-t2 -c%d` on login |",
                 BenchRun.WRK_THREADS, BenchRun.WRK_CONNECTIONS, options.duration(), options.rounds(),
+                BenchRun.WARM_UP_SECONDS,
                 BenchRun.LATENCY_CONNECTIONS, options.duration(), BenchRun.FLOOD_CONNECTIONS));
         md.add("");
     }
