@@ -185,6 +185,61 @@ class LauncherUnitTests {
                         "serve");
     }
 
+    @Test
+    void checkoutWithAheadOfTimeCacheMadeFromItsJarThenTheExtractedJarAndItsCache() throws Exception {
+        write(root.resolve("target/app/claribi.jar"), "", BUILT.plusSeconds(20));
+        write(root.resolve("target/app/claribi.aot"), "", BUILT.plusSeconds(30));
+
+        Run run = claribi("serve");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(builds()).isEmpty();
+        assertThat(run.stdout())
+                .containsSubsequence(
+                        "-Dspring.aot.enabled=true",
+                        "-XX:AOTCache=" + root.resolve("target/app/claribi.aot"),
+                        "-jar",
+                        root.resolve("target/app/claribi.jar").toString(),
+                        "serve");
+    }
+
+    @Test
+    void checkoutWithAheadOfTimeCacheOlderThanItsJarThenTheJarAlone() throws Exception {
+        write(root.resolve("target/app/claribi.jar"), "", EDITED_BEFORE);
+        write(root.resolve("target/app/claribi.aot"), "", EDITED_BEFORE);
+
+        Run run = claribi("serve");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout())
+                .containsSubsequence("-jar", root.resolve("target/claribi.jar").toString(), "serve")
+                .doesNotContain("AOTCache");
+    }
+
+    /** bench/run sources bin/claribi and asks it for the jar and the ahead-of-time options, one a line. */
+    @Test
+    void sourcedThenCheckoutJarNamesTheJarThenItsAheadOfTimeOptions() throws Exception {
+        write(root.resolve("target/app/claribi.jar"), "", BUILT.plusSeconds(20));
+        write(root.resolve("target/app/claribi.aot"), "", BUILT.plusSeconds(30));
+        Process process = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "source bin/claribi && checkout_jar \"$0\"",
+                        jdk.resolve("bin/java").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output.lines())
+                .containsExactly(
+                        root.resolve("target/app/claribi.jar").toString(),
+                        "-XX:AOTCache=" + root.resolve("target/app/claribi.aot") + " -Xlog:aot*=off -Xlog:cds*=off");
+        assertThat(builds()).isEmpty();
+    }
+
     /** A distribution's layout in the root (its runtime, the extracted jar), with no checkout's jar; its runtime. */
     private Path distribution() throws IOException {
         Path runtime = root.resolve("runtime");
