@@ -143,15 +143,20 @@ public class ApiKeyManagement {
                             : "This service account has " + MAX_USABLE_KEYS
                                     + " usable keys already; revoke one it no longer needs.");
         }
-        return issue(ownerId, organizationId, actorId, name.trim(), parsed, expiry, null, client);
+        return issue(ownerId, organizationId, actorId, name.trim(), parsed, now, expiry, null, client);
     }
 
+    /**
+     * Stores a new key created at {@code now}: the same instant its caller read for the default expiry and the checks,
+     * so that a key without {@code expires_at} lives exactly {@link #DEFAULT_EXPIRY} from its {@code created_at}.
+     */
     private KeyView issue(
             long ownerId,
             long organizationId,
             long actorId,
             String name,
             Scope scope,
+            Instant now,
             @Nullable Instant expiry,
             @Nullable Long rotatedFrom,
             ClientInfo client) {
@@ -164,7 +169,7 @@ public class ApiKeyManagement {
                 ApiKeySecret.displayPrefix(secret),
                 hash,
                 scope,
-                Timestamps.now(clock),
+                now,
                 expiry,
                 rotatedFrom);
         authentication.changedHere(hash);
@@ -226,6 +231,7 @@ public class ApiKeyManagement {
                 actorId,
                 old.name(),
                 old.scope(),
+                now,
                 old.expiresAt(),
                 old.id(),
                 client);

@@ -175,14 +175,7 @@ class LauncherUnitTests {
 
         Run run = claribi("serve");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(builds()).isEmpty();
-        assertThat(run.stdout())
-                .containsSubsequence(
-                        "-XX:AOTCache=" + root.resolve("lib/app/claribi.aot"),
-                        "-jar",
-                        root.resolve("lib/app/claribi.jar").toString(),
-                        "serve");
+        assertServedWithCache(run, root.resolve("lib/app"));
     }
 
     @Test
@@ -192,15 +185,8 @@ class LauncherUnitTests {
 
         Run run = claribi("serve");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(builds()).isEmpty();
-        assertThat(run.stdout())
-                .containsSubsequence(
-                        "-Dspring.aot.enabled=true",
-                        "-XX:AOTCache=" + root.resolve("target/app/claribi.aot"),
-                        "-jar",
-                        root.resolve("target/app/claribi.jar").toString(),
-                        "serve");
+        assertServedWithCache(run, root.resolve("target/app"));
+        assertThat(run.stdout()).contains("-Dspring.aot.enabled=true");
     }
 
     @Test
@@ -238,6 +224,18 @@ class LauncherUnitTests {
                         root.resolve("target/app/claribi.jar").toString(),
                         "-XX:AOTCache=" + root.resolve("target/app/claribi.aot") + " -Xlog:aot*=off -Xlog:cds*=off");
         assertThat(builds()).isEmpty();
+    }
+
+    /** The server started, unbuilt, from {@code app}'s extracted jar with {@code app}'s ahead-of-time cache. */
+    private void assertServedWithCache(Run run, Path app) throws IOException {
+        assertThat(run.exitCode()).isZero();
+        assertThat(builds()).isEmpty();
+        assertThat(run.stdout())
+                .containsSubsequence(
+                        "-XX:AOTCache=" + app.resolve("claribi.aot"),
+                        "-jar",
+                        app.resolve("claribi.jar").toString(),
+                        "serve");
     }
 
     /** A distribution's layout in the root (its runtime, the extracted jar), with no checkout's jar; its runtime. */
