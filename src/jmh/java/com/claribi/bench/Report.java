@@ -469,7 +469,6 @@ final class Report {
         return now.format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 
-
     /** The jar as bin/claribi runs it: the build's extracted jar with its ahead-of-time cache, or the jar alone. */
     private String serverJar() {
         String root = run.root.toAbsolutePath() + "/";

@@ -217,13 +217,17 @@ public class ApiKeyManagement {
                     "grace_period_seconds", "Must be between 0 and " + MAX_GRACE_SECONDS + " (7 days).");
         }
         Instant now = Timestamps.now(clock);
+        String replaced = "This key is revoked or already rotated; create a new key instead.";
         if (old.revokedAt() != null) {
-            throw ApiException.conflict("This key is revoked or already rotated; create a new key instead.");
+            throw ApiException.conflict(replaced);
         }
         if (old.expiredAt(now)) {
             throw ApiException.conflict("This key has expired; create a new key instead.");
         }
-        keys.revoke(old.id(), now.plusSeconds(grace));
+        // Read before this transaction locked the row: another rotation or revocation may have come in between.
+        if (!keys.retire(old.id(), now.plusSeconds(grace))) {
+            throw ApiException.conflict(replaced);
+        }
         authentication.changedHere(old.secretHash());
         return issue(
                 old.userId(),

@@ -159,6 +159,23 @@ class ApiKeys {
      * the commit (see {@link com.claribi.platform.ChangeWatermark}).
      */
     @Transactional
+    /**
+     * Ends a key that nothing has revoked or rotated yet, at {@code at} (a rotation's grace period may put it ahead):
+     * false when something already has, so that of two rotations of one key at once only one takes its place.
+     */
+    boolean retire(long id, Instant at) {
+        if (jdbc.sql("select id from api_keys where id = ? and revoked_at is null for update")
+                .params(id)
+                .query(Long.class)
+                .optional()
+                .isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                update api_keys set revoked_at = ?, changed_at = clock_timestamp()
+                where id = ? and revoked_at is null""").params(Timestamps.toDatabase(at), id).update() == 1;
+    }
+
     boolean revoke(long id, Instant at) {
         if (jdbc.sql("select id from api_keys where id = ? and (revoked_at is null or revoked_at > ?) for update")
                 .params(id, Timestamps.toDatabase(at))

@@ -11,9 +11,14 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -174,6 +179,31 @@ class ApiKeysIntegrationTests extends ServerIntegrationTest {
         assertThat(api.get("/api/auth/status/", "X-API-Key", fresh.path("key").asString())
                         .status())
                 .isEqualTo(200);
+    }
+
+    /** Of several rotations of one key at once, one takes its place; the others are refused, never a second heir. */
+    @Test
+    void keyWhenRotatedSixTimesAtOnceThenOneNewKeyAndFiveConflicts() throws Exception {
+        long id = create("contested", "read_only", null).json().path("id").asLong();
+        List<Callable<TestClient.Response>> rotations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> body = Map.of("grace_period_seconds", 60 * (5 - i));
+            rotations.add(() -> api.post("/api/api-keys/" + id + "/rotate/", body, "Authorization", session));
+        }
+        List<TestClient.Response> answers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(rotations.size())) {
+            for (Future<TestClient.Response> answer : threads.invokeAll(rotations)) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 201)
+                .hasSize(5)
+                .allSatisfy(answer -> assertThat(answer).isError(409, "conflict"));
+        TestClient.Response list = api.get("/api/api-keys/", "Authorization", session);
+        assertThat(list.json().path("count").asLong()).as(list.text()).isEqualTo(2);
     }
 
     @Test

@@ -181,11 +181,14 @@ class DistributionIntegrationTests {
                         "--password-stdin"),
                 Map.of("CLARIBI_JAVA_OPTS", serverOptions(), "CLARIBI_DATA_DIR", dataDir.toString()),
                 work.resolve("org-create.log"));
-        try (var stdin = created.getOutputStream()) {
-            stdin.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            try (var stdin = created.getOutputStream()) {
+                stdin.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(created.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            created.destroyForcibly();
         }
-
-        assertThat(created.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String output = Files.readString(work.resolve("org-create.log"));
         assertThat(created.exitValue()).as(output).isZero();
         assertThat(output).contains("Created organization", "Server Options", "ops@options.example");

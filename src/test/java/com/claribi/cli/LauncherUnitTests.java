@@ -202,6 +202,21 @@ class LauncherUnitTests {
                 .doesNotContain("AOTCache");
     }
 
+    /** A cache made by JDK 25 is of no use to an older JDK: the jar alone. */
+    @Test
+    void checkoutOnJdk21WithAheadOfTimeCacheThenTheJarAlone() throws Exception {
+        fakeJava(jdk, 21);
+        write(root.resolve("target/app/claribi.jar"), "", BUILT.plusSeconds(20));
+        write(root.resolve("target/app/claribi.aot"), "", BUILT.plusSeconds(30));
+
+        Run run = claribi("serve");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout())
+                .containsSubsequence("-jar", root.resolve("target/claribi.jar").toString(), "serve")
+                .doesNotContain("AOTCache");
+    }
+
     /** bench/run sources bin/claribi and asks it for the jar and the ahead-of-time options, one a line. */
     @Test
     void sourcedThenCheckoutJarNamesTheJarThenItsAheadOfTimeOptions() throws Exception {
@@ -276,13 +291,18 @@ class LauncherUnitTests {
 
     /** A JDK whose {@code java} says it is version 25 and prints its path, JAVA_HOME, umask and arguments, a line each. */
     private static void fakeJava(Path home) throws IOException {
+        fakeJava(home, 25);
+    }
+
+    /** {@link #fakeJava(Path)} saying it is {@code version}. */
+    private static void fakeJava(Path home, int version) throws IOException {
         Files.createDirectories(home.resolve("bin"));
         executable(home.resolve("bin/java"), """
                 #!/bin/sh
-                if [ "$1" = -version ]; then echo 'openjdk version "25.0.3" 2026-01-20' >&2; exit 0; fi
+                if [ "$1" = -version ]; then echo 'openjdk version "%d.0.3" 2026-01-20' >&2; exit 0; fi
                 echo "java=$0"; echo "JAVA_HOME=$JAVA_HOME"; echo "umask=$(umask)"
-                printf '%s\\n' "$@"
-                """);
+                printf '%%s\\n' "$@"
+                """.formatted(version));
     }
 
     private static void executable(Path file, String script) throws IOException {
