@@ -180,8 +180,7 @@ class LauncherUnitTests {
 
     @Test
     void checkoutWithAheadOfTimeCacheMadeFromItsJarThenTheExtractedJarAndItsCache() throws Exception {
-        write(root.resolve("target/app/claribi.jar"), "", BUILT.plusSeconds(20));
-        write(root.resolve("target/app/claribi.aot"), "", BUILT.plusSeconds(30));
+        extractedWithCache(BUILT.plusSeconds(20));
 
         Run run = claribi("serve");
 
@@ -191,37 +190,24 @@ class LauncherUnitTests {
 
     @Test
     void checkoutWithAheadOfTimeCacheOlderThanItsJarThenTheJarAlone() throws Exception {
-        write(root.resolve("target/app/claribi.jar"), "", EDITED_BEFORE);
-        write(root.resolve("target/app/claribi.aot"), "", EDITED_BEFORE);
+        extractedWithCache(EDITED_BEFORE);
 
-        Run run = claribi("serve");
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout())
-                .containsSubsequence("-jar", root.resolve("target/claribi.jar").toString(), "serve")
-                .doesNotContain("AOTCache");
+        assertServedFromTheJarAlone(claribi("serve"));
     }
 
     /** A cache made by JDK 25 is of no use to an older JDK: the jar alone. */
     @Test
     void checkoutOnJdk21WithAheadOfTimeCacheThenTheJarAlone() throws Exception {
         fakeJava(jdk, 21);
-        write(root.resolve("target/app/claribi.jar"), "", BUILT.plusSeconds(20));
-        write(root.resolve("target/app/claribi.aot"), "", BUILT.plusSeconds(30));
+        extractedWithCache(BUILT.plusSeconds(20));
 
-        Run run = claribi("serve");
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout())
-                .containsSubsequence("-jar", root.resolve("target/claribi.jar").toString(), "serve")
-                .doesNotContain("AOTCache");
+        assertServedFromTheJarAlone(claribi("serve"));
     }
 
     /** bench/run sources bin/claribi and asks it for the jar and the ahead-of-time options, one a line. */
     @Test
     void sourcedThenCheckoutJarNamesTheJarThenItsAheadOfTimeOptions() throws Exception {
-        write(root.resolve("target/app/claribi.jar"), "", BUILT.plusSeconds(20));
-        write(root.resolve("target/app/claribi.aot"), "", BUILT.plusSeconds(30));
+        extractedWithCache(BUILT.plusSeconds(20));
         Process process = new ProcessBuilder(
                         "bash",
                         "-c",
@@ -239,6 +225,20 @@ class LauncherUnitTests {
                         root.resolve("target/app/claribi.jar").toString(),
                         "-XX:AOTCache=" + root.resolve("target/app/claribi.aot") + " -Xlog:aot*=off -Xlog:cds*=off");
         assertThat(builds()).isEmpty();
+    }
+
+    /** The build's extracted jar (target/app) and its ahead-of-time cache, made at {@code made}. */
+    private void extractedWithCache(Instant made) throws IOException {
+        write(root.resolve("target/app/claribi.jar"), "", made);
+        write(root.resolve("target/app/claribi.aot"), "", made.plusSeconds(10));
+    }
+
+    /** The server started from the checkout's target/claribi.jar, without an ahead-of-time cache. */
+    private void assertServedFromTheJarAlone(Run run) {
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout())
+                .containsSubsequence("-jar", root.resolve("target/claribi.jar").toString(), "serve")
+                .doesNotContain("AOTCache");
     }
 
     /** The server started, unbuilt, from {@code app}'s extracted jar with {@code app}'s ahead-of-time cache. */
