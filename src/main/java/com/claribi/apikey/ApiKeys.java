@@ -4,6 +4,7 @@ import com.claribi.platform.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -159,35 +160,35 @@ class ApiKeys {
      * the commit (see {@link com.claribi.platform.ChangeWatermark}).
      */
     @Transactional
-    /**
-     * Ends a key that nothing has revoked or rotated yet, at {@code at} (a rotation's grace period may put it ahead):
-     * false when something already has, so that of two rotations of one key at once only one takes its place.
-     */
-    boolean retire(long id, Instant at) {
-        if (jdbc.sql("select id from api_keys where id = ? and revoked_at is null for update")
-                .params(id)
-                .query(Long.class)
-                .optional()
-                .isEmpty()) {
-            return false;
-        }
-        return jdbc.sql("""
-                update api_keys set revoked_at = ?, changed_at = clock_timestamp()
-                where id = ? and revoked_at is null""").params(Timestamps.toDatabase(at), id).update() == 1;
+    boolean revoke(long id, Instant at) {
+        return stop(id, at, "(revoked_at is null or revoked_at > :at)");
     }
 
-    boolean revoke(long id, Instant at) {
-        if (jdbc.sql("select id from api_keys where id = ? and (revoked_at is null or revoked_at > ?) for update")
-                .params(id, Timestamps.toDatabase(at))
+    /**
+     * Ends a key that nothing has revoked or rotated yet, at {@code at} (a rotation's grace period may put it ahead):
+     * false when something already has, so that of two rotations of one key at once only one takes its place. Locked
+     * first, as in {@link #revoke}.
+     */
+    @Transactional
+    boolean retire(long id, Instant at) {
+        return stop(id, at, "revoked_at is null");
+    }
+
+    /** Sets the key's {@code revoked_at} to {@code at} if it matches {@code working}, once its row is locked. */
+    private boolean stop(long id, Instant at, String working) {
+        OffsetDateTime when = Timestamps.toDatabase(at);
+        if (jdbc.sql("select id from api_keys where id = :id and " + working + " for update")
+                .param("id", id)
+                .param("at", when)
                 .query(Long.class)
                 .optional()
                 .isEmpty()) {
             return false;
         }
-        return jdbc.sql("""
-                update api_keys set revoked_at = ?, changed_at = clock_timestamp()
-                where id = ? and (revoked_at is null or revoked_at > ?)""")
-                        .params(Timestamps.toDatabase(at), id, Timestamps.toDatabase(at))
+        return jdbc.sql("update api_keys set revoked_at = :at, changed_at = clock_timestamp() where id = :id and "
+                                + working)
+                        .param("id", id)
+                        .param("at", when)
                         .update()
                 == 1;
     }
